@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tequio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tequio", targets: ["tequio"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // System libraries from Debian (libxml2-dev, libzip-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+
+        // The only Swift code that sees each C library.
+        .target(name: "XMLSupport", dependencies: ["CLibXML2", "TequioModel"]),
+        .target(name: "ZipSupport", dependencies: ["CLibZip", "TequioModel"]),
+
+        // Plain values, no I/O, no C.
+        .target(name: "TequioModel"),
+        .target(name: "TequioReaders", dependencies: ["TequioModel", "XMLSupport", "ZipSupport"]),
+        .target(name: "TequioWriters", dependencies: ["TequioModel", "XMLSupport", "ZipSupport"]),
+        .target(
+            name: "TequioCommandLine",
+            dependencies: [
+                "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "tequio", dependencies: ["TequioCommandLine"]),
+
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
+        .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport"]),
+        .testTarget(
+            name: "TequioReadersTests", dependencies: ["TequioReaders"],
+            exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "TequioWritersTests", dependencies: ["TequioWriters", "TequioReaders"]),
+        .testTarget(
+            name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

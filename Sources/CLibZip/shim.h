@@ -1,0 +1,4 @@
+#ifndef TEQUIO_CLIBZIP_SHIM_H
+#define TEQUIO_CLIBZIP_SHIM_H
+#include <zip.h>
+#endif

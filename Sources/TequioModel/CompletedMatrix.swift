@@ -1,0 +1,74 @@
+/// A reform matrix as a working table filled it in: exported by the player, imported from a
+/// spreadsheet, read back for checking and for assembling action plans.
+///
+/// On disk it is the completed-matrix XML format (`schemas/tequio-completed-matrix-1.rng`).
+public struct CompletedMatrix: Sendable, Equatable, Codable {
+    public enum Sector: String, Sendable, Equatable, Codable, CaseIterable {
+        case government
+        case civilSociety = "civil-society"
+        case privateSector = "private-sector"
+        case other
+    }
+
+    public struct Member: Sendable, Equatable, Codable {
+        public var name: String
+        public var sector: Sector
+        public var role: String?
+        public init(name: String, sector: Sector, role: String? = nil) {
+            self.name = name
+            self.sector = sector
+            self.role = role
+        }
+    }
+
+    /// One row of the matrix: cell text by column id. Missing columns are empty.
+    public struct Row: Sendable, Equatable, Codable {
+        public var cells: [String: String]
+        public init(cells: [String: String]) { self.cells = cells }
+        public subscript(column: String) -> String { cells[column] ?? "" }
+        public var isEmpty: Bool { cells.values.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+    }
+
+    /// A participant's note on a case study's discussion question.
+    public struct Note: Sendable, Equatable, Codable {
+        public var question: String
+        public var text: String
+        public init(question: String, text: String) {
+            self.question = question
+            self.text = text
+        }
+    }
+
+    public var moduleID: String
+    public var moduleVersion: String
+    public var matrixID: String
+    public var language: String
+    public var draft: Int
+    /// ISO 8601 timestamps (UTC), as written by the player or the importer.
+    public var created: String
+    public var modified: String
+    public var tableName: String
+    public var municipality: String
+    public var members: [Member]
+    public var rows: [Row]
+    public var notes: [Note]
+
+    public init(
+        moduleID: String, moduleVersion: String, matrixID: String, language: String, draft: Int = 1,
+        created: String, modified: String, tableName: String, municipality: String = "",
+        members: [Member] = [], rows: [Row] = [], notes: [Note] = []
+    ) {
+        self.moduleID = moduleID
+        self.moduleVersion = moduleVersion
+        self.matrixID = matrixID
+        self.language = language
+        self.draft = draft
+        self.created = created
+        self.modified = modified
+        self.tableName = tableName
+        self.municipality = municipality
+        self.members = members
+        self.rows = rows
+        self.notes = notes
+    }
+}

@@ -1,0 +1,63 @@
+/// A problem found in the input, collected rather than thrown.
+///
+/// Printed as `path:line:col: severity: message [identifier]`. The identifier is stable so people can
+/// search for it and tests can assert on it.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        case note, warning, error
+
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+    }
+
+    public struct Note: Sendable, Hashable, Codable {
+        public var location: SourceLocation?
+        public var message: String
+        public init(location: SourceLocation?, message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+    public var identifier: String
+    public var notes: [Note]
+
+    public init(
+        _ severity: Severity, _ identifier: String, _ message: String, at location: SourceLocation?,
+        notes: [Note] = []
+    ) {
+        self.severity = severity
+        self.identifier = identifier
+        self.message = message
+        self.location = location
+        self.notes = notes
+    }
+
+    public static func error(_ identifier: String, _ message: String, at location: SourceLocation?)
+        -> Diagnostic
+    { Diagnostic(.error, identifier, message, at: location) }
+
+    public static func warning(_ identifier: String, _ message: String, at location: SourceLocation?)
+        -> Diagnostic
+    { Diagnostic(.warning, identifier, message, at: location) }
+
+    /// The one-line form, without colour.
+    public var formatted: String {
+        let place = location.map { "\($0): " } ?? "tequio: "
+        return "\(place)\(severity.rawValue): \(message) [\(identifier)]"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var hasWarnings: Bool { contains { $0.severity == .warning } }
+}

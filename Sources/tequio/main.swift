@@ -1,0 +1,3 @@
+import TequioCommandLine
+
+await Tequio.main()
