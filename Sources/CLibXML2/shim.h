@@ -13,6 +13,9 @@
 #include <libxml/xmlsave.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlschemastypes.h>
+#include <libxml/relaxng.h>
 
 // xmlFree is a mutable global function pointer: Swift 6 rejects touching it directly.
 static inline void tequio_xmlFree(void *p) { xmlFree(p); }

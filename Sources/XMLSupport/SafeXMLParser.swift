@@ -1,0 +1,223 @@
+import CLibXML2
+import Foundation
+import TequioModel
+
+/// Parses untrusted XML without ever loading a DTD, an external entity or anything from the network.
+///
+/// - Any DOCTYPE is rejected (no format of ours needs one), which also stops entity expansion attacks.
+/// - Input must be strict UTF-8; byte, text-node and depth caps are enforced.
+/// - Every problem comes back as a `Diagnostic` with file, line and column; nothing is printed.
+public enum SafeXMLParser {
+    /// The only options ever given to libxml2 for untrusted input: no entity substitution, no DTD
+    /// loading, no XInclude, no recovery, no huge-document mode.
+    static let options: Int32 = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// Reads and parses the file at `url`; `displayPath` is the name used in diagnostics.
+    public static func parseFile(_ url: URL, displayPath: String? = nil, limits: XMLParseLimits = .init())
+        -> XMLParseResult
+    {
+        let path = displayPath ?? url.path
+        let size: Int
+        do {
+            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+            guard values.isRegularFile == true else {
+                return .failure(.error(XMLDiagnosticID.io, "not a regular file", at: SourceLocation(file: path)))
+            }
+            size = values.fileSize ?? 0
+        } catch {
+            return .failure(.error(XMLDiagnosticID.io, "cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path)))
+        }
+        guard size <= limits.maxFileBytes else {
+            return .failure(tooLarge(size, limits: limits, path: path))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error(XMLDiagnosticID.io, "cannot read file", at: SourceLocation(file: path)))
+        }
+        return parse(data, path: path, limits: limits)
+    }
+
+    /// Parses `data`, naming it `path` in diagnostics.
+    public static func parse(_ data: Data, path: String, limits: XMLParseLimits = .init()) -> XMLParseResult {
+        XMLLibrary.initialize()
+        guard data.count <= limits.maxFileBytes else { return .failure(tooLarge(data.count, limits: limits, path: path)) }
+        if let bad = UTF8Check.firstInvalidByte(in: data) {
+            return .failure(
+                .error(XMLDiagnosticID.notUTF8, "file is not valid UTF-8 (byte 0x\(String(format: "%02X", bad.byte)))",
+                    at: SourceLocation(file: path, line: bad.line, column: bad.column)))
+        }
+        guard data.count < Int(Int32.max) else { return .failure(tooLarge(data.count, limits: limits, path: path)) }
+
+        guard let ctxt = xmlNewParserCtxt() else {
+            return .failure(.error(XMLDiagnosticID.internal, "cannot create an XML parser", at: SourceLocation(file: path)))
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let state = ParseState(path: path)
+        ctxt.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        if let sax = ctxt.pointee.sax {
+            sax.pointee.serror = parseErrorHandler
+            sax.pointee.internalSubset = rejectDoctype
+            sax.pointee.externalSubset = nil
+            sax.pointee.entityDecl = rejectEntityDeclaration
+            sax.pointee.startElementNs = recordElementStart
+        }
+
+        let doc: xmlDocPtr? = data.isEmpty
+            ? xmlCtxtReadMemory(ctxt, "", 0, path, "UTF-8", options)
+            : data.withUnsafeBytes { raw in
+                xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), path, "UTF-8", options)
+            }
+        let wellFormed = ctxt.pointee.wellFormed != 0
+        guard let doc, wellFormed, !state.sawDoctype, !state.diagnostics.hasErrors else {
+            if let doc { xmlFreeDoc(doc) }
+            var diagnostics = state.diagnostics
+            if diagnostics.isEmpty {
+                diagnostics.append(.error(XMLDiagnosticID.malformed, "not well-formed XML", at: SourceLocation(file: path)))
+            }
+            return XMLParseResult(document: nil, diagnostics: diagnostics)
+        }
+        let document = ParsedXMLDocument(doc: doc, path: path, positions: state.positions)
+        var converter = TreeConverter(document: document, limits: limits)
+        guard let rootNode = xmlDocGetRootElement(doc), let root = converter.element(rootNode, depth: 1) else {
+            let diagnostics = converter.diagnostics.isEmpty
+                ? [Diagnostic.error(XMLDiagnosticID.malformed, "document has no root element", at: SourceLocation(file: path))]
+                : converter.diagnostics
+            return XMLParseResult(document: nil, diagnostics: diagnostics)
+        }
+        if converter.diagnostics.hasErrors { return XMLParseResult(document: nil, diagnostics: converter.diagnostics) }
+        document.root = root
+        return XMLParseResult(document: document, diagnostics: state.diagnostics + converter.diagnostics)
+    }
+
+    private static func tooLarge(_ size: Int, limits: XMLParseLimits, path: String) -> Diagnostic {
+        .error(
+            XMLDiagnosticID.tooLarge, "file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes",
+            at: SourceLocation(file: path))
+    }
+}
+
+/// The outcome of parsing: a document when the input was well-formed and within limits, and every
+/// diagnostic found either way.
+public struct XMLParseResult: Sendable {
+    public let document: ParsedXMLDocument?
+    public let diagnostics: [Diagnostic]
+
+    static func failure(_ diagnostic: Diagnostic) -> XMLParseResult {
+        XMLParseResult(document: nil, diagnostics: [diagnostic])
+    }
+}
+
+/// Stable identifiers of the XML layer's diagnostics.
+public enum XMLDiagnosticID {
+    public static let malformed = "xml.malformed"
+    public static let doctype = "xml.doctype-forbidden"
+    public static let notUTF8 = "xml.not-utf8"
+    public static let tooLarge = "xml.too-large"
+    public static let textTooLarge = "xml.text-too-large"
+    public static let tooDeep = "xml.too-deep"
+    public static let schema = "xml.schema"
+    public static let io = "xml.io"
+    public static let `internal` = "xml.internal"
+}
+
+/// What the SAX hooks collect while libxml2 parses.
+final class ParseState {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var sawDoctype = false
+    /// Line and column of each element's `<`, keyed by the libxml2 node.
+    var positions: [UnsafeMutableRawPointer: (line: Int, column: Int)] = [:]
+
+    init(path: String) { self.path = path }
+
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, ParseState)? {
+        guard let ctx else { return nil }
+        let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let priv = ctxt.pointee._private else { return nil }
+        return (ctxt, Unmanaged<ParseState>.fromOpaque(priv).takeUnretainedValue())
+    }
+}
+
+private let parseErrorHandler: xmlStructuredErrorFunc = { userData, error in
+    guard let error, let (_, state) = ParseState.from(userData), !state.sawDoctype else { return }
+    let e = error.pointee
+    let severity: Diagnostic.Severity = e.level == XML_ERR_WARNING ? .warning : .error
+    var message = e.message.map { String(cString: $0) } ?? "XML error"
+    message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    let id: String
+    switch e.code {
+    case Int32(XML_ERR_INVALID_CHAR.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue): id = XMLDiagnosticID.notUTF8
+    case Int32(XML_ERR_INTERNAL_ERROR.rawValue) where message.contains("depth"): id = XMLDiagnosticID.tooDeep
+    default: id = XMLDiagnosticID.malformed
+    }
+    if id == XMLDiagnosticID.tooDeep { message = "elements are nested too deeply" }
+    state.diagnostics.append(
+        Diagnostic(severity, id, lowercasedFirst(message), at: SourceLocation(file: state.path, line: Int(e.line), column: Int(e.int2))))
+}
+
+private let rejectDoctype: internalSubsetSAXFunc = { ctx, _, _, _ in
+    guard let (ctxt, state) = ParseState.from(ctx) else { return }
+    let line = Int(ctxt.pointee.input?.pointee.line ?? 0)
+    state.sawDoctype = true
+    state.diagnostics = [
+        .error(
+            XMLDiagnosticID.doctype, "DOCTYPE declarations are not allowed (no DTDs or entities are ever loaded)",
+            at: SourceLocation(file: state.path, line: line, column: 1))
+    ]
+    xmlStopParser(ctxt)
+}
+
+private let rejectEntityDeclaration: entityDeclSAXFunc = { ctx, _, _, _, _, _ in
+    guard let (ctxt, state) = ParseState.from(ctx) else { return }
+    state.sawDoctype = true
+    xmlStopParser(ctxt)
+}
+
+private let recordElementStart: startElementNsSAX2Func = {
+    ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes in
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes)
+    guard let (ctxt, state) = ParseState.from(ctx), let node = ctxt.pointee.node, let input = ctxt.pointee.input else {
+        return
+    }
+    state.positions[UnsafeMutableRawPointer(node)] = TagPosition.start(of: input.pointee)
+}
+
+/// Finds where the start tag that the parser has just read began. libxml2 keeps only a line for each
+/// element, and the SAX callback fires with the input at the tag's end.
+enum TagPosition {
+    static func start(of input: xmlParserInput) -> (line: Int, column: Int) {
+        guard let cur = input.cur, let base = input.base else { return (Int(input.line), 0) }
+        var p = cur
+        var newlines = 0
+        while p > base && p.pointee != UInt8(ascii: "<") {
+            if p.pointee == UInt8(ascii: "\n") { newlines += 1 }
+            p -= 1
+        }
+        guard p.pointee == UInt8(ascii: "<") else { return (Int(input.line), 0) }
+        let line = Int(input.line) - newlines
+        if newlines == 0 {
+            return (line, max(1, Int(input.col) - characters(from: p, to: cur)))
+        }
+        var q = p
+        while q > base && q.pointee != UInt8(ascii: "\n") { q -= 1 }
+        if q.pointee == UInt8(ascii: "\n") { return (line, characters(from: q + 1, to: p) + 1) }
+        return (line, input.consumed == 0 ? characters(from: base, to: p) + 1 : 0)
+    }
+
+    /// Characters (not continuation bytes) in `[from, to)`.
+    private static func characters(from: UnsafePointer<UInt8>, to: UnsafePointer<UInt8>) -> Int {
+        var n = 0
+        var p = from
+        while p < to {
+            if p.pointee & 0xC0 != 0x80 { n += 1 }
+            p += 1
+        }
+        return n
+    }
+}
+
+func lowercasedFirst(_ s: String) -> String {
+    guard let first = s.first else { return s }
+    return first.lowercased() + s.dropFirst()
+}

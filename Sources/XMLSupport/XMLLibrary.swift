@@ -1,0 +1,31 @@
+import CLibXML2
+
+/// One-time set-up of libxml2.
+///
+/// Call `XMLLibrary.initialize()` on the main thread before any concurrency: the schema type
+/// initialisers are lazy and not thread-safe, and `xmlInitParser` does not call them.
+public enum XMLLibrary {
+    nonisolated(unsafe) private static var initialized = false
+
+    public static func initialize() {
+        guard !initialized else { return }
+        initialized = true
+        xmlInitParser()
+        xmlSchemaInitTypes()
+        xmlRelaxNGInitTypes()
+        // Trusted inputs (our schemas) may reference local files; nothing may reach the network.
+        xmlSetExternalEntityLoader(localOnlyEntityLoader)
+    }
+}
+
+/// Loads only local files; refuses every URL with a scheme other than `file:`.
+private let localOnlyEntityLoader: xmlExternalEntityLoader = { url, id, ctxt in
+    if let url {
+        let s = String(cString: url)
+        if let colon = s.firstIndex(of: ":"), s[..<colon].count > 1, !s.hasPrefix("file:") {
+            return nil
+        }
+        return xmlNewInputFromFile(ctxt, url)
+    }
+    return nil
+}
