@@ -10,11 +10,11 @@ public struct Module: Sendable, Equatable, Codable {
     public var metadata: Metadata
     public var glossary: [GlossaryTerm]
     public var matrices: [MatrixDefinition]
-    public var units: [Unit]
+    public var units: [ModuleUnit]
 
     public init(
         id: String, version: String, languages: [String], metadata: Metadata, glossary: [GlossaryTerm] = [],
-        matrices: [MatrixDefinition] = [], units: [Unit] = []
+        matrices: [MatrixDefinition] = [], units: [ModuleUnit] = []
     ) {
         self.id = id
         self.version = version
@@ -89,7 +89,7 @@ public struct GlossaryTerm: Sendable, Equatable, Codable {
     }
 }
 
-public struct Unit: Sendable, Equatable, Codable {
+public struct ModuleUnit: Sendable, Equatable, Codable {
     public var id: String
     public var day: Int?
     public var minutes: Int?

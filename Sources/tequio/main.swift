@@ -1,3 +1,3 @@
 import TequioCommandLine
 
-await Tequio.main()
+Tequio.runAndExit()

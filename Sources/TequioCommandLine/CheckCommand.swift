@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TequioModel
+import TequioReaders
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check modules and completed matrices and report every problem.",
+        discussion: """
+            Each PATH is a module folder, a module.xml file, or a completed-matrix file exported by the \
+            player or written by `tequio import`. Problems are printed on stderr as
+              path:line:col: severity: message [identifier]
+            Completed matrices are checked against their schema and against the module's matrix \
+            definition; the module is found with --module or as modules/<module id>.
+
+            Exit codes: 0 clean (warnings allowed), 65 errors found (or warnings with --strict), \
+            74 a file could not be read, 64 bad usage, 70 broken installation.
+
+            Examples:
+              tequio check modules/oaxaca-agua
+              tequio check --strict modules/oaxaca-agua/module.xml
+              tequio check --format json modules/*/ > report.json
+              tequio check --module modules/oaxaca-agua oaxaca-agua-mesa-3-2026-11-29.xml
+            """)
+
+    @Argument(help: ArgumentHelp("Module folders, module.xml files or completed-matrix files.", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: "Output format: text (on stderr) or json (on stdout).")
+    var format: DiagnosticPrinter.Format = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("The module that completed matrices belong to.", valueName: "module"))
+    var module: String?
+
+    @Flag(name: .long, help: "Print nothing when there are no problems (no summary line).")
+    var quiet = false
+
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+        let located = try resources.locate()
+        let checker = Checker(schemas: SchemaSet(directory: located.schemas), moduleOverride: module)
+        var all: [Diagnostic] = []
+        var fileCount = 0
+        for path in paths {
+            let outcome = checker.check(URL(fileURLWithPath: path))
+            all += outcome.diagnostics
+            fileCount += outcome.files
+        }
+        var printer = DiagnosticPrinter(format: format)
+        if format == .json { printer.colour = false }
+        printer.print(all)
+        if format == .text && (!quiet || !all.isEmpty) {
+            Output.error(DiagnosticPrinter.summary(all, files: fileCount))
+        }
+        if all.contains(where: { $0.identifier.hasSuffix(".io") || $0.identifier == ModuleDiagnosticID.notFound }) && !all.contains(where: {
+            $0.severity == .error && !$0.identifier.hasSuffix(".io") && $0.identifier != ModuleDiagnosticID.notFound
+        }) {
+            throw TequioExit.ioError
+        }
+        if all.hasErrors || (strict && all.hasWarnings) { throw TequioExit.invalidInput }
+    }
+}
+
+extension DiagnosticPrinter.Format: ExpressibleByArgument {}

@@ -1,0 +1,158 @@
+import Foundation
+import TequioModel
+import XMLSupport
+
+/// Reads completed-matrix files (`docs/completed-matrix-format.md`): parsed safely, validated against
+/// `schemas/tequio-completed-matrix-1.rng`, then turned into a `CompletedMatrix`.
+public struct CompletedMatrixReader: Sendable {
+    public static let namespace = "urn:tequio:completed-matrix:1"
+
+    public let schemas: SchemaSet
+    public var limits: XMLParseLimits
+
+    public init(schemas: SchemaSet, limits: XMLParseLimits = .init(maxFileBytes: 16 << 20)) {
+        self.schemas = schemas
+        self.limits = limits
+    }
+
+    /// A matrix with the source location of its parts, for diagnostics.
+    public struct Located: Sendable {
+        public var matrix: CompletedMatrix
+        public var path: String
+        public var rootLocation: SourceLocation
+        /// Per row: its location and each cell's location by column id.
+        public var rowLocations: [SourceLocation]
+        public var cellLocations: [[String: SourceLocation]]
+        /// Cells repeated in a row: (row index, column, location).
+        public var duplicateCells: [(row: Int, column: String, location: SourceLocation)]
+    }
+
+    public func read(_ url: URL) -> (Located?, [Diagnostic]) {
+        let display = DisplayPath.of(url)
+        return interpret(SafeXMLParser.parseFile(url, displayPath: display, limits: limits))
+    }
+
+    public func read(_ data: Data, path: String) -> (Located?, [Diagnostic]) {
+        interpret(SafeXMLParser.parse(data, path: path, limits: limits))
+    }
+
+    private func interpret(_ parsed: XMLParseResult) -> (Located?, [Diagnostic]) {
+        var diagnostics = parsed.diagnostics
+        guard let document = parsed.document else { return (nil, diagnostics) }
+        let root = document.root!
+        guard root.namespace == Self.namespace, root.name == "completed-matrix" else {
+            diagnostics.append(
+                .error(
+                    "matrix.not-a-matrix",
+                    "root element is '\(root.name)' in namespace '\(root.namespace ?? "")', expected 'completed-matrix' in '\(Self.namespace)'",
+                    at: root.location))
+            return (nil, diagnostics)
+        }
+        do {
+            diagnostics += try schemas.relaxNG(SchemaSet.completedMatrix).validate(document)
+        } catch {
+            diagnostics.append(.error("tequio.schema-missing", "\(error)", at: nil))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+
+        let table = root.element(named: "table")
+        let members = (root.element(named: "members")?.elements(named: "member") ?? []).map {
+            CompletedMatrix.Member(
+                name: $0.element(named: "name")?.text ?? "",
+                sector: CompletedMatrix.Sector(rawValue: $0.attribute("sector") ?? "") ?? .other,
+                role: $0.element(named: "role")?.text)
+        }
+        var rows: [CompletedMatrix.Row] = []
+        var rowLocations: [SourceLocation] = []
+        var cellLocations: [[String: SourceLocation]] = []
+        var duplicates: [(Int, String, SourceLocation)] = []
+        for (index, r) in (root.element(named: "rows")?.elements(named: "row") ?? []).enumerated() {
+            var cells: [String: String] = [:]
+            var locations: [String: SourceLocation] = [:]
+            for c in r.elements(named: "cell") {
+                let column = c.attribute("column") ?? ""
+                if locations[column] != nil {
+                    duplicates.append((index, column, c.location))
+                    continue
+                }
+                cells[column] = c.text.replacingOccurrences(of: "\r\n", with: "\n")
+                locations[column] = c.location
+            }
+            rows.append(CompletedMatrix.Row(cells: cells))
+            rowLocations.append(r.location)
+            cellLocations.append(locations)
+        }
+        let notes = (root.element(named: "notes")?.elements(named: "note") ?? []).map {
+            CompletedMatrix.Note(question: $0.attribute("question") ?? "", text: $0.text)
+        }
+        let matrix = CompletedMatrix(
+            moduleID: root.attribute("module") ?? "", moduleVersion: root.attribute("module-version") ?? "",
+            matrixID: root.attribute("matrix") ?? "", language: root.language ?? "es",
+            draft: Int(root.attribute("draft") ?? "1") ?? 1, created: root.attribute("created") ?? "",
+            modified: root.attribute("modified") ?? "", tableName: table?.element(named: "name")?.text ?? "",
+            municipality: table?.element(named: "municipality")?.text ?? "", members: members, rows: rows, notes: notes)
+        return (
+            Located(
+                matrix: matrix, path: document.path, rootLocation: root.location, rowLocations: rowLocations,
+                cellLocations: cellLocations, duplicateCells: duplicates), diagnostics
+        )
+    }
+}
+
+/// Checks a completed matrix against the module it claims to belong to.
+public enum CompletedMatrixValidation {
+    public static func check(_ located: CompletedMatrixReader.Located, against module: Module) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let m = located.matrix
+        let at = located.rootLocation
+        if m.moduleID != module.id {
+            diagnostics.append(.error("matrix.wrong-module", "matrix belongs to module '\(m.moduleID)', not '\(module.id)'", at: at))
+            return diagnostics
+        }
+        if m.moduleVersion != module.version {
+            diagnostics.append(
+                .error("matrix.wrong-version", "matrix was made for version \(m.moduleVersion) of '\(module.id)', but the module is version \(module.version)", at: at))
+        }
+        guard let definition = module.matrix(id: m.matrixID) else {
+            diagnostics.append(
+                .error(
+                    "matrix.unknown-matrix",
+                    "module '\(module.id)' has no matrix '\(m.matrixID)' (it has: \(module.matrices.map(\.id).joined(separator: ", ")))", at: at))
+            return diagnostics
+        }
+        for duplicate in located.duplicateCells {
+            diagnostics.append(
+                .error("matrix.duplicate-cell", "row \(duplicate.row + 1) has column '\(duplicate.column)' twice", at: duplicate.location))
+        }
+        let language = m.language
+        for (index, row) in m.rows.enumerated() {
+            let locations = located.cellLocations[index]
+            for (column, text) in row.cells.sorted(by: { $0.key < $1.key }) {
+                let location = locations[column] ?? located.rowLocations[index]
+                guard let c = definition.column(column) else {
+                    diagnostics.append(
+                        .error(
+                            "matrix.unknown-column",
+                            "row \(index + 1) has a cell for column '\(column)', which matrix '\(definition.id)' does not have (columns: \(definition.columns.map(\.id).joined(separator: ", ")))",
+                            at: location))
+                    continue
+                }
+                if let max = c.maxLength, text.count > max {
+                    diagnostics.append(
+                        .error(
+                            "matrix.too-long",
+                            "row \(index + 1), '\(c.label.resolved(language) ?? c.id)': \(text.count) characters, over the maximum of \(max)",
+                            at: location))
+                }
+            }
+            guard !row.isEmpty else { continue }
+            for c in definition.columns where c.required && row[c.id].allSatisfy(\.isWhitespace) {
+                diagnostics.append(
+                    .error(
+                        "matrix.missing-required", "row \(index + 1) has no text in the required column '\(c.label.resolved(language) ?? c.id)'",
+                        at: located.rowLocations[index]))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import TequioModel
+import XMLSupport
+
+/// Reads a module folder (or its `module.xml`) into a `Module`, collecting every problem found.
+///
+/// Steps: parse the entry file safely, validate it against `schemas/tequio-module-1.rng`, expand
+/// includes (each file parsed and validated on its own), then build the model and check what a schema
+/// cannot: unique ids, references, files, CSV data, translations, empty texts.
+public struct ModuleReader: Sendable {
+    public static let namespace = "urn:tequio:module:1"
+    public static let entryFileName = "module.xml"
+
+    public let schemas: SchemaSet
+    public var limits: XMLParseLimits
+
+    public init(schemas: SchemaSet, limits: XMLParseLimits = .init()) {
+        self.schemas = schemas
+        self.limits = limits
+    }
+
+    public func read(_ url: URL) -> ModuleReadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return ModuleReadResult(
+                diagnostics: [.error(ModuleDiagnosticID.notFound, "no such file or folder", at: SourceLocation(file: DisplayPath.of(url)))])
+        }
+        let entry = isDirectory.boolValue ? url.appendingPathComponent(ModuleReader.entryFileName) : url
+        let root = entry.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: entry.path) else {
+            return ModuleReadResult(
+                diagnostics: [
+                    .error(ModuleDiagnosticID.notFound, "the folder has no \(ModuleReader.entryFileName)", at: SourceLocation(file: DisplayPath.of(url)))
+                ])
+        }
+        let display = DisplayPath.of(entry)
+        let parsed = SafeXMLParser.parseFile(entry, displayPath: display, limits: limits)
+        var diagnostics = parsed.diagnostics
+        guard let document = parsed.document else { return ModuleReadResult(diagnostics: diagnostics, files: [display]) }
+
+        let schema: RelaxNGSchema?
+        do {
+            schema = try schemas.relaxNG(SchemaSet.module)
+        } catch {
+            return ModuleReadResult(
+                diagnostics: diagnostics + [.error("tequio.schema-missing", "\(error)", at: nil)], files: [display])
+        }
+        if document.root.namespace != ModuleReader.namespace || document.root.name != "module" {
+            diagnostics.append(
+                .error(
+                    "module.not-a-module",
+                    "root element is '\(document.root.name)' in namespace '\(document.root.namespace ?? "")', expected 'module' in '\(ModuleReader.namespace)'",
+                    at: document.root.location))
+            return ModuleReadResult(diagnostics: diagnostics, files: [display])
+        }
+        diagnostics += schema?.validate(document) ?? []
+
+        let files = ModuleFiles(root: root)
+        var expander = IncludeExpander(files: files, schema: schema, limits: limits)
+        expander.filesRead.append(display)
+        let expanded = expander.expand(document.root, in: entry, stack: [entry.resolvingSymlinksInPath().path])
+        diagnostics += expander.diagnostics
+        guard !diagnostics.hasErrors else {
+            return ModuleReadResult(diagnostics: diagnostics, files: expander.filesRead)
+        }
+
+        var builder = ModuleBuilder(files: files, limits: limits)
+        let module = builder.build(expanded)
+        diagnostics += builder.diagnostics
+        if module.id != root.lastPathComponent && isDirectory.boolValue {
+            diagnostics.append(
+                .warning(
+                    ModuleDiagnosticID.idMismatch, "module id '\(module.id)' differs from its folder name '\(root.lastPathComponent)'",
+                    at: expanded.location))
+        }
+        return ModuleReadResult(
+            module: module, directory: root, mediaFiles: builder.referencedFiles, diagnostics: diagnostics,
+            files: expander.filesRead)
+    }
+}
+
+/// A module, when it could be built, and everything found on the way.
+public struct ModuleReadResult: Sendable {
+    /// Nil when an error stopped the reader before the model could be built.
+    public var module: Module?
+    /// The module folder.
+    public var directory: URL?
+    /// Files the module references (media, data), relative to the module folder, sorted.
+    public var mediaFiles: [String]
+    public var diagnostics: [Diagnostic]
+    /// The XML files read, entry file first.
+    public var files: [String]
+
+    public init(
+        module: Module? = nil, directory: URL? = nil, mediaFiles: [String] = [], diagnostics: [Diagnostic], files: [String] = []
+    ) {
+        self.module = module
+        self.directory = directory
+        self.mediaFiles = mediaFiles
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+}
