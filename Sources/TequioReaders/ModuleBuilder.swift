@@ -12,7 +12,8 @@ struct ModuleBuilder {
     var referencedFiles: [String] { Array(referenced).sorted() }
 
     private var referenced: Set<String> = []
-    private var ids: [String: SourceLocation] = [:]
+    /// Where each id is declared (ids are unique across the module).
+    private(set) var ids: [String: SourceLocation] = [:]
     fileprivate var termReferences: [(id: String, location: SourceLocation)] = []
     private var matrixReferences: [(id: String, location: SourceLocation)] = []
     private var missing = MissingTranslations()

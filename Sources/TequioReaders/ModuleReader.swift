@@ -74,8 +74,8 @@ public struct ModuleReader: Sendable {
                     at: expanded.location))
         }
         return ModuleReadResult(
-            module: module, directory: root, mediaFiles: builder.referencedFiles, diagnostics: diagnostics,
-            files: expander.filesRead)
+            module: diagnostics.hasErrors ? nil : module, directory: root, mediaFiles: builder.referencedFiles, locations: builder.ids,
+            diagnostics: diagnostics, files: expander.filesRead)
     }
 }
 
@@ -87,13 +87,17 @@ public struct ModuleReadResult: Sendable {
     public var directory: URL?
     /// Files the module references (media, data), relative to the module folder, sorted.
     public var mediaFiles: [String]
+    /// Where each id of the module is declared.
+    public var locations: [String: SourceLocation]
     public var diagnostics: [Diagnostic]
     /// The XML files read, entry file first.
     public var files: [String]
 
     public init(
-        module: Module? = nil, directory: URL? = nil, mediaFiles: [String] = [], diagnostics: [Diagnostic], files: [String] = []
+        module: Module? = nil, directory: URL? = nil, mediaFiles: [String] = [], locations: [String: SourceLocation] = [:],
+        diagnostics: [Diagnostic], files: [String] = []
     ) {
+        self.locations = locations
         self.module = module
         self.directory = directory
         self.mediaFiles = mediaFiles

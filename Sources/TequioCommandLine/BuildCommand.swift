@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import TequioModel
+import TequioReaders
+import TequioWriters
+import ZipSupport
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Package a module into distributable zip bundles.",
+        discussion: """
+            Checks the module first: if it has errors, nothing is written. Each target becomes one zip \
+            in the output folder, named <id>-<version>-<target>.zip, byte-identical on every rebuild \
+            (entry times come from SOURCE_DATE_EPOCH, else 1980-01-01). Each zip replaces the previous \
+            one only once it is complete.
+
+            Targets: \(BuildTarget.allCases.map(\.rawValue).joined(separator: ", ")), or all.
+
+            Examples:
+              tequio build modules/oaxaca-agua
+              tequio build modules/oaxaca-agua --target web,scorm2004 -o /tmp/out
+              SOURCE_DATE_EPOCH=1764400000 tequio build modules/oaxaca-agua --target all
+            """)
+
+    @Argument(help: ArgumentHelp("The module folder (or its module.xml).", valueName: "module"))
+    var module: String
+
+    @Option(name: .long, help: ArgumentHelp("Comma-separated targets, or all.", valueName: "targets"))
+    var target: String = "web"
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var output: String = "dist"
+
+    @Option(name: .long, help: "Diagnostics format: text (on stderr) or json (on stdout).")
+    var format: DiagnosticPrinter.Format = .text
+
+    @OptionGroup var resources: ResourceOptions
+
+    func parsedTargets() throws -> [BuildTarget] {
+        var result: [BuildTarget] = []
+        for name in target.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            if name == "all" {
+                result += TargetRegistry.available
+            } else if let t = BuildTarget(rawValue: name) {
+                result.append(t)
+            } else {
+                throw ValidationError("unknown target '\(name)'; known: \(BuildTarget.allCases.map(\.rawValue).joined(separator: ", ")), all")
+            }
+        }
+        guard !result.isEmpty else { throw ValidationError("no target given") }
+        return Array(Set(result)).sorted()
+    }
+
+    func validate() throws { _ = try parsedTargets() }
+
+    func run() throws {
+        let targets = try parsedTargets()
+        let located = try resources.locate()
+        let input = try BuildPreparation.prepare(module: module, resources: located, format: format)
+        let progress = Progress(total: targets.count)
+        var rendered: [(BuildTarget, FileTree, TargetWriter)] = []
+        for t in targets {
+            guard let writer = TargetRegistry.writer(for: t) else {
+                throw CommandFailure(message: "target '\(t.rawValue)' is not available in this version", code: TequioExit.usage)
+            }
+            progress.step("rendering \(t.rawValue)")
+            do {
+                rendered.append((t, try writer.render(input), writer))
+            } catch {
+                throw CommandFailure.installation("cannot render \(t.rawValue): \(error)")
+            }
+        }
+        let outputDir = URL(fileURLWithPath: output)
+        for (t, tree, writer) in rendered {
+            let url = outputDir.appendingPathComponent(t.archiveName(for: input.module))
+            progress.step("writing \(DisplayPath.of(url))")
+            do {
+                try ArchiveWriter.write(tree, to: url, options: ArchiveOptions(timestamp: input.date, firstEntry: writer.firstEntry))
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            Output.error("wrote \(DisplayPath.of(url)) (\(tree.count) files)")
+        }
+        progress.finish()
+    }
+}
+
+/// Reads and checks the module, then loads its media and the templates into memory.
+enum BuildPreparation {
+    static func prepare(module path: String, resources: ResourceLocator, format: DiagnosticPrinter.Format) throws -> BuildInput {
+        let schemas = SchemaSet(directory: resources.schemas)
+        let result = ModuleReader(schemas: schemas).read(URL(fileURLWithPath: path))
+        var printer = DiagnosticPrinter(format: format)
+        if format == .json { printer.colour = false }
+        if !result.diagnostics.isEmpty { printer.print(result.diagnostics) }
+        guard let module = result.module, !result.diagnostics.hasErrors, let directory = result.directory else {
+            throw CommandFailure.invalid("\(DisplayPath.of(URL(fileURLWithPath: path))) has errors; nothing was written")
+        }
+        var assets = FileTree()
+        for file in result.mediaFiles {
+            let url = directory.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CommandFailure.io("cannot read \(DisplayPath.of(url))")
+            }
+            assets[file] = data
+        }
+        let date: Date
+        do {
+            date = try ArchiveOptions.timestampFromEnvironment()
+        } catch {
+            throw CommandFailure(message: "\(error)", code: TequioExit.usage)
+        }
+        return BuildInput(
+            module: module, assets: assets, templates: try TemplateLoader.load(resources.templates),
+            generator: "tequio \(TequioVersion.current)", date: date)
+    }
+}
+
+/// Loads the templates folder into memory (hidden files skipped).
+enum TemplateLoader {
+    static func load(_ root: URL) throws -> FileTree {
+        var tree = FileTree()
+        let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            throw CommandFailure.installation("cannot read templates from \(root.path)")
+        }
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            guard path.hasPrefix(base + "/") else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CommandFailure.installation("cannot read template \(url.path)")
+            }
+            tree[String(path.dropFirst(base.count + 1))] = data
+        }
+        return tree
+    }
+}
+
+/// A one-line progress display on a terminal; silent otherwise (logs stay clean).
+final class Progress {
+    private let total: Int
+    private var current = 0
+    private let enabled = DiagnosticPrinter.stderrIsTerminal
+
+    init(total: Int) { self.total = total }
+
+    func step(_ label: String) {
+        current += 1
+        guard enabled else { return }
+        let width = 20
+        let filled = total > 0 ? min(width, current * width / max(1, total * 2)) : 0
+        FileHandle.standardError.write(Data("\r\u{1B}[2K[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(label)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import TequioModel
+
+/// The bundles `tequio build` can write, one zip each.
+public enum BuildTarget: String, CaseIterable, Sendable, Comparable {
+    case web, scorm12, scorm2004, cmi5, imscp, epub, print
+
+    public static func < (a: BuildTarget, b: BuildTarget) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// `dist/<id>-<version>-<target>.zip`
+    public func archiveName(for module: Module) -> String {
+        "\(module.id)-\(module.version)-\(rawValue).zip"
+    }
+}
+
+/// Turns a module into the files of one target. A new target is one more writer and one registry line,
+/// as in pandoc's writer table.
+public protocol TargetWriter: Sendable {
+    func render(_ input: BuildInput) throws -> FileTree
+    /// The zip entry that must come first, stored (EPUB's `mimetype`).
+    var firstEntry: String? { get }
+}
+
+extension TargetWriter {
+    public var firstEntry: String? { nil }
+}
+
+public enum TargetRegistry {
+    /// The writer for `target`, or nil when that target is not available yet.
+    public static func writer(for target: BuildTarget) -> TargetWriter? {
+        switch target {
+        case .web: WebPlayerWriter()
+        default: nil
+        }
+    }
+
+    public static var available: [BuildTarget] { BuildTarget.allCases.filter { writer(for: $0) != nil } }
+}

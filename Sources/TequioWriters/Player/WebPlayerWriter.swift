@@ -1,0 +1,69 @@
+import Foundation
+import TequioModel
+
+/// The offline web player: `index.html` at the root, the player's own files in `player/`, the module
+/// as a script (`player/module-data.js`, since `fetch` fails on `file://`) and its media in `content/`.
+public struct WebPlayerWriter: TargetWriter {
+    public init() {}
+
+    public func render(_ input: BuildInput) throws -> FileTree {
+        var tree = FileTree()
+        let module = input.module
+        let lang = module.mainLanguage
+        let title = module.metadata.title.resolved(lang, fallbacks: module.languages) ?? module.id
+        let description = module.metadata.summary.resolved(lang, fallbacks: module.languages) ?? ""
+        var html = try input.template("player/index.html")
+        for (key, value) in [("lang", lang), ("title", HTMLText.escape(title)), ("description", HTMLText.escape(description))] {
+            html = html.replacingOccurrences(of: "{{\(key)}}", with: value)
+        }
+        tree.add("index.html", text: html)
+        for (path, data) in input.templateFiles(under: "player") where path != "index.html" {
+            tree["player/\(path)"] = data
+        }
+        tree.add("player/module-data.js", text: try ModuleDataScript.render(module, generator: input.generator))
+        tree.merge(input.assets, under: "content")
+        return tree
+    }
+}
+
+/// `window.TEQUIO_DATA = {…};` with the module as JSON, safe to load as a script.
+public enum ModuleDataScript {
+    public static func render(_ module: Module, generator: String) throws -> String {
+        struct Payload: Encodable {
+            let module: Module
+            let generator: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(Payload(module: module, generator: generator)), as: UTF8.self)
+        return "window.TEQUIO_DATA = \(ScriptJSON.escape(json));\n"
+    }
+}
+
+/// Makes JSON safe inside a script: `<` cannot start `</script>` or `<!--`, and U+2028/U+2029 are not
+/// line terminators in older engines.
+public enum ScriptJSON {
+    public static func escape(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+    }
+}
+
+/// Escaping for text substituted into HTML templates.
+public enum HTMLText {
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,46 @@
+import CLibZip
+
+/// Owns one open libzip archive (`zip_t *`) and discards it in `deinit` unless it was closed.
+final class ZipArchive {
+    /// The archive path as shown in errors.
+    let displayPath: String
+    private var handle: OpaquePointer?
+
+    /// Opens `path` with libzip `flags` (`ZIP_CREATE`, `ZIP_RDONLY`, `ZIP_CHECKCONS`, ...).
+    init(path: String, flags: Int32, displayPath: String) throws {
+        self.displayPath = displayPath
+        var code: Int32 = 0
+        guard let handle = zip_open(path, flags, &code) else {
+            throw LibZip.openError(code: code, archive: displayPath)
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        if let handle { zip_discard(handle) }
+    }
+
+    /// The `zip_t *`, valid until `close()` succeeds.
+    var pointer: OpaquePointer {
+        guard let handle else { preconditionFailure("zip archive used after close") }
+        return handle
+    }
+
+    /// Checks the result of a libzip call on this archive (see `LibZip.check`).
+    @discardableResult
+    func check<T: BinaryInteger>(_ result: T, entry: String? = nil) throws -> T {
+        try LibZip.check(result, zip_get_error(pointer), archive: displayPath, entry: entry)
+    }
+
+    /// Checks a pointer returned by a libzip call on this archive.
+    func check<Pointer>(_ result: Pointer?, entry: String? = nil) throws -> Pointer {
+        try LibZip.check(result, zip_get_error(pointer), archive: displayPath, entry: entry)
+    }
+
+    /// Writes the archive (libzip reads every source now) and releases the handle. On failure the
+    /// handle stays open and `deinit` discards it.
+    func close() throws {
+        try check(zip_close(pointer))
+        handle = nil
+    }
+}
