@@ -27,10 +27,18 @@ let package = Package(
         .target(name: "TequioModel"),
         .target(name: "TequioReaders", dependencies: ["TequioModel", "XMLSupport", "ZipSupport"]),
         .target(name: "TequioWriters", dependencies: ["TequioModel", "XMLSupport", "ZipSupport"]),
+        // Writer families, one target each so they can grow apart: LMS and e-book packages, action-plan
+        // documents, face-to-face kits (print, spreadsheets and their import).
+        .target(name: "TequioLMS", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
+        .target(name: "TequioDocuments", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
+        .target(
+            name: "TequioFaceToFace",
+            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
         .target(
             name: "TequioCommandLine",
             dependencies: [
                 "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport",
+                "TequioLMS", "TequioDocuments", "TequioFaceToFace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "tequio", dependencies: ["TequioCommandLine"]),
@@ -41,8 +49,11 @@ let package = Package(
             name: "TequioReadersTests", dependencies: ["TequioReaders"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "TequioWritersTests", dependencies: ["TequioWriters", "TequioReaders"]),
+        .testTarget(name: "TequioLMSTests", dependencies: ["TequioLMS", "TequioReaders", "XMLSupport", "ZipSupport"]),
+        .testTarget(name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"]),
         .testTarget(
-            name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"]),
+            name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
+        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"]),
     ],
     swiftLanguageModes: [.v6]
 )

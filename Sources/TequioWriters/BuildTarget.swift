@@ -26,15 +26,3 @@ public protocol TargetWriter: Sendable {
 extension TargetWriter {
     public var firstEntry: String? { nil }
 }
-
-public enum TargetRegistry {
-    /// The writer for `target`, or nil when that target is not available yet.
-    public static func writer(for target: BuildTarget) -> TargetWriter? {
-        switch target {
-        case .web: WebPlayerWriter()
-        default: nil
-        }
-    }
-
-    public static var available: [BuildTarget] { BuildTarget.allCases.filter { writer(for: $0) != nil } }
-}

@@ -1,0 +1,17 @@
+import TequioFaceToFace
+import TequioLMS
+import TequioWriters
+
+/// Which writer makes each build target: a new target is one writer and one line here, as in pandoc's
+/// writer table.
+enum TargetRegistry {
+    /// The writer for `target`, or nil when that target is not available yet.
+    static func writer(for target: BuildTarget) -> TargetWriter? {
+        switch target {
+        case .web: WebPlayerWriter()
+        default: nil
+        }
+    }
+
+    static var available: [BuildTarget] { BuildTarget.allCases.filter { writer(for: $0) != nil } }
+}
