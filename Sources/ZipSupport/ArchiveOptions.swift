@@ -19,6 +19,7 @@ public struct ArchiveOptions: Sendable, Equatable {
     /// Test hook: make the data source of this entry fail while libzip writes the archive.
     var failWhileReading: String?
 
+    /// Options with the given timestamp (`nil`: from the environment) and first entry.
     public init(timestamp: Date? = nil, firstEntry: String? = nil) {
         self.timestamp = timestamp
         self.firstEntry = firstEntry

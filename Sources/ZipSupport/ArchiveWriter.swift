@@ -46,7 +46,7 @@ public enum ArchiveWriter {
     /// The archive bytes for `tree`, written through a temporary file.
     public static func data(for tree: FileTree, options: ArchiveOptions = .init()) throws -> Data {
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent(TemporaryName.beside(URL(fileURLWithPath: "/archive"), kind: "tequio-zip").lastPathComponent)
+            .appendingPathComponent("tequio-zip-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("archive.zip")
         try write(tree, to: url, options: options)

@@ -30,7 +30,8 @@ struct EntryStream {
         var count = 0
         while true {
             let read = zip_fread(file, buffer.baseAddress, UInt64(Self.chunkSize))
-            let produced = Int(try LibZip.check(read, zip_file_get_error(file), archive: archive.displayPath, entry: name))
+            let produced = Int(
+                try LibZip.check(read, zip_file_get_error(file), archive: archive.displayPath, entry: name))
             if produced == 0 { break }
             count += produced
             totalBytes += produced
