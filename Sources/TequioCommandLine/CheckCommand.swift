@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TequioModel
 import TequioReaders
+import XMLSupport
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,6 +44,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let located = try resources.locate()
+        XMLLibrary.freeDocuments = false  // the process ends right after the check
         let checker = Checker(schemas: SchemaSet(directory: located.schemas), moduleOverride: module)
         var all: [Diagnostic] = []
         var fileCount = 0

@@ -52,6 +52,16 @@ public indirect enum Block: Sendable, Equatable, Codable {
         }
     }
 
+    /// True when the block shows something: an image, or text other than spaces.
+    public var hasContent: Bool {
+        switch self {
+        case .paragraph(let inlines): return inlines.contains(where: \.hasContent)
+        case .unorderedList(let items), .orderedList(let items): return items.contains { $0.contains(where: \.hasContent) }
+        case .quote(let blocks, _): return blocks.contains(where: \.hasContent)
+        case .image: return true
+        }
+    }
+
     /// The text of the block without markup, paragraphs separated by blank lines.
     public var plainText: String {
         switch self {
@@ -120,6 +130,14 @@ public indirect enum Inline: Sendable, Equatable, Codable {
         case "br": self = .lineBreak
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .t, in: c, debugDescription: "unknown inline \(other)")
+        }
+    }
+
+    var hasContent: Bool {
+        switch self {
+        case .text(let s): return s.utf8.contains { $0 != 0x20 }
+        case .emphasis(let i), .strong(let i), .link(_, let i), .term(_, let i): return i.contains(where: \.hasContent)
+        case .lineBreak: return false
         }
     }
 

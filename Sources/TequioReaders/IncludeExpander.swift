@@ -107,6 +107,6 @@ struct IncludeExpander {
                     at: e.location))
             return nil
         }
-        return expand(root, in: url, stack: stack + [key])
+        return document.usesXInclude ? expand(root, in: url, stack: stack + [key]) : root
     }
 }

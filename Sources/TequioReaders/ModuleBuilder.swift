@@ -411,7 +411,7 @@ struct ModuleBuilder {
         for e in variants {
             guard let lang = variantLanguage(e, what: what, seen: result.languages) else { continue }
             let blocks = self.blocks(e)
-            if blocks.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && required {
+            if !blocks.contains(where: \.hasContent) && required {
                 diagnostics.append(.error(ModuleDiagnosticID.emptyText, "\(what) is empty (\(lang))", at: e.location))
             }
             result[lang] = blocks
@@ -515,23 +515,30 @@ struct ModuleBuilder {
         }
     }
 
+    /// Runs of XML whitespace (space, tab, CR, LF) become one space; works on UTF-8 bytes because it
+    /// runs over every text of a module.
     static func collapseWhitespace(_ s: String) -> String {
-        var out = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
         var lastWasSpace = false
-        for ch in s {
-            if ch.isWhitespace {
-                if !lastWasSpace { out.append(" ") }
+        var changed = false
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                if lastWasSpace || b != 0x20 { changed = true }
+                if !lastWasSpace { bytes.append(0x20) }
                 lastWasSpace = true
             } else {
-                out.append(ch)
+                bytes.append(b)
                 lastWasSpace = false
             }
         }
-        return out
+        return changed ? String(decoding: bytes, as: UTF8.self) : s
     }
 
     static func normalizedLine(_ s: String) -> String {
-        collapseWhitespace(s).trimmingCharacters(in: .whitespaces)
+        let collapsed = collapseWhitespace(s)
+        guard collapsed.utf8.first == 0x20 || collapsed.utf8.last == 0x20 else { return collapsed }
+        return collapsed.trimmingCharacters(in: .whitespaces)
     }
 
     /// Paragraphs separated by blank lines, each collapsed to one line.

@@ -34,7 +34,9 @@ public struct ModuleReader: Sendable {
                 ])
         }
         let display = DisplayPath.of(entry)
+        var clock = PhaseClock()
         let parsed = SafeXMLParser.parseFile(entry, displayPath: display, limits: limits)
+        clock.mark("parse")
         var diagnostics = parsed.diagnostics
         guard let document = parsed.document else { return ModuleReadResult(diagnostics: diagnostics, files: [display]) }
 
@@ -54,12 +56,15 @@ public struct ModuleReader: Sendable {
             return ModuleReadResult(diagnostics: diagnostics, files: [display])
         }
         diagnostics += schema?.validate(document) ?? []
+        clock.mark("validate")
 
         let files = ModuleFiles(root: root)
         var expander = IncludeExpander(files: files, schema: schema, limits: limits)
         expander.filesRead.append(display)
-        let expanded = expander.expand(document.root, in: entry, stack: [entry.resolvingSymlinksInPath().path])
+        let expanded = document.usesXInclude
+            ? expander.expand(document.root, in: entry, stack: [entry.resolvingSymlinksInPath().path]) : document.root!
         diagnostics += expander.diagnostics
+        clock.mark("includes")
         guard !diagnostics.hasErrors else {
             return ModuleReadResult(diagnostics: diagnostics, files: expander.filesRead)
         }
@@ -67,6 +72,7 @@ public struct ModuleReader: Sendable {
         var builder = ModuleBuilder(files: files, limits: limits)
         let module = builder.build(expanded)
         diagnostics += builder.diagnostics
+        clock.mark("build")
         if module.id != root.lastPathComponent && isDirectory.boolValue {
             diagnostics.append(
                 .warning(
@@ -103,5 +109,19 @@ public struct ModuleReadResult: Sendable {
         self.mediaFiles = mediaFiles
         self.diagnostics = diagnostics
         self.files = files
+    }
+}
+
+/// Phase timings on stderr when `TEQUIO_TIMING` is set (for benchmarks and profiling).
+struct PhaseClock {
+    private let enabled = ProcessInfo.processInfo.environment["TEQUIO_TIMING"] != nil
+    private var last = DispatchTime.now()
+
+    mutating func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
+        FileHandle.standardError.write(Data("timing: \(phase) \(String(format: "%.1f", ms)) ms\n".utf8))
+        last = now
     }
 }

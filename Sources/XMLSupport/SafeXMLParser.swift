@@ -126,8 +126,8 @@ final class ParseState {
     let path: String
     var diagnostics: [Diagnostic] = []
     var sawDoctype = false
-    /// Line and column of each element's `<`, keyed by the libxml2 node.
-    var positions: [UnsafeMutableRawPointer: (line: Int, column: Int)] = [:]
+    /// Line and column of each element's `<`; the node's `_private` holds the index + 1.
+    var positions: [ElementPosition] = []
 
     init(path: String) { self.path = path }
 
@@ -180,7 +180,9 @@ private let recordElementStart: startElementNsSAX2Func = {
     guard let (ctxt, state) = ParseState.from(ctx), let node = ctxt.pointee.node, let input = ctxt.pointee.input else {
         return
     }
-    state.positions[UnsafeMutableRawPointer(node)] = TagPosition.start(of: input.pointee)
+    let p = TagPosition.start(of: input.pointee)
+    state.positions.append(ElementPosition(line: Int32(clamping: p.line), column: Int32(clamping: p.column)))
+    node.pointee._private = UnsafeMutableRawPointer(bitPattern: state.positions.count)
 }
 
 /// Finds where the start tag that the parser has just read began. libxml2 keeps only a line for each

@@ -7,6 +7,10 @@ import CLibXML2
 public enum XMLLibrary {
     nonisolated(unsafe) private static var initialized = false
 
+    /// When false, parsed documents are not freed: a command that exits right after reading one big
+    /// module sets it, as compilers skip freeing their trees before exit. Libraries keep it true.
+    nonisolated(unsafe) public static var freeDocuments = true
+
     public static func initialize() {
         guard !initialized else { return }
         initialized = true

@@ -9,6 +9,8 @@ public final class XMLElement: Sendable {
     public let attributes: [XMLAttribute]
     public let children: [XMLNode]
     public let location: SourceLocation
+    /// Child elements, in order.
+    public let elements: [XMLElement]
 
     public init(name: String, namespace: String?, attributes: [XMLAttribute], children: [XMLNode], location: SourceLocation) {
         self.name = name
@@ -16,6 +18,7 @@ public final class XMLElement: Sendable {
         self.attributes = attributes
         self.children = children
         self.location = location
+        self.elements = children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
     /// The value of the attribute `name` in no namespace (or `namespace`).
@@ -25,11 +28,6 @@ public final class XMLElement: Sendable {
 
     /// `xml:lang` of this element.
     public var language: String? { attribute("lang", namespace: XMLNamespace.xml) }
-
-    /// Child elements, in order.
-    public var elements: [XMLElement] {
-        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
-    }
 
     public func elements(named name: String) -> [XMLElement] { elements.filter { $0.name == name } }
     public func element(named name: String) -> XMLElement? { elements.first { $0.name == name } }
