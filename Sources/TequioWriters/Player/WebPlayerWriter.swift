@@ -20,22 +20,39 @@ public struct WebPlayerWriter: TargetWriter {
         for (path, data) in input.templateFiles(under: "player") where path != "index.html" {
             tree["player/\(path)"] = data
         }
-        tree.add("player/module-data.js", text: try ModuleDataScript.render(module, generator: input.generator))
+        tree.add("player/module-data.js", text: try ModuleDataScript.render(module, generator: input.generator, captions: Self.captions(input)))
         tree.merge(input.assets, under: "content")
         return tree
     }
 }
 
+extension WebPlayerWriter {
+    /// WebVTT files by path: browsers refuse `<track src>` on `file://`, so the player builds the cues
+    /// from this text.
+    static func captions(_ input: BuildInput) -> [String: String] {
+        var result: [String: String] = [:]
+        for unit in input.module.units {
+            for case .presentation(let p) in unit.blocks {
+                for src in p.media?.captions.values ?? [:].values {
+                    if let data = input.assets[src] { result[src] = String(decoding: data, as: UTF8.self) }
+                }
+            }
+        }
+        return result
+    }
+}
+
 /// `window.TEQUIO_DATA = {…};` with the module as JSON, safe to load as a script.
 public enum ModuleDataScript {
-    public static func render(_ module: Module, generator: String) throws -> String {
+    public static func render(_ module: Module, generator: String, captions: [String: String] = [:]) throws -> String {
         struct Payload: Encodable {
             let module: Module
             let generator: String
+            let captions: [String: String]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(Payload(module: module, generator: generator)), as: UTF8.self)
+        let json = String(decoding: try encoder.encode(Payload(module: module, generator: generator, captions: captions)), as: UTF8.self)
         return "window.TEQUIO_DATA = \(ScriptJSON.escape(json));\n"
     }
 }

@@ -1,0 +1,756 @@
+/* Tequio participant player: plain DOM under a strict CSP, opened from file:// or a web server.
+   Module text and participant text are only ever set as textContent or attribute values. */
+(() => {
+'use strict';
+const VERSION = '1.0.0', doc = document, $ = id => doc.getElementById(id);
+const D = window.TEQUIO_DATA || {}, M = D.module, view = $('view');
+if (!M) { view.textContent = 'Faltan los datos del módulo · The module data is missing (player/module-data.js)'; return; }
+['glossary', 'matrices', 'units'].forEach(k => { M[k] = M[k] || []; });
+
+/* Every interface string, [Spanish, English] */
+const UI = {
+  skip: ['Saltar al contenido', 'Skip to content'], units: ['Unidades', 'Units'], glossary: ['Glosario', 'Glossary'],
+  matrix: ['Matriz', 'Matrix'], language: ['Idioma', 'Language'],
+  seen: ['Vistas: {0} de {1} unidades', 'Viewed: {0} of {1} units'], seenMark: ['(vista)', '(viewed)'],
+  unitOf: ['Unidad {0} de {1}', 'Unit {0} of {1}'], day: ['Día {0}', 'Day {0}'], min: ['{0} min', '{0} min'],
+  prev: ['Anterior', 'Previous'], next: ['Siguiente', 'Next'], pager: ['Unidad anterior y siguiente', 'Previous and next unit'],
+  start: ['Empezar', 'Start'], resume: ['Continuar donde se quedó', 'Continue where you left off'],
+  about: ['Sobre este material', 'About this material'], authors: ['Autoría', 'Authors'], duration: ['Duración', 'Duration'],
+  days: ['{0} días', '{0} days'], hours: ['{0} horas', '{0} hours'], modes: ['Modalidad', 'Delivery'],
+  'face-to-face': ['presencial', 'face-to-face'], virtual: ['virtual', 'virtual'], blended: ['mixta', 'blended'],
+  license: ['Licencia', 'License'], version: ['Versión', 'Version'],
+  howSave: ['Dónde se guarda su trabajo', 'Where your work is saved'],
+  howSaveText: ['Lo que escriba se guarda solo, en este navegador. Para entregarlo o pasarlo a otra computadora, descargue su matriz.',
+    'What you type is saved automatically, in this browser. To hand it in or move it to another computer, download your matrix.'],
+  autosave: ['Guardado automático', 'Autosave on'], saved: ['Guardado {0}', 'Saved {0}'],
+  saveErr: ['¡No se pudo guardar! Descargue su matriz ahora.', 'Could not save! Download your matrix now.'],
+  noStore: ['Este navegador no permite guardar: descargue su matriz a menudo.', 'This browser does not allow saving: download your matrix often.'],
+  presentation: ['Presentación', 'Presentation'], caseStudy: ['Caso de estudio', 'Case study'],
+  finding: ['Hallazgo del diagnóstico', 'Diagnostic finding'], activity: ['Actividad', 'Activity'],
+  survey: ['Encuesta', 'Survey'], 'focus-group': ['Grupo focal', 'Focus group'], study: ['Estudio', 'Study'],
+  'working-table': ['Mesa de trabajo', 'Working table'], discussion: ['Discusión', 'Discussion'], plenary: ['Plenaria', 'Plenary'], individual: ['Individual', 'Individual'],
+  slideOf: ['Diapositiva {0} de {1}', 'Slide {0} of {1}'], slides: ['Diapositivas', 'Slides'],
+  prevSlide: ['Diapositiva anterior', 'Previous slide'], nextSlide: ['Diapositiva siguiente', 'Next slide'],
+  notes: ['Notas para quien facilita', 'Facilitator notes'], transcript: ['Transcripción', 'Transcript'],
+  openPdf: ['Abrir el documento PDF', 'Open the PDF document'],
+  noCaptions: ['Subtítulos no disponibles sin servidor: lea la transcripción.', 'Captions need a server: read the transcript.'],
+  context: ['Contexto', 'Context'], narrative: ['El caso', 'The case'], keyFacts: ['Datos clave', 'Key facts'],
+  questions: ['Preguntas para la discusión', 'Discussion questions'], sources: ['Fuentes', 'Sources'],
+  notesFor: ['Sus notas se guardan para la mesa', 'Your notes are saved for the table'], changeTable: ['Cambiar de mesa', 'Change table'],
+  dataFor: ['Datos:', 'Data:'], csv: ['Descargar los datos (CSV)', 'Download the data (CSV)'], source: ['Fuente', 'Source'],
+  chartTable: ['Los datos están en la tabla que sigue.', 'The data are in the table below.'],
+  openMatrix: ['Abrir la matriz', 'Open the matrix'], back: ['Volver', 'Back'], workTables: ['Mesas de trabajo', 'Working tables'],
+  matrixIntro: ['Cada mesa de trabajo llena su propia matriz.', 'Each working table fills in its own matrix.'],
+  yourTable: ['Su mesa de trabajo', 'Your working table'], activeTable: ['Mesa activa', 'Active table'],
+  newTable: ['Nueva mesa', 'New table'], delTable: ['Eliminar esta mesa', 'Delete this table'], tableN: ['Mesa {0}', 'Table {0}'],
+  confirmDel: ['¿Eliminar la mesa «{0}» y todo su contenido? No se puede deshacer.', 'Delete the table “{0}” and all its content? This cannot be undone.'],
+  yesDel: ['Sí, eliminar', 'Yes, delete'], cancel: ['Cancelar', 'Cancel'],
+  tableName: ['Nombre de la mesa', 'Table name'], municipality: ['Municipio', 'Municipality'],
+  members: ['Integrantes', 'Members'], name: ['Nombre', 'Name'], sector: ['Sector', 'Sector'], role: ['Cargo o función (opcional)', 'Role (optional)'],
+  chooseSector: ['Elija un sector', 'Choose a sector'], government: ['Gobierno', 'Government'], 'civil-society': ['Sociedad civil', 'Civil society'],
+  'private-sector': ['Sector privado', 'Private sector'], other: ['Otro', 'Other'],
+  addMember: ['Añadir integrante', 'Add member'], removeMember: ['Quitar', 'Remove'], memberN: ['integrante {0}', 'member {0}'],
+  rows: ['Filas de la matriz', 'Matrix rows'], columns: ['Columnas y ayuda', 'Columns and help'], help: ['Ayuda', 'Help'],
+  reqHint: ['Columnas con *: obligatorias en cada fila con texto.', 'Columns marked *: required in every row with text.'],
+  maxChars: ['máximo {0} caracteres', 'maximum {0} characters'],
+  rowN: ['Fila {0}', 'Row {0}'], up: ['Subir', 'Up'], down: ['Bajar', 'Down'], remove: ['Eliminar', 'Remove'],
+  rowUp: ['Subir la fila {0}', 'Move row {0} up'], rowDown: ['Bajar la fila {0}', 'Move row {0} down'], rowDel: ['Eliminar la fila {0}', 'Remove row {0}'],
+  addRow: ['Añadir fila', 'Add row'], rowAdded: ['Fila {0} añadida.', 'Row {0} added.'], rowMoved: ['Fila movida a la posición {0}.', 'Row moved to position {0}.'],
+  rowRemoved: ['Fila {0} eliminada.', 'Row {0} removed.'], undo: ['Deshacer', 'Undo'], noRows: ['Todavía no hay filas: añada la primera.', 'No rows yet: add the first one.'],
+  required: ['Obligatorio: escriba algo en esta columna.', 'Required: write something in this column.'],
+  tooLong: ['Demasiado largo: quite {0} caracteres (máximo {1}).', 'Too long: remove {0} characters (maximum {1}).'],
+  saveShare: ['Descargar y cargar', 'Download and load'],
+  exportHint: ['Descargue la matriz para entregarla o seguir en otra computadora. Cada descarga es un borrador nuevo.',
+    'Download the matrix to hand it in or continue on another computer. Each download is a new draft.'],
+  download: ['Descargar mi matriz (XML)', 'Download my matrix (XML)'], downloadAnyway: ['Descargar de todos modos (borrador incompleto)', 'Download anyway (incomplete draft)'],
+  problems: ['Antes de descargar, revise {0} problema(s):', 'Before downloading, check {0} problem(s):'],
+  noName: ['Escriba el nombre de la mesa.', 'Write the table name.'], noSector: ['{0}: elija el sector.', '{0}: choose the sector.'],
+  downloaded: ['Descargado: {0} (borrador {1}).', 'Downloaded: {0} (draft {1}).'], load: ['Cargar un archivo de matriz', 'Load a matrix file'],
+  loaded: ['Se cargó la mesa «{0}» (borrador {1}): {2} fila(s), {3} integrante(s).', 'Loaded the table “{0}” (draft {1}): {2} row(s), {3} member(s).'],
+  notXml: ['Este archivo no es XML válido: ¿está dañado o incompleto?', 'This file is not valid XML: is it damaged or incomplete?'],
+  notMatrix: ['Este archivo no es una matriz de Tequio.', 'This file is not a Tequio matrix.'],
+  wrongModule: ['Este archivo es del módulo «{0}», no de «{1}».', 'This file belongs to the module “{0}”, not “{1}”.'],
+  wrongVersion: ['Este archivo es de la versión {0} del módulo, no de la {1}.', 'This file is for version {0} of the module, not {1}.'],
+  unknownMatrix: ['Este módulo no tiene la matriz «{0}».', 'This module has no matrix “{0}”.'],
+  unknownCols: ['Se ignoraron columnas desconocidas: {0}.', 'Unknown columns were ignored: {0}.'], readErr: ['No se pudo leer el archivo.', 'The file could not be read.'],
+};
+const SECTORS = ['government', 'civil-society', 'private-sector', 'other'];
+
+/* ---- State: the index (language, position, tables) under KEY, each table and each matrix row under its own key ---- */
+const KEY = 'tequio:' + M.id + ':' + M.version, tkey = id => KEY + ':table:' + id, rkey = id => KEY + ':row:' + id;
+let LS = null;
+try { LS = localStorage; LS.setItem(KEY + ':probe', '1'); LS.removeItem(KEY + ':probe'); } catch (e) { LS = null; }
+const get = k => { try { return JSON.parse(LS.getItem(k)); } catch (e) { return null; } };
+const S = Object.assign({ tables: [], seen: {} }, get(KEY)), T = {};
+const langs = M.languages.slice().sort((a, b) => (a !== 'es') - (b !== 'es'));
+let lang = langs.includes(S.lang) ? S.lang : M.languages[0], ui = 1, nf = null;
+function t(k, ...a) { return (UI[k] ? UI[k][ui] : k).replace(/\{(\d)\}/g, (_, i) => a[i]); }
+function loc(o) {
+  if (o) for (const l of [lang].concat(M.languages, Object.keys(o))) if (o[l] != null) return [o[l], l];
+  return null;
+}
+const str = o => (loc(o) || [''])[0];
+const fmt = n => (nf = nf || new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })).format(n);
+function intlName(code, type, inLang) {
+  try { const n = new Intl.DisplayNames([inLang], { type }).of(code); return n.charAt(0).toUpperCase() + n.slice(1); } catch (e) { return code; }
+}
+
+/* ---- DOM: h('p.cls', {attr: value}, kids); kids are nodes, strings (as text) or arrays; falsy ones are skipped ---- */
+function h(sel, a, k) {
+  const p = sel.split('.'), e = doc.createElement(p[0]);
+  if (p[1]) e.className = p.slice(1).join(' ');
+  for (const n in a) if (a[n] != null && a[n] !== false) e.setAttribute(n, a[n] === true ? '' : a[n]);
+  return add(e, k);
+}
+function add(e, k) {
+  if (k) Array.isArray(k) ? k.forEach(x => add(e, x)) : e.appendChild(k.nodeType ? k : doc.createTextNode(k));
+  return e;
+}
+/* An element with a localized text, marked with the text's language when it is not the page's */
+function lt(sel, o, a) { const r = loc(o), e = h(sel, a, r && r[0]); if (r && r[1] !== lang) e.lang = r[1]; return e; }
+const vh = s => h('span.vh', 0, s);
+const btn = (act, k, a, cls) => h('button' + (cls ? '.' + cls : ''), Object.assign({ type: 'button', 'data-act': act }, a), k);
+const okHref = u => /^(https?:|mailto:)/i.test(u || '');
+const media = s => !s || /^[a-z][a-z0-9+.-]*:|^\/|\\|(^|\/)\.\.?(\/|$)/i.test(s) ? null : 'content/' + s.split('/').map(encodeURIComponent).join('/');
+let uidN = 0;
+const uid = () => Date.now().toString(36) + (uidN++).toString(36) + Math.random().toString(36).slice(2, 6);
+const chars = s => s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length;
+const iso = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const two = n => String(n).padStart(2, '0');
+const blank = s => !s || !/\S/.test(s);
+
+/* ---- Rich text ---- */
+function rich(o) { const r = loc(o), e = h('div.rich'); if (r) { if (r[1] !== lang) e.lang = r[1]; blocks(e, r[0]); } return e; }
+function blocks(e, bs) { (bs || []).forEach(b => add(e, block(b))); return e; }
+function block(b) {
+  if (b.t === 'p') return inline(h('p'), b.c);
+  if (b.t === 'ul' || b.t === 'ol') return h(b.t, 0, (b.items || []).map(i => blocks(h('li'), i)));
+  if (b.t === 'quote') { const q = blocks(h('blockquote'), b.c); return b.cite ? h('figure.quote', 0, [q, h('figcaption', 0, '— ' + b.cite)]) : q; }
+  if (b.t === 'img') return h('figure.img', 0, [h('img', { src: media(b.src), alt: b.alt || '' }), b.caption && h('figcaption', 0, b.caption)]);
+}
+function inline(e, c) {
+  (c || []).forEach(x => {
+    if (typeof x === 'string') return add(e, x);
+    const n = x.t === 'em' || x.t === 'strong' || x.t === 'br' ? h(x.t)
+      : x.t === 'a' ? (okHref(x.href) ? h('a', { href: x.href, rel: 'noopener' }) : h('span'))
+      : x.t === 'term' ? h('a.term', { href: '#/glossary/' + encodeURIComponent(x.ref) }) : null;
+    if (n) e.appendChild(inline(n, x.c));
+  });
+  return e;
+}
+
+/* ---- Saving: synchronous, on every edit; only the changed row (and the small table record) is serialised ---- */
+const hook = window.tequioPlayer = { version: VERSION, key: KEY, lastSaveMs: 0, saves: 0 };
+let shown = '', shownKind = null;
+function status(kind) {
+  shownKind = kind;
+  const el = $('save-status'), d = new Date(), s = kind === 'ok' ? t('saved', two(d.getHours()) + ':' + two(d.getMinutes())) : t(kind || 'autosave');
+  if (s !== shown) { el.textContent = shown = s; el.classList.toggle('err', kind === 'saveErr' || kind === 'noStore'); }
+}
+function put(k, v) {
+  if (!LS) return status('noStore');
+  try { LS.setItem(k, JSON.stringify(v)); hook.saves++; status('ok'); } catch (e) { status('saveErr'); }
+}
+const saveS = () => put(KEY, S), saveR = r => put(rkey(r.id), r.c);
+function saveT(tb) {
+  const ids = {};
+  for (const m in tb.rows) ids[m] = tb.rows[m].map(r => r.id);
+  put(tkey(tb.id), Object.assign({}, tb, { rows: ids }));
+}
+function loadT(id) {
+  if (T[id] || !LS) return T[id];
+  const tb = get(tkey(id));
+  if (tb) for (const m in tb.rows) tb.rows[m] = tb.rows[m].map(i => ({ id: i, c: get(rkey(i)) || {} }));
+  return (T[id] = tb);
+}
+const table = () => (S.cur && loadT(S.cur)) || newTable();
+function newTable(f) {
+  S.tables = S.tables.filter(id => T[id] || get(tkey(id)));
+  const now = iso(), tb = Object.assign({ id: uid(), name: t('tableN', S.tables.length + 1), municipality: '', lang,
+    created: now, modified: now, draft: 0, members: [], rows: {}, notes: {} }, f);
+  for (const m in tb.rows) tb.rows[m].forEach(saveR);
+  T[tb.id] = tb; S.tables.push(tb.id); S.cur = tb.id;
+  saveT(tb); saveS();
+  return tb;
+}
+
+/* ---- Header, unit list, progress ---- */
+function chrome() {
+  ui = /^es\b/.test(lang) ? 0 : 1; nf = null;
+  doc.documentElement.lang = lang;
+  [['skip', 'skip'], ['nav-toggle', 'units'], ['nav-title', 'units'], ['glossary-link', 'glossary'], ['matrix-link', 'matrix']].forEach(x => { $(x[0]).textContent = t(x[1]); });
+  $('home-link').textContent = str(M.metadata.title);
+  $('unit-nav').setAttribute('aria-label', t('units'));
+  $('glossary-link').hidden = !M.glossary.length;
+  $('matrix-link').hidden = !M.matrices.length;
+  const ls = $('lang-switch');
+  ls.textContent = ''; ls.hidden = langs.length < 2; ls.setAttribute('aria-label', t('language'));
+  langs.forEach(l => ls.appendChild(btn('lang', intlName(l, 'language', l), { lang: l, 'data-lang': l, 'aria-pressed': String(l === lang) })));
+  const ol = $('unit-list');
+  ol.textContent = '';
+  M.units.forEach((u, i) => add(ol, h('li', 0, h('a', { href: '#/u/' + u.id, 'data-unit': u.id }, [h('span.num', 0, i + 1 + '.'), ' ', lt('span', u.title), h('span.mark')]))));
+  $('foot').textContent = ['Tequio', t('version') + ' ' + M.version, M.metadata.license, D.generator].filter(Boolean).join(' · ');
+  shown = ''; status(shownKind);
+}
+function markNav(unit) {
+  let n = 0;
+  for (const a of $('unit-list').querySelectorAll('a')) {
+    const id = a.dataset.unit, mk = a.lastChild;
+    if (id === unit) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+    if (S.seen[id]) { n++; if (!mk.firstChild) add(mk, [h('span', { 'aria-hidden': 'true' }, ' ✓'), vh(' ' + t('seenMark'))]); }
+  }
+  const p = $('progress');
+  p.max = M.units.length || 1; p.value = n;
+  $('progress-label').textContent = t('seen', n, M.units.length);
+}
+function setNav(open) { doc.body.classList.toggle('nav-open', open); $('nav-toggle').setAttribute('aria-expanded', String(open)); }
+
+/* ---- Routes: #/ · #/u/<unit> · #/glossary[/<term>] · #/matrix[/<matrix>] ---- */
+let current = null, focusTo = null;
+const render = k => { view.textContent = ''; add(view, k); };
+const h1 = o => typeof o === 'string' ? h('h1', { id: 'page-title', tabindex: '-1' }, o) : lt('h1', o, { id: 'page-title', tabindex: '-1' });
+function go(r, focus) {
+  const m = /^#\/(u|glossary|matrix)(?:\/(.*))?$/.exec(r) || [], arg = decodeURIComponent(m[2] || '');
+  const ix = M.units.findIndex(u => u.id === arg);
+  let title = '';
+  focusTo = null;
+  setNav(false);
+  if (m[1] === 'u' && ix >= 0) { title = showUnit(ix); S.view = r; S.seen[arg] = 1; saveS(); }
+  else if (m[1] === 'glossary' && M.glossary.length) title = showGlossary(arg);
+  else if (m[1] === 'matrix' && M.matrices.length) {
+    const mx = M.matrices.find(x => x.id === arg) || M.matrices[0];
+    r = '#/matrix/' + mx.id; title = showMatrix(mx); S.view = r; saveS();
+  } else { r = '#/'; showHome(); }
+  current = hook.route = r;
+  doc.title = (title ? title + ' · ' : '') + str(M.metadata.title);
+  markNav(ix >= 0 && m[1] === 'u' ? arg : null);
+  if (focus) { (focusTo || $('page-title')).focus(); if (!focusTo) scrollTo(0, 0); }
+}
+const unitMeta = u => [u.day && t('day', u.day), u.minutes && t('min', u.minutes)].filter(Boolean).join(' · ');
+
+function showHome() {
+  const md = M.metadata, first = M.units[0], resume = S.view && S.view !== '#/', sum = loc(md.summary);
+  const about = [[t('authors'), (md.authors || []).map(a => a.name + (a.affiliation ? ' (' + a.affiliation + ')' : '')).join('; ')],
+    [t('duration'), [md.durationDays && t('days', md.durationDays), md.durationHours && t('hours', fmt(md.durationHours))].filter(Boolean).join(', ')],
+    [t('modes'), (md.deliveryModes || []).map(x => t(x)).join(', ')], [t('license'), md.license], [t('version'), M.version]];
+  render([md.program && lt('p.crumb', md.program), h1(md.title), md.subtitle && lt('p.lead', md.subtitle),
+    sum && h('div.rich', { lang: sum[1] !== lang ? sum[1] : null }, sum[0].split(/\n\s*\n/).map(p => h('p', 0, p))),
+    (first || resume) && h('p', 0, h('a.btn.primary', { href: resume ? S.view : '#/u/' + first.id }, t(resume ? 'resume' : 'start'))),
+    h('h2', 0, t('units')),
+    h('ol.toc', 0, M.units.map(u => h('li', 0, [h('a', { href: '#/u/' + u.id }, lt('span', u.title)), ' ', h('span.meta', 0, unitMeta(u))]))),
+    h('h2', 0, t('howSave')), h('p', 0, t('howSaveText')), h('h2', 0, t('about')),
+    h('dl.about', 0, about.filter(x => x[1]).map(x => [h('dt', 0, x[0]), h('dd', 0, String(x[1]))]))]);
+}
+
+function showUnit(i) {
+  const u = M.units[i], p = M.units[i - 1], x = M.units[i + 1];
+  const link = (v, rel, dir) => v && h('a', { href: '#/u/' + v.id, rel }, [h('span.dir', 0, dir), lt('span', v.title)]);
+  render([h('p.crumb', 0, [t('unitOf', i + 1, M.units.length), unitMeta(u)].filter(Boolean).join(' · ')),
+    h1(u.title), u.summary && lt('p.lead', u.summary),
+    (u.blocks || []).map(b => { const f = { presentation, caseStudy, finding, activity }[b.kind]; return f && b[b.kind] && f(b[b.kind]); }),
+    h('nav.pager', { 'aria-label': t('pager') }, [link(p, 'prev', '← ' + t('prev')), link(x, 'next', t('next') + ' →')])]);
+  return str(u.title);
+}
+const section = (cls, label, b) => h('section.blk.' + cls, { 'aria-labelledby': 'b-' + b.id }, [h('p.kind', 0, label), lt('h2', b.title, { id: 'b-' + b.id })]);
+
+function presentation(p) {
+  const s = section('pres', t('presentation'), p), sl = p.slides || [];
+  if ((p.experts || []).length) add(s, h('div.experts', 0, p.experts.map(x => h('div.expert', 0, [
+    x.photo && h('img', { src: media(x.photo), alt: '', width: 96, height: 96 }),
+    h('div', 0, [h('h3', 0, x.name),
+      h('p.meta', 0, [x.role, x.affiliation, x.country && intlName(x.country, 'region', lang)].filter(o => typeof o === 'string' ? o : loc(o))
+        .map((o, i) => [i && ' · ', typeof o === 'string' ? o : lt('span', o)])),
+      loc(x.bio) && rich(x.bio)])]))));
+  if (p.media) add(s, mediaBlock(p.media));
+  if (sl.length) {
+    let k = 0;
+    const items = sl.map((x, i) => h('article.slide', { hidden: i > 0, 'aria-labelledby': 's-' + x.id }, [lt('h3', x.title, { id: 's-' + x.id }), rich(x.content),
+      loc(x.notes) && h('details.notes', 0, [h('summary', 0, t('notes')), rich(x.notes)])]));
+    const count = h('p.count', { 'aria-live': 'polite' }), prev = btn('', '← ' + t('prevSlide')), next = btn('', t('nextSlide') + ' →');
+    const show = d => {
+      k = Math.max(0, Math.min(sl.length - 1, k + d));
+      items.forEach((e, i) => { e.hidden = i !== k; });
+      prev.setAttribute('aria-disabled', k === 0); next.setAttribute('aria-disabled', k === sl.length - 1);
+      count.textContent = t('slideOf', k + 1, sl.length);
+    };
+    prev.addEventListener('click', () => show(-1)); next.addEventListener('click', () => show(1));
+    show(0);
+    add(s, h('div.slides', { role: 'group', 'aria-label': t('slides') }, [items, sl.length > 1 && h('div.slidebar', 0, [prev, count, next])]));
+  }
+  return s;
+}
+
+/* Captions: <track src> needs a server (file:// forbids it), so WebVTT text shipped in TEQUIO_DATA.captions is
+   parsed here and added as cues; over http(s) without it, a <track> element loads the file. */
+function parseVTT(s) {
+  const out = [], sec = x => x.split(':').reduce((a, p) => a * 60 + parseFloat(p), 0);
+  s.replace(/\r\n?/g, '\n').split(/\n{2,}/).forEach(b => {
+    const l = b.split('\n'), i = l.findIndex(x => x.includes('-->')), m = i >= 0 && /([\d:.]+)\s+-->\s+([\d:.]+)/.exec(l[i]);
+    if (m) out.push(new VTTCue(sec(m[1]), sec(m[2]), l.slice(i + 1).join('\n')));
+  });
+  return out;
+}
+function mediaBlock(md) {
+  const src = media(md.src), title = str(md.title), f = h('figure.media'), audio = md.kind === 'audio';
+  if (md.kind === 'pdf') add(f, h('p', 0, h('a', { href: src }, t('openPdf') + (title ? ': ' + title : ''))));
+  else {
+    const el = h(audio ? 'audio' : 'video', { controls: true, preload: 'metadata', src, 'aria-label': title || null });
+    const caps = md.captions || {}, texts = D.captions || {}, line = h('p.cue', { hidden: true });
+    let missing = false;
+    Object.keys(caps).forEach(l => {
+      const vtt = texts[caps[l]], name = intlName(l, 'language', lang);
+      if (vtt != null) {
+        const tt = el.addTextTrack('captions', name, l);
+        try { parseVTT(vtt).forEach(c => tt.addCue(c)); } catch (e) { /* a malformed cue: keep the others */ }
+        tt.mode = l !== lang ? 'disabled' : audio ? 'hidden' : 'showing';
+        if (audio && l === lang) tt.addEventListener('cuechange', () => {
+          const c = tt.activeCues && tt.activeCues[0];
+          line.textContent = c ? c.text.replace(/<[^>]*>/g, '') : ''; line.hidden = !c;
+        });
+      } else if (location.protocol !== 'file:') add(el, h('track', { kind: 'captions', srclang: l, label: name, src: media(caps[l]), default: l === lang }));
+      else missing = true;
+    });
+    add(f, [el, line, title && h('figcaption', 0, title), missing && loc(md.transcript) && h('p.hint', 0, t('noCaptions'))]);
+  }
+  if (loc(md.transcript)) add(f, h('details.transcript', 0, [h('summary', 0, t('transcript')), rich(md.transcript)]));
+  return f;
+}
+
+function caseStudy(c) {
+  const s = section('case', t('caseStudy'), c), qs = c.questions || [], src = c.sources || [];
+  add(s, [c.place && lt('p.meta', c.place), h('h3', 0, t('context')), rich(c.context), h('h3', 0, t('narrative')), rich(c.narrative),
+    (c.keyFacts || []).length && h('div.facts', 0, [h('h3', 0, t('keyFacts')), h('ul', 0, c.keyFacts.map(f => lt('li', f)))])]);
+  if (qs.length) {
+    const tb = table();
+    add(s, [h('h3', 0, t('questions')), h('p.hint', 0, [t('notesFor') + ' ', h('strong', 0, tb.name), '. ', h('a', { href: '#/matrix' }, t('changeTable'))]),
+      h('ol.questions', 0, qs.map(q => {
+        const ta = h('textarea', { id: 'note-' + q.id, rows: 4, 'data-f': 'note', 'data-q': q.id });
+        ta.value = tb.notes[q.id] || '';
+        return h('li', 0, [lt('label', q.text, { for: 'note-' + q.id }), ta]);
+      }))]);
+  }
+  if (src.length) add(s, [h('h3', 0, t('sources')), h('ul', 0, src.map(x => h('li', 0, okHref(x.href) ? lt('a', x.text, { href: x.href, rel: 'noopener' }) : lt('span', x.text))))]);
+  return s;
+}
+
+function finding(f) {
+  const s = section('find', t('finding') + ' · ' + t(f.kind), f), ds = f.dataset;
+  add(s, rich(f.summary));
+  (f.charts || []).forEach((c, i) => add(s, chart(c, ds, 'ch-' + f.id + '-' + i)));
+  if (ds && (ds.rows || []).length) {
+    const cap = 'dt-' + f.id, num = ds.columns.map(c => c.type === 'number' ? 'n' : null);
+    add(s, [h('div.scroll', { role: 'region', tabindex: 0, 'aria-labelledby': cap }, h('table.data', 0, [
+      h('caption', { id: cap }, t('dataFor') + ' ' + str(f.title)),
+      h('thead', 0, h('tr', 0, ds.columns.map((c, i) => lt('th', c.label, { scope: 'col', class: num[i] })))),
+      h('tbody', 0, ds.rows.map(r => h('tr', 0, r.map((v, i) => i ? h('td', { class: num[i] }, num[i] && v !== '' && !isNaN(v) ? fmt(+v) : v) : h('th', { scope: 'row' }, v)))))])),
+      media(ds.src) && h('p.meta', 0, h('a', { href: media(ds.src) }, t('csv')))]);
+  }
+  (f.quotes || []).forEach(q => add(s, h('figure.quote', 0, [h('blockquote', 0, lt('p', q.text)), q.attribution && lt('figcaption', q.attribution)])));
+  if (f.source) add(s, h('p.meta', 0, [t('source') + ': ', lt('span', f.source)]));
+  return s;
+}
+
+/* ---- Charts: SVG built with createElementNS, role="img" with <title> and <desc>; the data table follows ---- */
+const COLORS = ['#1f5fa8', '#c2410c', '#2e7d32', '#7b3fa0', '#a61e4d', '#00707a', '#6b5a00', '#4a4a4a'];
+function sv(tag, a, parent, text) {
+  const e = doc.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const k in a) if (a[k] != null) e.setAttribute(k, typeof a[k] === 'number' ? +a[k].toFixed(1) : a[k]);
+  if (text != null) e.textContent = text;
+  if (parent) parent.appendChild(e);
+  return e;
+}
+function chart(c, ds, id) {
+  const col = k => ds.columns.findIndex(x => x.id === k), ci = ds ? col(c.category) : -1, vi = ci < 0 ? [] : (c.values || []).map(col).filter(i => i >= 0);
+  if (!vi.length || !(ds.rows || []).length) return null;
+  const W = 400, F = 15, g = sv('g'), cats = ds.rows.map(r => r[ci]), sum = a => a.reduce((x, y) => x + y, 0), color = i => COLORS[i % 8];
+  const series = (c.type === 'pie' ? vi.slice(0, 1) : vi).map(i => ({ name: str(ds.columns[i].label), v: ds.rows.map(r => Math.max(0, parseFloat(r[i]) || 0)) }));
+  let y = 0, H;
+  const legend = () => {
+    if (series.length < 2) return;
+    let x = 0;
+    series.forEach((s, i) => {
+      const w = 26 + s.name.length * 8.2;
+      if (x && x + w > W) { x = 0; y += 22; }
+      sv('rect', { x, y: y + 2, width: 14, height: 14, fill: color(i) }, g);
+      sv('text', { x: x + 20, y: y + 14 }, g, s.name);
+      x += w + 12;
+    });
+    y += 32;
+  };
+  if (c.type === 'bar' || c.type === 'stacked-bar') {
+    const st = c.type === 'stacked-bar', bh = st ? 22 : 16;
+    const max = Math.max(1e-9, ...cats.map((_, k) => st ? sum(series.map(s => s.v[k])) : Math.max(...series.map(s => s.v[k])))), L = (W - 64) / max;
+    legend();
+    cats.forEach((cat, k) => {
+      sv('text', { x: 0, y: y + 14 }, g, cat);
+      y += 20;
+      let x = 0;
+      series.forEach((s, i) => {
+        sv('rect', { x, y, width: Math.max(s.v[k] * L, 0.5), height: bh, fill: color(i), stroke: st ? '#fff' : null }, g);
+        if (st) x += s.v[k] * L;
+        else { sv('text', { x: s.v[k] * L + 6, y: y + 13 }, g, fmt(s.v[k])); y += bh + 3; }
+      });
+      if (st) { sv('text', { x: x + 6, y: y + 16 }, g, fmt(sum(series.map(s => s.v[k])))); y += bh + 3; }
+      y += 10;
+    });
+    H = y;
+  } else if (c.type === 'line') {
+    legend();
+    const max = Math.max(1e-9, ...series.map(s => Math.max(...s.v))), p10 = Math.pow(10, Math.floor(Math.log10(max / 5)));
+    const step = [1, 2, 5, 10].map(m => m * p10).find(v => v * 5 >= max), top = Math.ceil(max / step) * step;
+    const x0 = 52, x1 = W - 12, y0 = y + 8, y1 = y + 220, n = cats.length, every = Math.ceil(n * 60 / (x1 - x0));
+    const X = k => n > 1 ? x0 + (x1 - x0) * k / (n - 1) : (x0 + x1) / 2, Y = v => y1 - (y1 - y0) * v / top;
+    for (let v = 0; v <= top + step / 2; v += step) {
+      sv('line', { x1: x0, x2: x1, y1: Y(v), y2: Y(v), stroke: v ? '#d0d4d9' : '#555' }, g);
+      sv('text', { x: x0 - 6, y: Y(v) + 5, 'text-anchor': 'end' }, g, fmt(v));
+    }
+    cats.forEach((cat, k) => k % every || sv('text', { x: X(k), y: y1 + 22, 'text-anchor': n < 2 ? 'middle' : k ? (k === n - 1 ? 'end' : 'middle') : 'start' }, g, cat));
+    series.forEach((s, i) => {
+      sv('polyline', { points: s.v.map((v, k) => X(k).toFixed(1) + ',' + Y(v).toFixed(1)).join(' '), fill: 'none', stroke: color(i), 'stroke-width': 3, 'stroke-dasharray': ['', '8 4', '2 4', '12 4 2 4'][i % 4] || null }, g);
+      s.v.forEach((v, k) => sv('circle', { cx: X(k), cy: Y(v), r: 4.5, fill: color(i) }, g));
+    });
+    H = y1 + 32;
+  } else if (c.type === 'pie') {
+    const v = series[0].v, total = sum(v) || 1, r = 100, P = a => (200 + r * Math.cos(a)).toFixed(2) + ' ' + (105 + r * Math.sin(a)).toFixed(2);
+    let a0 = -Math.PI / 2;
+    v.forEach((val, k) => {
+      const a1 = a0 + val / total * 2 * Math.PI;
+      if (val >= total) sv('circle', { cx: 200, cy: 105, r, fill: color(k) }, g);
+      else if (val > 0) sv('path', { d: 'M200 105L' + P(a0) + 'A' + r + ' ' + r + ' 0 ' + (a1 - a0 > Math.PI ? 1 : 0) + ' 1 ' + P(a1) + 'Z', fill: color(k), stroke: '#fff', 'stroke-width': 2 }, g);
+      a0 = a1;
+      sv('rect', { x: 0, y: 225 + k * 26, width: 14, height: 14, fill: color(k) }, g);
+      sv('text', { x: 20, y: 237 + k * 26 }, g, cats[k] + ': ' + fmt(Math.round(val / total * 1000) / 10) + ' %');
+    });
+    H = 230 + cats.length * 26;
+  } else return null;
+  const title = str(c.title), desc = str(c.description) || t('chartTable');
+  const svg = sv('svg', { role: 'img', viewBox: '0 0 ' + W + ' ' + Math.ceil(H), width: W, height: Math.ceil(H), 'aria-labelledby': id + '-t', 'aria-describedby': id + '-d', 'font-size': F, fill: '#1b1b1b' });
+  sv('title', { id: id + '-t' }, svg, title);
+  sv('desc', { id: id + '-d' }, svg, desc);
+  svg.appendChild(g);
+  return h('figure.chart', 0, [h('figcaption', 0, title), svg, h('p.meta', { 'aria-hidden': 'true' }, desc)]);
+}
+
+function activity(a) {
+  const s = section('act', [t('activity'), t(a.kind), a.minutes && t('min', a.minutes)].filter(Boolean).join(' · '), a);
+  const mx = M.matrices.find(x => x.id === a.matrix);
+  return add(s, [rich(a.instructions), mx && h('p', 0, h('a.btn.primary', { href: '#/matrix/' + mx.id }, t('openMatrix') + ': ' + str(mx.title)))]);
+}
+
+function showGlossary(term) {
+  render([h1(t('glossary')), S.view && h('p', 0, h('a', { href: S.view }, '← ' + t('back'))),
+    h('dl.glossary', 0, M.glossary.slice().sort((a, b) => str(a.label).localeCompare(str(b.label), lang)).map(g =>
+      [lt('dt', g.label, { id: 'term-' + g.id, tabindex: -1, class: g.id === term ? 'hl' : null }), h('dd', 0, rich(g.definition))]))]);
+  focusTo = term && $('term-' + term);
+  return t('glossary');
+}
+
+/* ---- The matrix of a working table: table details, members, rows ---- */
+let MX = null, showReq = false, undo = null;
+const rowsOf = tb => tb.rows[MX.id] || (tb.rows[MX.id] = [{ id: uid(), c: {} }]);
+const colOf = id => MX.columns.find(c => c.id === id);
+function field(id, label, value, f, a) {
+  const i = h('input', Object.assign({ id, type: 'text', 'data-f': f, autocomplete: 'off' }, a));
+  i.value = value || '';
+  return h('div.field', 0, [h('label', { for: id }, label), i]);
+}
+function showMatrix(mx) {
+  MX = mx; showReq = false; undo = null;
+  const tb = table();
+  render([h('p.crumb', 0, t('workTables')), h1(mx.title),
+    M.matrices.length > 1 && h('ul.inline', 0, M.matrices.filter(x => x !== mx).map(x => h('li', 0, h('a', { href: '#/matrix/' + x.id }, str(x.title))))),
+    h('p.lead', 0, t('matrixIntro')),
+    h('section.panel', { 'aria-labelledby': 'tbl-h' }, [h('h2', { id: 'tbl-h' }, t('yourTable')),
+      h('div.tablebar', 0, [h('label', { for: 'table-select' }, t('activeTable')), h('select', { id: 'table-select' }),
+        btn('tbl-new', t('newTable'), { id: 'table-new' }), btn('tbl-del', t('delTable'), { id: 'table-delete' }, 'danger')]),
+      h('div.confirm', { id: 'del-confirm', hidden: true }, [h('p', { id: 'del-q' }),
+        btn('tbl-yes', t('yesDel'), { id: 'table-delete-confirm' }, 'danger'), ' ', btn('tbl-no', t('cancel'), { id: 'table-delete-cancel' })]),
+      h('div.fields', 0, [field('table-name', t('tableName'), tb.name, 'name', { 'aria-required': 'true', 'aria-describedby': 'm-table-name' }),
+        field('table-municipality', t('municipality'), tb.municipality, 'muni')]),
+      h('p.msg', { id: 'm-table-name', hidden: true }),
+      h('fieldset.members', 0, [h('legend', 0, t('members')), h('ol', { id: 'members' }), btn('mem-add', '+ ' + t('addMember'), { id: 'member-add' })])]),
+    h('section.panel', { 'aria-labelledby': 'rows-h' }, [h('h2', { id: 'rows-h' }, t('rows')),
+      h('div.guide', 0, [h('h3', 0, t('columns')), h('p.hint', 0, t('reqHint')), h('ol.cols', 0, mx.columns.map(c => {
+        const help = loc(c.help);
+        return h('li', 0, [h('span.cl', 0, [lt('span', c.label), c.required && h('span.req', 0, ' *')]),
+          c.maxLength && h('span.meta', 0, ' · ' + t('maxChars', c.maxLength)),
+          help && btn('help', [t('help'), vh(': ' + str(c.label))], { 'data-col': c.id, 'aria-expanded': 'false', 'aria-controls': 'help-' + c.id }, 'help-btn'),
+          help && lt('p.help', c.help, { id: 'help-' + c.id, hidden: true })]);
+      }))]),
+      h('ol.rows', { id: 'rows' }), h('p.hint', { id: 'no-rows' }, t('noRows')), btn('row-add', '+ ' + t('addRow'), { id: 'row-add' }),
+      h('p.rowstatus', 0, [h('span', { id: 'row-status', role: 'status' }), ' ', btn('row-undo', t('undo'), { id: 'row-undo', hidden: true })])]),
+    h('section.panel', { 'aria-labelledby': 'io-h' }, [h('h2', { id: 'io-h' }, t('saveShare')), h('p', 0, t('exportHint')),
+      btn('export', t('download'), { id: 'export' }, 'primary'),
+      h('div.errors', { id: 'export-errors', tabindex: -1, hidden: true }), h('p', { id: 'export-status', role: 'status' }),
+      h('div.field', 0, [h('label', { for: 'import-file' }, t('load')), h('input', { id: 'import-file', type: 'file', accept: '.xml,application/xml,text/xml' })]),
+      h('p', { id: 'import-status', role: 'status' })])]);
+  const sel = $('table-select');
+  S.tables.forEach(id => { const x = T[id] || get(tkey(id)); if (x) add(sel, h('option', { value: id, selected: id === tb.id }, x.name || '—')); });
+  fillMembers(tb);
+  const ol = $('rows');
+  rowsOf(tb).forEach(r => add(ol, rowEl(r)));
+  numberRows();
+  return str(mx.title);
+}
+function fillMembers(tb) {
+  const ol = $('members');
+  ol.textContent = '';
+  tb.members.forEach((m, i) => {
+    const p = 'mem-' + i + '-', sel = h('select', { id: p + 'sector', 'data-f': 'msector', 'data-i': i, 'aria-required': 'true' },
+      [h('option', { value: '' }, t('chooseSector')), SECTORS.map(s => h('option', { value: s }, t(s)))]);
+    sel.value = m.sector || '';
+    add(ol, h('li.member', 0, [field(p + 'name', t('name'), m.name, 'mname', { 'data-i': i }), h('div.field', 0, [h('label', { for: p + 'sector' }, t('sector')), sel]),
+      field(p + 'role', t('role'), m.role, 'mrole', { 'data-i': i }),
+      btn('mem-del', [t('removeMember'), vh(' ' + (m.name || t('memberN', i + 1)))], { 'data-i': i }, 'danger')]));
+  });
+}
+function rowEl(r) {
+  return h('li.mrow', { 'data-row': r.id }, h('fieldset', 0, [h('legend'),
+    h('div.rowbar', 0, [btn('row-up', '↑ ' + t('up'), 0, 'row-up'), btn('row-down', '↓ ' + t('down'), 0, 'row-down'), btn('row-del', '✕ ' + t('remove'), 0, 'row-remove danger')]),
+    h('div.cells', 0, MX.columns.map(c => {
+      const id = 'c-' + r.id + '-' + c.id, ta = h('textarea', { id, rows: 4, 'data-f': 'cell', 'data-col': c.id, 'aria-required': c.required ? 'true' : null,
+        'aria-describedby': [c.maxLength && 'n-' + id, 'm-' + id, loc(c.help) && 'help-' + c.id].filter(Boolean).join(' ') });
+      ta.value = r.c[c.id] || '';
+      const cell = h('div.cell', 0, [h('label', { for: id }, [lt('span', c.label), c.required && h('span.req', { 'aria-hidden': 'true' }, ' *')]),
+        ta, c.maxLength && h('p.cnt', { id: 'n-' + id }), h('p.msg', { id: 'm-' + id, hidden: true })]);
+      check(ta, r);
+      return cell;
+    }))]));
+}
+function numberRows() {
+  const lis = $('rows').children, n = lis.length;
+  for (let i = 0; i < n; i++) {
+    const [u, d, x] = lis[i].querySelector('.rowbar').children;
+    lis[i].querySelector('legend').textContent = t('rowN', i + 1);
+    u.setAttribute('aria-label', t('rowUp', i + 1)); d.setAttribute('aria-label', t('rowDown', i + 1)); x.setAttribute('aria-label', t('rowDel', i + 1));
+    u.setAttribute('aria-disabled', i === 0); d.setAttribute('aria-disabled', i === n - 1);
+  }
+  $('no-rows').hidden = n > 0;
+}
+const rowEmpty = r => MX.columns.every(c => blank(r.c[c.id]));
+function problem(c, r, v) {
+  const n = chars(v || '');
+  return c.maxLength && n > c.maxLength ? t('tooLong', n - c.maxLength, c.maxLength) : showReq && c.required && blank(v) && !rowEmpty(r) ? t('required') : '';
+}
+/* Updates one cell's counter and message */
+function check(ta, r) {
+  const c = colOf(ta.dataset.col), cell = ta.parentNode, cnt = cell.querySelector('.cnt'), m = cell.querySelector('.msg'), msg = problem(c, r, ta.value);
+  if (cnt) { const n = chars(ta.value); cnt.textContent = n + ' / ' + c.maxLength; cnt.classList.toggle('over', n > c.maxLength); }
+  if (m.textContent !== msg) { m.textContent = msg; m.hidden = !msg; }
+  if (msg) ta.setAttribute('aria-invalid', 'true'); else ta.removeAttribute('aria-invalid');
+}
+const checkRow = (li, r) => li.querySelectorAll('textarea').forEach(ta => check(ta, r));
+
+function onInput(e) {
+  const t0 = performance.now(), el = e.target, f = el.dataset.f, v = el.value, i = el.dataset.i;
+  if (!f) return;
+  const tb = table();
+  if (f === 'cell') {
+    const li = el.closest('.mrow'), r = rowsOf(tb).find(x => x.id === li.dataset.row), was = rowEmpty(r);
+    r.c[el.dataset.col] = v;
+    if (showReq && was !== rowEmpty(r)) checkRow(li, r); else check(el, r);
+    saveR(r);
+  } else if (f === 'note') tb.notes[el.dataset.q] = v;
+  else if (f === 'name') { tb.name = v; const o = $('table-select').selectedOptions[0]; if (o) o.textContent = v || '—'; }
+  else if (f === 'muni') tb.municipality = v;
+  else tb.members[i][f.slice(1)] = v;
+  tb.modified = iso();
+  saveT(tb);
+  hook.lastSaveMs = performance.now() - t0;
+}
+
+function rowAction(act, b) {
+  const tb = table(), rows = rowsOf(tb), ol = $('rows'), say = s => { $('row-status').textContent = s; }, u = $('row-undo');
+  const at = k => ol.children[k].querySelector('textarea').focus();
+  if (act === 'row-undo' && !undo) return;
+  if (act === 'row-add' || act === 'row-undo') {
+    const r = act === 'row-add' ? { id: uid(), c: {} } : undo.r, k = act === 'row-add' ? rows.length : Math.min(undo.i, rows.length);
+    rows.splice(k, 0, r); saveR(r); saveT(tb);
+    ol.insertBefore(rowEl(r), ol.children[k] || null); numberRows();
+    say(act === 'row-add' ? t('rowAdded', k + 1) : ''); u.hidden = true; undo = null;
+    return at(k);
+  }
+  const li = b.closest('.mrow'), i = rows.findIndex(r => r.id === li.dataset.row);
+  if (b.getAttribute('aria-disabled') === 'true') return;
+  if (act === 'row-del') {
+    undo = { r: rows.splice(i, 1)[0], i };
+    saveT(tb); if (LS) LS.removeItem(rkey(undo.r.id));
+    li.remove(); numberRows();
+    say(t('rowRemoved', i + 1)); u.hidden = false; u.focus();
+    return;
+  }
+  const j = act === 'row-up' ? i - 1 : i + 1;
+  rows.splice(j, 0, rows.splice(i, 1)[0]); saveT(tb);
+  ol.insertBefore(li, ol.children[act === 'row-up' ? j : j + 1] || null); numberRows();
+  say(t('rowMoved', j + 1));
+  if (b.getAttribute('aria-disabled') === 'true') li.querySelector(act === 'row-up' ? '.row-down' : '.row-up').focus(); else b.focus();
+}
+
+function onClick(e) {
+  const b = e.target.closest('[data-act]'), act = b && b.dataset.act;
+  if (!act) return;
+  const tb = /^(mem|tbl)/.test(act) ? table() : null, i = +b.dataset.i;
+  if (act === 'lang') {
+    lang = S.lang = b.dataset.lang; saveS(); chrome(); go(current, false);
+    doc.querySelector('#lang-switch [aria-pressed="true"]').focus();
+  } else if (act.startsWith('row-')) rowAction(act, b);
+  else if (act === 'help') {
+    const open = b.getAttribute('aria-expanded') !== 'true';
+    b.setAttribute('aria-expanded', open); $(b.getAttribute('aria-controls')).hidden = !open;
+  } else if (act === 'mem-add') { tb.members.push({ name: '', sector: '', role: '' }); saveT(tb); fillMembers(tb); $('mem-' + (tb.members.length - 1) + '-name').focus(); }
+  else if (act === 'mem-del') { tb.members.splice(i, 1); saveT(tb); fillMembers(tb); $('member-add').focus(); }
+  else if (act === 'tbl-new') { newTable(); go(current, false); $('table-name').select(); }
+  else if (act === 'tbl-del') { $('del-q').textContent = t('confirmDel', tb.name); $('del-confirm').hidden = false; $('table-delete-cancel').focus(); }
+  else if (act === 'tbl-no') { $('del-confirm').hidden = true; $('table-delete').focus(); }
+  else if (act === 'tbl-yes') {
+    if (LS) { LS.removeItem(tkey(tb.id)); for (const m in tb.rows) tb.rows[m].forEach(r => LS.removeItem(rkey(r.id))); }
+    delete T[tb.id]; S.tables = S.tables.filter(x => x !== tb.id); S.cur = S.tables[0]; saveS();
+    go(current, false); $('table-select').focus();
+  } else if (act.startsWith('export')) exportMatrix(act === 'export-force');
+  else if (act === 'goto') $(b.dataset.target).focus();
+}
+
+function onChange(e) {
+  const el = e.target;
+  if (el.tagName === 'SELECT' && el.dataset.f) onInput(e);
+  else if (el.id === 'table-select') { S.cur = el.value; saveS(); go(current, false); $('table-select').focus(); }
+  else if (el.id === 'import-file' && el.files[0]) {
+    const r = new FileReader();
+    r.onload = () => importMatrix(String(r.result));
+    r.onerror = () => importMsg(t('readErr'), true);
+    r.readAsText(el.files[0], 'UTF-8');
+    el.value = '';
+  }
+}
+
+/* ---- Export in the completed-matrix format, built as a DOM so that escaping is by construction ---- */
+const XNS = 'urn:tequio:completed-matrix:1', XML = 'http://www.w3.org/XML/1998/namespace';
+const xmlText = s => String(s || '').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+function buildXML(tb, draft) {
+  const d = doc.implementation.createDocument(XNS, 'completed-matrix', null), root = d.documentElement;
+  const el = (parent, name, text, depth, attr) => {
+    parent.appendChild(d.createTextNode('\n' + '  '.repeat(depth)));
+    const e = parent.appendChild(d.createElementNS(XNS, name));
+    if (text != null) e.textContent = xmlText(text);
+    if (attr) e.setAttribute(attr[0], attr[1]);
+    return e;
+  };
+  const end = (e, depth) => { if (e.firstChild) e.appendChild(d.createTextNode('\n' + '  '.repeat(depth))); };
+  [['format', 1], ['module', M.id], ['module-version', M.version], ['matrix', MX.id]].forEach(a => root.setAttribute(a[0], a[1]));
+  root.setAttributeNS(XML, 'xml:lang', tb.lang || lang);
+  [['draft', draft], ['created', tb.created], ['modified', tb.modified]].forEach(a => root.setAttribute(a[0], a[1]));
+  const tbl = el(root, 'table', null, 1);
+  el(tbl, 'name', tb.name, 2); el(tbl, 'municipality', tb.municipality, 2); end(tbl, 1);
+  const ms = el(root, 'members', null, 1);
+  tb.members.filter(m => !blank(m.name)).forEach(m => {
+    const me = el(ms, 'member', null, 2, ['sector', SECTORS.includes(m.sector) ? m.sector : 'other']);
+    el(me, 'name', m.name, 3);
+    if (!blank(m.role)) el(me, 'role', m.role, 3);
+    end(me, 2);
+  });
+  end(ms, 1);
+  const rs = el(root, 'rows', null, 1);
+  rowsOf(tb).filter(r => !rowEmpty(r)).forEach(r => {
+    const re = el(rs, 'row', null, 2);
+    MX.columns.forEach(c => blank(r.c[c.id]) || el(re, 'cell', r.c[c.id], 3, ['column', c.id]));
+    end(re, 2);
+  });
+  end(rs, 1);
+  const notes = Object.keys(tb.notes).filter(q => !blank(tb.notes[q]));
+  if (notes.length) {
+    const ns = el(root, 'notes', null, 1);
+    notes.forEach(q => el(ns, 'note', tb.notes[q], 2, ['question', q]));
+    end(ns, 1);
+  }
+  end(root, 0);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(d) + '\n';
+}
+const slug = s => (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'mesa';
+function exportMatrix(force) {
+  const tb = table(), box = $('export-errors'), probs = [], nm = $('m-table-name'), rows = rowsOf(tb);
+  showReq = true;
+  for (const li of $('rows').children) checkRow(li, rows.find(r => r.id === li.dataset.row));
+  nm.textContent = t('noName'); nm.hidden = !blank(tb.name);
+  if (blank(tb.name)) probs.push(['table-name', t('noName')]);
+  tb.members.forEach((m, i) => blank(m.name) || m.sector || probs.push(['mem-' + i + '-sector', t('noSector', m.name)]));
+  rows.forEach((r, i) => MX.columns.forEach(c => {
+    const p = problem(c, r, r.c[c.id]);
+    if (p) probs.push(['c-' + r.id + '-' + c.id, t('rowN', i + 1) + ' · ' + str(c.label) + ': ' + p]);
+  }));
+  if (probs.length && !force) {
+    box.textContent = '';
+    add(box, [h('h3', 0, t('problems', probs.length)), h('ul', 0, probs.map(p => h('li', 0, btn('goto', p[1], { 'data-target': p[0] }, 'link')))),
+      btn('export-force', t('downloadAnyway'), { id: 'export-anyway' })]);
+    box.hidden = false; box.focus();
+    return;
+  }
+  box.hidden = true;
+  const draft = (tb.draft || 0) + 1, d = new Date();
+  const name = M.id + '-' + slug(tb.name) + (M.matrices.length > 1 ? '-' + MX.id : '') + '-' + d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + '.xml';
+  const url = URL.createObjectURL(new Blob([buildXML(tb, draft)], { type: 'application/xml' })), a = h('a', { href: url, download: name, hidden: true });
+  doc.body.appendChild(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  tb.draft = draft; saveT(tb);
+  $('export-status').textContent = t('downloaded', name, draft);
+  if (force) $('export').focus();
+}
+
+/* ---- Import. The XML fragment parser of a detached XML document throws on a malformed file or a DOCTYPE,
+   where DOMParser would insert a <parsererror style="…"> that the page's CSP reports as an error. ---- */
+function importMsg(s, err) { const e = $('import-status'); e.textContent = s; e.classList.toggle('err', !!err); }
+function importMatrix(text) {
+  const xd = doc.implementation.createDocument(null, 'x', null), range = xd.createRange();
+  let f;
+  range.selectNodeContents(xd.documentElement);
+  try { f = range.createContextualFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*>/, '')); } catch (e) { return importMsg(t('notXml'), true); }
+  const root = f.firstElementChild, at = n => root.getAttribute(n) || '';
+  if (!root || f.children.length > 1 || root.namespaceURI !== XNS || root.localName !== 'completed-matrix') return importMsg(t('notMatrix'), true);
+  if (at('module') !== M.id) return importMsg(t('wrongModule', at('module'), M.id), true);
+  if (at('module-version') !== M.version) return importMsg(t('wrongVersion', at('module-version'), M.version), true);
+  const mx = M.matrices.find(x => x.id === at('matrix'));
+  if (!mx) return importMsg(t('unknownMatrix', at('matrix')), true);
+  const kids = (e, n) => e ? [...e.children].filter(c => c.namespaceURI === XNS && c.localName === n) : [];
+  const txt = (e, n) => (kids(e, n)[0] || {}).textContent || '', one = n => kids(root, n)[0], unknown = new Set(), notes = {};
+  const members = kids(one('members'), 'member').map(m => ({ name: txt(m, 'name'), sector: m.getAttribute('sector') || 'other', role: txt(m, 'role') }));
+  const rows = kids(one('rows'), 'row').map(r => {
+    const c = {};
+    kids(r, 'cell').forEach(x => { const k = x.getAttribute('column'); if (mx.columns.some(y => y.id === k)) c[k] = x.textContent; else unknown.add(k); });
+    return { id: uid(), c };
+  });
+  kids(one('notes'), 'note').forEach(n => { notes[n.getAttribute('question')] = n.textContent; });
+  const draft = parseInt(at('draft'), 10) || 0, now = iso();
+  const tb = newTable({ name: txt(one('table') || null, 'name'), municipality: txt(one('table') || null, 'municipality'), lang: root.getAttributeNS(XML, 'lang') || lang,
+    created: at('created') || now, modified: at('modified') || now, draft, members, rows: { [mx.id]: rows }, notes });
+  go('#/matrix/' + mx.id, false);
+  if (location.hash !== current) location.replace(current);
+  importMsg(t('loaded', tb.name, draft, rows.length, members.length) + (unknown.size ? ' ' + t('unknownCols', [...unknown].join(', ')) : ''));
+  $('import-file').focus();
+}
+
+/* ---- Start: render only the current screen ---- */
+view.addEventListener('input', onInput);
+view.addEventListener('change', onChange);
+doc.addEventListener('click', onClick);
+$('nav-toggle').addEventListener('click', () => setNav(!doc.body.classList.contains('nav-open')));
+$('skip').addEventListener('click', e => { e.preventDefault(); ($('page-title') || $('main')).focus(); });
+shownKind = LS ? null : 'noStore';
+chrome();
+go(/^#\//.test(location.hash) ? location.hash : S.view || '#/', false);
+if (location.hash !== current) location.replace(current);
+addEventListener('hashchange', () => { if (location.hash !== current) go(location.hash, true); });
+/* The same module open in another tab or window: reload what it saved, so this one never writes stale data */
+let sync = 0;
+addEventListener('storage', e => {
+  if (e.key && !e.key.startsWith(KEY)) return;
+  clearTimeout(sync);
+  sync = setTimeout(() => {
+    const id = doc.activeElement && doc.activeElement.id, l = lang;
+    Object.assign(S, get(KEY));
+    for (const k in T) delete T[k];
+    if (langs.includes(S.lang) && S.lang !== l) { lang = S.lang; chrome(); }
+    go(current, false);
+    if (id && $(id)) $(id).focus();
+  }, 150);
+});
+performance.mark('tequio-first-render');
+})();

@@ -1,0 +1,191 @@
+"""Fixtures for the real-browser tests of the web player (headless Chromium + Selenium + axe-core).
+
+The bundle under test is an unzipped `tequio build --target web` output named by TEQUIO_WEB_BUNDLE.
+For developing the player alone, `python3 tests/browser/make_dev_bundle.py DIR` writes a hand-made one.
+"""
+import base64
+import json
+import os
+import pathlib
+import time
+
+import pytest
+import selenium_axe_python
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "player"
+AXE_JS = (pathlib.Path(selenium_axe_python.__file__).with_name("axe-core") / "axe.min.js").read_text("utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _bundle_dir():
+    value = os.environ.get("TEQUIO_WEB_BUNDLE")
+    if not value:
+        raise pytest.UsageError(
+            "TEQUIO_WEB_BUNDLE is not set. Build the web bundle (`tequio build --target web`), unzip it and set "
+            "TEQUIO_WEB_BUNDLE to that directory (or make a development one with "
+            "`python3 tests/browser/make_dev_bundle.py DIR`).")
+    path = pathlib.Path(value).resolve()
+    for needed in ("index.html", "player/module-data.js", "player/player.js", "player/player.css"):
+        if not (path / needed).is_file():
+            raise pytest.UsageError(f"TEQUIO_WEB_BUNDLE={path} is not an unzipped web bundle: {needed} is missing")
+    return path
+
+
+def pytest_configure(config):
+    config.tequio_bundle = _bundle_dir()
+
+
+def read_module_data(bundle):
+    text = (pathlib.Path(bundle) / "player" / "module-data.js").read_text("utf-8").strip()
+    prefix = "window.TEQUIO_DATA = "
+    assert text.startswith(prefix) and text.endswith(";"), "module-data.js is not `window.TEQUIO_DATA = {...};`"
+    return json.loads(text[len(prefix):-1])
+
+
+@pytest.fixture(scope="session")
+def bundle(pytestconfig):
+    return pytestconfig.tequio_bundle
+
+
+@pytest.fixture(scope="session")
+def data(bundle):
+    return read_module_data(bundle)
+
+
+@pytest.fixture(scope="session")
+def module(data):
+    return data["module"]
+
+
+class Browser:
+    """One Chromium with its own profile directory; collects every browser log entry it produces."""
+
+    def __init__(self, bundle, profile, downloads, size):
+        self.bundle, self.profile, self.downloads, self.size = bundle, profile, downloads, size
+        self.url = (bundle / "index.html").as_uri()
+        self.logs = []
+        self.closed = False
+        o = webdriver.ChromeOptions()
+        o.binary_location = "/usr/bin/chromium"
+        for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  f"--window-size={size[0]},{size[1]}", f"--user-data-dir={profile}", "--lang=es"):
+            o.add_argument(a)
+        o.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                            "download.prompt_for_download": False})
+        o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+        self.d.set_script_timeout(60)
+        if size[0] < 500:  # an exact phone-sized viewport
+            self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": True})
+
+    # --- navigation and waiting
+    def open(self, fragment=""):
+        """Loads index.html (with a route such as "#/u/<unit>") and waits until that screen is rendered."""
+        self.d.get(self.url + fragment)
+        self.wait(lambda d: d.execute_script(
+            "const p = window.tequioPlayer; return !!(p && p.route && document.getElementById('page-title')"
+            " && p.route.startsWith(arguments[0]))", fragment), msg=f"screen {fragment or 'start'}")
+
+    def wait(self, cond, timeout=10, msg=""):
+        try:
+            return WebDriverWait(self.d, timeout).until(cond)
+        except TimeoutException:
+            raise AssertionError(f"timed out waiting: {msg}") from None
+
+    def title(self):
+        return self.js("return document.getElementById('page-title').textContent")
+
+    def wait_title(self, text):
+        self.wait(lambda d: self.title() == text, msg=f"page title {text!r}, have {self.title()!r}")
+
+    def js(self, script, *args):
+        return self.d.execute_script(script, *args)
+
+    def q(self, css):
+        return self.d.find_element(By.CSS_SELECTOR, css)
+
+    def qa(self, css):
+        return self.d.find_elements(By.CSS_SELECTOR, css)
+
+    def active(self):
+        return self.d.switch_to.active_element
+
+    # --- checks
+    def collect_logs(self):
+        self.logs += self.d.get_log("browser")
+        return self.logs
+
+    def severe(self):
+        return [e for e in self.collect_logs() if e.get("level") == "SEVERE"]
+
+    def axe(self, screen):
+        self.js(AXE_JS)
+        result = self.d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, arguments[0]).then(done, e => done({error: String(e)}));",
+            {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"],
+             "preload": False})  # preload would fetch the stylesheets, which the page's CSP rightly blocks
+        assert "error" not in result, result
+        problems = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+                    for v in result["violations"]]
+        assert not problems, f"axe-core violations on {screen}:\n" + "\n".join(problems)
+
+    def shot(self, name):
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.js("window.scrollTo(0, 0)")
+        m = self.d.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        size = m.get("cssContentSize") or m["contentSize"]
+        clip = {"x": 0, "y": 0, "width": max(1, size["width"]), "height": min(max(1, size["height"]), 9000), "scale": 1}
+        png = self.d.execute_cdp_cmd("Page.captureScreenshot",
+                                     {"format": "png", "captureBeyondViewport": True, "clip": clip})
+        (ARTIFACTS / f"{name}.png").write_bytes(base64.b64decode(png["data"]))
+
+    def downloaded(self, count=1, timeout=15):
+        """Waits until `count` finished downloads exist; returns them oldest first."""
+        end = time.time() + timeout
+        while time.time() < end:
+            names = [f.name for f in self.downloads.iterdir()]
+            files = [f for f in self.downloads.iterdir() if not f.name.startswith(".") and not f.name.endswith(".crdownload")]
+            if len(files) >= count and len(files) == len(names):  # no partial or temporary file left
+                return sorted(files, key=lambda f: f.stat().st_mtime_ns)
+            time.sleep(0.1)
+        raise AssertionError(f"expected {count} download(s) in {self.downloads}, have {list(self.downloads.iterdir())}")
+
+    def quit(self):
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.collect_logs()
+        finally:
+            self.d.quit()
+
+
+@pytest.fixture
+def launch(bundle, tmp_path):
+    """launch(profile="main", size=(1366, 900)) starts a Chromium; the same profile name reuses its
+    --user-data-dir, so localStorage survives a quit and relaunch. At the end every browser is closed
+    and none may have logged a SEVERE entry (CSP violation, JS error, failed load)."""
+    started = []
+
+    def start(profile="main", size=(1366, 900)):
+        prof = tmp_path / f"profile-{profile}"
+        down = tmp_path / f"downloads-{profile}"
+        down.mkdir(exist_ok=True)
+        b = Browser(bundle, prof, down, size)
+        started.append(b)
+        return b
+
+    yield start
+    severe = []
+    for b in started:
+        b.quit()
+        severe += [e for e in b.logs if e.get("level") == "SEVERE"]
+    assert not severe, "SEVERE browser log entries:\n" + "\n".join(e["message"] for e in severe)
