@@ -9,6 +9,13 @@ enum TargetRegistry {
     static func writer(for target: BuildTarget) -> TargetWriter? {
         switch target {
         case .web: WebPlayerWriter()
+        case .scorm12: SCORM12Writer()
+        case .scorm2004: SCORM2004Writer()
+        case .cmi5: CMI5Writer()
+        case .imscp: IMSCPWriter()
+        case .epub: EPUBWriter()
+        case .print: PrintKitWriter()
+        case .sheets: SpreadsheetsWriter()
         default: nil
         }
     }

@@ -3,7 +3,7 @@ import TequioModel
 
 /// The bundles `tequio build` can write, one zip each.
 public enum BuildTarget: String, CaseIterable, Sendable, Comparable {
-    case web, scorm12, scorm2004, cmi5, imscp, epub, print
+    case web, scorm12, scorm2004, cmi5, imscp, epub, print, sheets
 
     public static func < (a: BuildTarget, b: BuildTarget) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

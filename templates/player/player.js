@@ -72,6 +72,7 @@ const UI = {
   wrongModule: ['Este archivo es del módulo «{0}», no de «{1}».', 'This file belongs to the module “{0}”, not “{1}”.'],
   wrongVersion: ['Este archivo es de la versión {0} del módulo, no de la {1}.', 'This file is for version {0} of the module, not {1}.'],
   unknownMatrix: ['Este módulo no tiene la matriz «{0}».', 'This module has no matrix “{0}”.'],
+  finish: ['Terminar', 'Finish'], finished: ['Sesión terminada: su trabajo quedó guardado. Puede cerrar esta ventana.', 'Session finished: your work is saved. You can close this window.'],
   unknownCols: ['Se ignoraron columnas desconocidas: {0}.', 'Unknown columns were ignored: {0}.'], readErr: ['No se pudo leer el archivo.', 'The file could not be read.'],
 };
 const SECTORS = ['government', 'civil-society', 'private-sector', 'other'];
@@ -139,23 +140,71 @@ function inline(e, c) {
   return e;
 }
 
-/* ---- Saving: synchronous, on every edit; only the changed row (and the small table record) is serialised ---- */
-const hook = window.tequioPlayer = { version: VERSION, key: KEY, lastSaveMs: 0, saves: 0 };
-let shown = '', shownKind = null;
+/* ---- Saving: synchronous, on every edit. Only the changed row and table records are serialised, then the index
+   with savedAt; then a host (docs/player-host-api.md) gets the whole state and a summary, and tequio:saved is sent ---- */
+const hook = window.tequioPlayer = { version: VERSION, key: KEY, lastSaveMs: 0, saves: 0 }, HOST = window.TEQUIO_HOST;
+let shown = '', shownKind = null, failed = false;
 function status(kind) {
   shownKind = kind;
   const el = $('save-status'), d = new Date(), s = kind === 'ok' ? t('saved', two(d.getHours()) + ':' + two(d.getMinutes())) : t(kind || 'autosave');
   if (s !== shown) { el.textContent = shown = s; el.classList.toggle('err', kind === 'saveErr' || kind === 'noStore'); }
 }
-function put(k, v) {
-  if (!LS) return status('noStore');
-  try { LS.setItem(k, JSON.stringify(v)); hook.saves++; status('ok'); } catch (e) { status('saveErr'); }
-}
-const saveS = () => put(KEY, S), saveR = r => put(rkey(r.id), r.c);
-function saveT(tb) {
+function say(level, text) { const e = $('msg'); e.textContent = text ? String(text) : ''; e.className = level === 'warning' ? 'warn' : ''; }
+function put(k, v) { if (LS) try { LS.setItem(k, JSON.stringify(v)); } catch (e) { failed = true; } }
+const saveR = r => put(rkey(r.id), r.c), saveT = tb => { putT(tb); saveS(); };
+function putT(tb) {
   const ids = {};
   for (const m in tb.rows) ids[m] = tb.rows[m].map(r => r.id);
   put(tkey(tb.id), Object.assign({}, tb, { rows: ids }));
+}
+function saveS() {
+  S.savedAt = new Date().toISOString();
+  put(KEY, S); hook.saves++;
+  status(LS ? failed ? 'saveErr' : 'ok' : 'noStore'); failed = false;
+  const s = summary();
+  if (HOST) host('saveState', state(), s);
+  emit('saved', s);
+}
+const host = (f, ...a) => { try { return HOST && HOST[f] && HOST[f](...a); } catch (e) { hook.hostError = String(e); } };
+const emit = (n, s) => doc.dispatchEvent(new CustomEvent('tequio:' + n, { detail: { summary: s || summary() } }));
+/* The whole state as one object, and the host's state (when newer) written back in the local form */
+const tables = () => S.tables.map(id => loadT(id)).filter(Boolean);
+const state = () => Object.assign({ module: M.id, version: M.version }, S, { tables: tables() });
+function restore(st) {
+  const o = x => x && typeof x === 'object' ? x : {}, now = iso();
+  if (LS) S.tables.forEach(id => {
+    const x = o(get(tkey(id)));
+    for (const m in o(x.rows)) x.rows[m].forEach(i => LS.removeItem(rkey(i)));
+    LS.removeItem(tkey(id));
+  });
+  for (const k in S) delete S[k];
+  Object.assign(S, { lang: st.lang, view: st.view, unit: st.unit, cur: st.cur, seen: o(st.seen), tables: [], savedAt: st.savedAt });
+  [].concat(st.tables || []).forEach(x => {
+    if (!x || !x.id) return;
+    const tb = T[x.id] = Object.assign({ name: '', municipality: '', lang, created: now, modified: now, draft: 0 }, x,
+      { members: [].concat(x.members || []).filter(m => m && typeof m === 'object'), notes: o(x.notes), rows: {} });
+    for (const m in o(x.rows)) tb.rows[m] = [].concat(x.rows[m] || []).filter(r => r && r.id).map(r => ({ id: r.id, c: o(r.c) }));
+    S.tables.push(tb.id);
+    for (const m in tb.rows) tb.rows[m].forEach(saveR);
+    putT(tb);
+  });
+  put(KEY, S);
+}
+/* Complete: every unit visited and, when a working-table activity names a matrix (or any, '*'), one row of it with
+   text in every required column */
+const WT = [];
+M.units.forEach(u => (u.blocks || []).forEach(b => b.kind === 'activity' && b.activity && b.activity.kind === 'working-table' && WT.push(b.activity.matrix || '*')));
+function summary() {
+  const n = M.units.length, seen = M.units.filter(u => S.seen[u.id]).length, matrices = [];
+  let done = !WT.length || !M.matrices.length;
+  tables().forEach(tb => M.matrices.forEach(mx => {
+    const rows = (tb.rows[mx.id] || []).filter(r => !rowEmpty(r, mx));
+    if (WT.includes(mx.id) || WT.includes('*')) done = done || rows.some(r => mx.columns.every(c => !c.required || !blank(r.c[c.id])));
+    matrices.push({ tableId: tb.id, tableName: tb.name, municipality: tb.municipality, members: tb.members.filter(m => !blank(m.name)),
+      matrixId: mx.id, columns: mx.columns.map(c => c.id), rows: rows.map(r => Object.fromEntries(mx.columns.map(c => [c.id, r.c[c.id] || '']))) });
+  }));
+  return { unitIndex: Math.max(0, M.units.findIndex(u => u.id === S.unit)), unitCount: n, visitedCount: seen, completed: seen === n && done,
+    progress: n ? seen / n : 1, matrices };
 }
 function loadT(id) {
   if (T[id] || !LS) return T[id];
@@ -170,7 +219,7 @@ function newTable(f) {
     created: now, modified: now, draft: 0, members: [], rows: {}, notes: {} }, f);
   for (const m in tb.rows) tb.rows[m].forEach(saveR);
   T[tb.id] = tb; S.tables.push(tb.id); S.cur = tb.id;
-  saveT(tb); saveS();
+  saveT(tb);
   return tb;
 }
 
@@ -178,7 +227,7 @@ function newTable(f) {
 function chrome() {
   ui = /^es\b/.test(lang) ? 0 : 1; nf = null;
   doc.documentElement.lang = lang;
-  [['skip', 'skip'], ['nav-toggle', 'units'], ['nav-title', 'units'], ['glossary-link', 'glossary'], ['matrix-link', 'matrix']].forEach(x => { $(x[0]).textContent = t(x[1]); });
+  [['skip', 'skip'], ['nav-toggle', 'units'], ['nav-title', 'units'], ['glossary-link', 'glossary'], ['matrix-link', 'matrix'], ['finish', 'finish']].forEach(x => { $(x[0]).textContent = t(x[1]); });
   $('home-link').textContent = str(M.metadata.title);
   $('unit-nav').setAttribute('aria-label', t('units'));
   $('glossary-link').hidden = !M.glossary.length;
@@ -211,11 +260,11 @@ const render = k => { view.textContent = ''; add(view, k); };
 const h1 = o => typeof o === 'string' ? h('h1', { id: 'page-title', tabindex: '-1' }, o) : lt('h1', o, { id: 'page-title', tabindex: '-1' });
 function go(r, focus) {
   const m = /^#\/(u|glossary|matrix)(?:\/(.*))?$/.exec(r) || [], arg = decodeURIComponent(m[2] || '');
-  const ix = M.units.findIndex(u => u.id === arg);
+  const ix = M.units.findIndex(u => u.id === arg), unit = m[1] === 'u' && ix >= 0, was = current;
   let title = '';
   focusTo = null;
   setNav(false);
-  if (m[1] === 'u' && ix >= 0) { title = showUnit(ix); S.view = r; S.seen[arg] = 1; saveS(); }
+  if (unit) { title = showUnit(ix); S.view = r; S.seen[arg] = 1; S.unit = arg; saveS(); }
   else if (m[1] === 'glossary' && M.glossary.length) title = showGlossary(arg);
   else if (m[1] === 'matrix' && M.matrices.length) {
     const mx = M.matrices.find(x => x.id === arg) || M.matrices[0];
@@ -223,8 +272,9 @@ function go(r, focus) {
   } else { r = '#/'; showHome(); }
   current = hook.route = r;
   doc.title = (title ? title + ' · ' : '') + str(M.metadata.title);
-  markNav(ix >= 0 && m[1] === 'u' ? arg : null);
+  markNav(unit ? arg : null);
   if (focus) { (focusTo || $('page-title')).focus(); if (!focusTo) scrollTo(0, 0); }
+  if (unit && was && was !== r) emit('navigate');
 }
 const unitMeta = u => [u.day && t('day', u.day), u.minutes && t('min', u.minutes)].filter(Boolean).join(' · ');
 
@@ -527,7 +577,7 @@ function numberRows() {
   }
   $('no-rows').hidden = n > 0;
 }
-const rowEmpty = r => MX.columns.every(c => blank(r.c[c.id]));
+const rowEmpty = (r, mx = MX) => mx.columns.every(c => blank(r.c[c.id]));
 function problem(c, r, v) {
   const n = chars(v || '');
   return c.maxLength && n > c.maxLength ? t('tooLong', n - c.maxLength, c.maxLength) : showReq && c.required && blank(v) && !rowEmpty(r) ? t('required') : '';
@@ -574,7 +624,8 @@ function rowAction(act, b) {
   if (b.getAttribute('aria-disabled') === 'true') return;
   if (act === 'row-del') {
     undo = { r: rows.splice(i, 1)[0], i };
-    saveT(tb); if (LS) LS.removeItem(rkey(undo.r.id));
+    if (LS) LS.removeItem(rkey(undo.r.id));
+    saveT(tb);
     li.remove(); numberRows();
     say(t('rowRemoved', i + 1)); u.hidden = false; u.focus();
     return;
@@ -608,6 +659,7 @@ function onClick(e) {
     go(current, false); $('table-select').focus();
   } else if (act.startsWith('export')) exportMatrix(act === 'export-force');
   else if (act === 'goto') $(b.dataset.target).focus();
+  else if (act === 'finish') { host('terminate', summary()); say('info', t('finished')); }
 }
 
 function onChange(e) {
@@ -734,6 +786,15 @@ doc.addEventListener('click', onClick);
 $('nav-toggle').addEventListener('click', () => setNav(!doc.body.classList.contains('nav-open')));
 $('skip').addEventListener('click', e => { e.preventDefault(); ($('page-title') || $('main')).focus(); });
 shownKind = LS ? null : 'noStore';
+const hs = host('loadState'), time = x => Date.parse(x) || 0;
+if (hs && typeof hs === 'object' && time(hs.savedAt) > time(S.savedAt) && (hs.module || M.id) === M.id && (hs.version || M.version) === M.version) {
+  restore(hs);
+  if (langs.includes(S.lang)) lang = S.lang;
+}
+$('finish').hidden = !HOST;
+if (HOST) addEventListener('pagehide', () => host('terminate', summary()));
+/* Messages from the host (or anyone) for the participant, in the header's live region */
+doc.addEventListener('tequio:message', e => say(e.detail && e.detail.level, e.detail && e.detail.text));
 chrome();
 go(/^#\//.test(location.hash) ? location.hash : S.view || '#/', false);
 if (location.hash !== current) location.replace(current);
@@ -753,4 +814,5 @@ addEventListener('storage', e => {
   }, 150);
 });
 performance.mark('tequio-first-render');
+emit('ready');
 })();

@@ -1,0 +1,378 @@
+import Foundation
+import TequioModel
+import XMLSupport
+
+/// Writes `word/document.xml` from a layout: one pass over the blocks, counting the numbered lists
+/// (each gets its own `w:num` so it starts at 1) and closing a section at every change of orientation.
+final class DocxBody {
+    private let w: XMLWriter
+    private let layout: DocumentLayout
+    private let branding: Branding
+    private let logo: (cx: Int, cy: Int)?
+
+    /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
+    private(set) var numberedLists = 0
+    private var bookmarks = 0
+    private var pendingPageBreak = false
+    private var orientation: DocumentLayout.Orientation = .portrait
+    private var sectionIndex = 0
+    private var sectionHasContent = false
+
+    static let bulletNumID = 1
+
+    init(layout: DocumentLayout, branding: Branding) {
+        self.layout = layout
+        self.branding = branding
+        w = XMLWriter(standalone: true)
+        if let l = branding.logo, l.png != nil {
+            logo = (Int(l.widthMM * 36_000), Int(l.heightMM * 36_000))
+        } else {
+            logo = nil
+        }
+    }
+
+    func render() throws -> Data {
+        w.start(
+            "w:document",
+            ["xmlns:w": OOXML.w, "xmlns:r": OOXML.r, "xmlns:wp": OOXML.wp, "xmlns:a": OOXML.a, "xmlns:pic": OOXML.pic])
+        w.start("w:body")
+        for block in layout.blocks { render(block) }
+        sectionProperties(orientation, first: sectionIndex == 0)
+        w.end()
+        w.end()
+        return try w.finish()
+    }
+
+    // MARK: - Blocks
+
+    private func render(_ block: DocumentLayout.Block) {
+        switch block {
+        case .logo:
+            guard let logo else { return }
+            startParagraph("CoverLogo")
+            drawing(cx: logo.cx, cy: logo.cy)
+            w.end()
+        case .kicker(let text): paragraph("Kicker", text)
+        case .title(let text): paragraph("Title", text)
+        case .subtitle(let text): paragraph("Subtitle", text)
+        case .coverText(let text): paragraph("CoverText", text)
+        case .field(let label, let value):
+            startParagraph("Field", rtl: BidiText.isRightToLeft(value))
+            run("\(label): ", style: "FieldLabel")
+            run(value)
+            w.end()
+        case .minorHeading(let text): paragraph("MinorHeading", text)
+        case .groupLabel(let text): paragraph("GroupLabel", text)
+        case .member(let name, let role):
+            startParagraph("Member", rtl: BidiText.isRightToLeft(name))
+            run(name)
+            if let role { run(" — \(role)", style: "MemberRole") }
+            w.end()
+        case .heading(let level, let text, let anchor):
+            startParagraph("Heading\(min(3, max(1, level)))", rtl: BidiText.isRightToLeft(text))
+            if let anchor {
+                bookmarks += 1
+                w.element("w:bookmarkStart", ["w:id": String(bookmarks), "w:name": Self.bookmarkName(anchor)])
+                run(text)
+                w.element("w:bookmarkEnd", ["w:id": String(bookmarks)])
+            } else {
+                run(text)
+            }
+            w.end()
+        case .paragraph(let text): paragraph("BodyText", text)
+        case .list(let kind, let items):
+            let numID: Int
+            switch kind {
+            case .bullets: numID = Self.bulletNumID
+            case .numbered:
+                numberedLists += 1
+                numID = numberedLists + 1
+            }
+            for item in items {
+                startParagraph(kind == .numbered ? "ListNumber" : "ListBullet", numID: numID, rtl: BidiText.isRightToLeft(item))
+                run(item)
+                w.end()
+            }
+        case .table(let table): self.table(table)
+        case .contents(let entries): contents(entries)
+        case .pageBreak: pendingPageBreak = true
+        case .orientation(let o):
+            if sectionHasContent {
+                // The paragraph that ends a section carries that section's properties.
+                w.start("w:p")
+                w.start("w:pPr")
+                sectionProperties(orientation, first: sectionIndex == 0)
+                w.end()
+                w.end()
+                sectionIndex += 1
+                sectionHasContent = false
+            }
+            orientation = o
+            pendingPageBreak = false
+        }
+    }
+
+    private func paragraph(_ style: String, _ text: String) {
+        startParagraph(style, rtl: BidiText.isRightToLeft(text))
+        run(text)
+        w.end()
+    }
+
+    /// Opens `w:p` with its properties; the caller writes the runs and closes it.
+    private func startParagraph(_ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil) {
+        sectionHasContent = true
+        w.start("w:p")
+        w.start("w:pPr")
+        w.element("w:pStyle", ["w:val": style])
+        if pendingPageBreak {
+            w.element("w:pageBreakBefore")
+            pendingPageBreak = false
+        }
+        if let numID {
+            w.start("w:numPr")
+            w.element("w:ilvl", ["w:val": "0"])
+            w.element("w:numId", ["w:val": String(numID)])
+            w.end()
+        }
+        if rtl { w.element("w:bidi") }
+        if let alignment { w.element("w:jc", ["w:val": alignment]) }
+        w.end()
+    }
+
+    /// A run of text: tabs become `w:tab`; spaces are kept where XML would lose them.
+    private func run(_ text: String, style: String? = nil, bold: Bool = false) {
+        guard !text.isEmpty else { return }
+        w.start("w:r")
+        if style != nil || bold {
+            w.start("w:rPr")
+            if let style { w.element("w:rStyle", ["w:val": style]) }
+            if bold { w.element("w:b") }
+            w.end()
+        }
+        let shape = Self.shape(text)
+        if !shape.hasTab {
+            w.element("w:t", ["xml:space": shape.needsPreserve ? "preserve" : nil], text: text)
+        } else {
+            var first = true
+            for segment in text.split(separator: "\t", omittingEmptySubsequences: false) {
+                if !first { w.element("w:tab") }
+                first = false
+                guard !segment.isEmpty else { continue }
+                let s = Self.shape(String(segment))
+                w.element("w:t", ["xml:space": s.needsPreserve ? "preserve" : nil], text: String(segment))
+            }
+        }
+        w.end()
+    }
+
+    /// One pass over the UTF-8 bytes: does the text hold a tab, and does it need `xml:space="preserve"`
+    /// (leading, trailing or repeated spaces)?
+    static func shape(_ text: String) -> (hasTab: Bool, needsPreserve: Bool) {
+        var hasTab = false
+        var preserve = false
+        var previousSpace = true  // a space at the start counts as leading
+        for byte in text.utf8 {
+            if byte == 0x09 { hasTab = true }
+            let space = byte == 0x20
+            if space && previousSpace { preserve = true }
+            previousSpace = space
+        }
+        if previousSpace { preserve = true }
+        return (hasTab, preserve)
+    }
+
+    // MARK: - Tables
+
+    private func table(_ t: DocumentLayout.Table) {
+        sectionHasContent = true
+        if pendingPageBreak {
+            // A table cannot carry a page break: an empty paragraph before it does.
+            startParagraph("BodyText")
+            w.end()
+        }
+        let geometry = PageGeometry.make(branding.paper, orientation)
+        let widths = PageGeometry.widths(t.weights, total: geometry.textWidth)
+        w.start("w:tbl")
+        w.start("w:tblPr")
+        w.element("w:tblStyle", ["w:val": "TequioTable"])
+        w.element("w:tblW", ["w:w": String(geometry.textWidth), "w:type": "dxa"])
+        w.element("w:tblLayout", ["w:type": "fixed"])
+        w.element(
+            "w:tblLook",
+            ["w:firstRow": "1", "w:lastRow": t.footer == nil ? "0" : "1", "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1"])
+        if !t.caption.isEmpty { w.element("w:tblCaption", ["w:val": t.caption]) }
+        w.end()
+        w.start("w:tblGrid")
+        for width in widths { w.element("w:gridCol", ["w:w": String(width)]) }
+        w.end()
+
+        // The header row repeats on every page (`w:tblHeader`, first row only, so always contiguous).
+        w.start("w:tr")
+        w.start("w:trPr")
+        w.element("w:cantSplit")
+        w.element("w:tblHeader")
+        w.end()
+        for (i, label) in t.header.enumerated() {
+            cell(width: widths[i], fill: branding.colours.tableHeaderFill.hex) {
+                startParagraph("TableHeading", alignment: t.numericColumns.contains(i) ? "right" : nil)
+                run(label)
+                w.end()
+            }
+        }
+        w.end()
+
+        for row in t.rows {
+            w.start("w:tr")
+            for (i, lines) in row.enumerated() {
+                cell(width: widths[i], fill: nil) {
+                    if lines.isEmpty {
+                        startParagraph("TableText")
+                        w.end()
+                    }
+                    for line in lines {
+                        startParagraph(
+                            "TableText", rtl: BidiText.isRightToLeft(line), alignment: t.numericColumns.contains(i) ? "right" : nil)
+                        run(line)
+                        w.end()
+                    }
+                }
+            }
+            w.end()
+        }
+        if let footer = t.footer {
+            w.start("w:tr")
+            w.start("w:trPr")
+            w.element("w:cantSplit")
+            w.end()
+            for (i, text) in footer.enumerated() {
+                cell(width: widths[i], fill: branding.colours.tableBand.hex) {
+                    startParagraph("TableText", alignment: t.numericColumns.contains(i) ? "right" : nil)
+                    run(text, bold: true)
+                    w.end()
+                }
+            }
+            w.end()
+        }
+        w.end()
+    }
+
+    /// A `w:tc`: width, optional fill, then its paragraphs (the body must write at least one).
+    private func cell(width: Int, fill: String?, _ body: () -> Void) {
+        w.start("w:tc")
+        w.start("w:tcPr")
+        w.element("w:tcW", ["w:w": String(width), "w:type": "dxa"])
+        if let fill { w.element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": fill]) }
+        w.end()
+        body()
+        w.end()
+    }
+
+    // MARK: - Contents, drawing, sections
+
+    /// Entries linked to their headings, with the page number as a `PAGEREF` field: Word fills it in
+    /// when it updates fields (the settings ask it to on open), LibreOffice when it lays out the pages.
+    private func contents(_ entries: [DocumentLayout.ContentsEntry]) {
+        for entry in entries {
+            let name = Self.bookmarkName(entry.anchor)
+            startParagraph("TOC1", rtl: BidiText.isRightToLeft(entry.text))
+            w.start("w:hyperlink", ["w:anchor": name, "w:history": "1"])
+            run(entry.text)
+            w.end()
+            w.start("w:r")
+            w.element("w:tab")
+            w.end()
+            field(" PAGEREF \(name) \\h ", placeholder: "")
+            w.end()
+        }
+    }
+
+    private func field(_ instruction: String, placeholder: String) {
+        w.start("w:r")
+        w.element("w:fldChar", ["w:fldCharType": "begin"])
+        w.end()
+        w.start("w:r")
+        w.element("w:instrText", ["xml:space": "preserve"], text: instruction)
+        w.end()
+        w.start("w:r")
+        w.element("w:fldChar", ["w:fldCharType": "separate"])
+        w.end()
+        if !placeholder.isEmpty { run(placeholder) }
+        w.start("w:r")
+        w.element("w:fldChar", ["w:fldCharType": "end"])
+        w.end()
+    }
+
+    private func drawing(cx: Int, cy: Int) {
+        let description = branding.logo?.description ?? ""
+        w.start("w:r")
+        w.start("w:drawing")
+        w.start("wp:inline", ["distT": "0", "distB": "0", "distL": "0", "distR": "0"])
+        w.element("wp:extent", ["cx": String(cx), "cy": String(cy)])
+        w.element("wp:docPr", ["id": "1", "name": "Logo", "descr": description])
+        w.start("wp:cNvGraphicFramePr")
+        w.element("a:graphicFrameLocks", ["noChangeAspect": "1"])
+        w.end()
+        w.start("a:graphic")
+        w.start("a:graphicData", ["uri": "http://schemas.openxmlformats.org/drawingml/2006/picture"])
+        w.start("pic:pic")
+        w.start("pic:nvPicPr")
+        w.element("pic:cNvPr", ["id": "0", "name": "logo.png", "descr": description])
+        w.element("pic:cNvPicPr")
+        w.end()
+        w.start("pic:blipFill")
+        w.element("a:blip", ["r:embed": DocxParts.logoRelationship])
+        w.start("a:stretch")
+        w.element("a:fillRect")
+        w.end()
+        w.end()
+        w.start("pic:spPr")
+        w.start("a:xfrm")
+        w.element("a:off", ["x": "0", "y": "0"])
+        w.element("a:ext", ["cx": String(cx), "cy": String(cy)])
+        w.end()
+        w.start("a:prstGeom", ["prst": "rect"])
+        w.element("a:avLst")
+        w.end()
+        w.end()
+        w.end()
+        w.end()
+        w.end()
+        w.end()
+        w.end()
+        w.end()
+    }
+
+    /// `w:sectPr` of a section: page size and margins for its orientation, the running header and
+    /// footer, and on the first section a cover page without them (`w:titlePg`).
+    private func sectionProperties(_ o: DocumentLayout.Orientation, first: Bool) {
+        let g = PageGeometry.make(branding.paper, o)
+        let cover = first && layout.hasCover
+        w.start("w:sectPr")
+        w.element("w:headerReference", ["w:type": "default", "r:id": DocxParts.headerRelationship])
+        if cover { w.element("w:headerReference", ["w:type": "first", "r:id": DocxParts.emptyHeaderRelationship]) }
+        w.element("w:footerReference", ["w:type": "default", "r:id": DocxParts.footerRelationship])
+        if cover { w.element("w:footerReference", ["w:type": "first", "r:id": DocxParts.emptyFooterRelationship]) }
+        w.element("w:type", ["w:val": "nextPage"])
+        w.element(
+            "w:pgSz", ["w:w": String(g.width), "w:h": String(g.height), "w:orient": o == .landscape ? "landscape" : nil])
+        w.element(
+            "w:pgMar",
+            [
+                "w:top": String(g.top), "w:right": String(g.right), "w:bottom": String(g.bottom), "w:left": String(g.left),
+                "w:header": String(g.header), "w:footer": String(g.footer), "w:gutter": "0",
+            ])
+        if first { w.element("w:pgNumType", ["w:start": "1"]) }
+        w.element("w:cols", ["w:space": "720"])
+        if cover { w.element("w:titlePg") }
+        w.element("w:docGrid", ["w:linePitch": "360"])
+        w.end()
+    }
+
+    /// A Word bookmark name for an anchor: `tq-plan-3` → `_tq_plan_3` (hidden, letters, digits and `_`).
+    static func bookmarkName(_ anchor: String) -> String {
+        let body = anchor.unicodeScalars.map { s -> String in
+            (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)) ? String(s) : "_"
+        }.joined()
+        return "_" + String(body.prefix(39))
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import TequioModel
+import TequioWriters
+import XMLSupport
+
+/// Writes a layout as one self-contained HTML file: inline style sheet (screen and print), the logo as
+/// a `data:` URL, no scripts. Printing gives portrait pages with the running header and page numbers,
+/// and landscape pages (a named `@page`) for the matrix, whose header row repeats on every page.
+public struct HTMLDocumentWriter: Sendable {
+    public var branding: Branding
+    public var generator: String
+
+    public init(branding: Branding, generator: String) {
+        self.branding = branding
+        self.generator = generator
+    }
+
+    public func render(_ layout: DocumentLayout) -> Data {
+        var out = HTMLOutput()
+        let p = layout.properties
+        out.raw("<!DOCTYPE html>\n<html lang=\"\(out.attr(p.language))\">\n<head>\n<meta charset=\"utf-8\">\n")
+        out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        out.raw("<title>\(out.text(p.title))</title>\n")
+        func meta(_ name: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            out.raw("<meta name=\"\(name)\" content=\"\(out.attr(value))\">\n")
+        }
+        meta("author", p.author)
+        meta("description", p.subject)
+        meta("keywords", p.keywords.joined(separator: ", "))
+        meta("generator", generator)
+        meta("dcterms.created", p.created?.iso)
+        meta("dcterms.modified", p.modified?.iso)
+        out.raw("<style>\n\(stylesheet(layout))</style>\n</head>\n<body>\n")
+        var renderer = Renderer(layout: layout, branding: branding)
+        renderer.render(into: &out)
+        out.raw("</body>\n</html>\n")
+        return Data(out.buffer.utf8)
+    }
+
+    /// The style sheet: branding values as custom properties, the base rules, the print rules with
+    /// the page furniture in the document's language, then the template's own CSS.
+    func stylesheet(_ layout: DocumentLayout) -> String {
+        let c = branding.colours
+        let f = branding.fonts
+        let paper = branding.paper.cssName
+        let header = CSSString.quoted(layout.runningHeader)
+        let prefix = CSSString.quoted(layout.strings.pagePrefix)
+        let separator = CSSString.quoted(layout.strings.pageSeparator)
+        return """
+            :root { --text: \(c.text.css); --primary: \(c.primary.css); --accent: \(c.accent.css); --muted: \(c.muted.css);
+              --head-fill: \(c.tableHeaderFill.css); --head-text: \(c.tableHeaderText.css); --border: \(c.tableBorder.css); --band: \(c.tableBand.css);
+              --body-font: \(f.htmlBody); --heading-font: \(f.htmlHeadings); --body-size: \(f.bodySize.compact)pt; --table-size: \(f.tableSize.compact)pt; }
+            \(Self.baseCSS)
+            @media print {
+              @page { size: \(paper) portrait; margin: 2.3cm 2.3cm 2.2cm;
+                @top-right { content: \(header); font: 8pt var(--body-font); color: var(--muted); }
+                @bottom-center { content: \(prefix) counter(page) \(separator) counter(pages); font: 8pt var(--body-font); color: var(--muted); } }
+              @page :first { @top-right { content: none; } @bottom-center { content: none; } }
+              @page matrix { size: \(paper) landscape; margin: 2cm 1.8cm 1.8cm; }
+            }
+            \(branding.css)
+            """
+    }
+
+    static let baseCSS = """
+        *, ::before, ::after { box-sizing: border-box; }
+        html { color: var(--text); background: #fff; font: var(--body-size)/1.45 var(--body-font); }
+        body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 4rem; }
+        h1, h2, h3, h4, .kicker, .subtitle { font-family: var(--heading-font); line-height: 1.2; }
+        h2, h3, h4 { color: var(--primary); break-after: avoid; }
+        h2 { font-size: 1.55em; border-bottom: 1px solid var(--primary); padding-bottom: .15em; margin: 1.6em 0 .6em; }
+        h3 { font-size: 1.25em; margin: 1.4em 0 .4em; }
+        h4 { font-size: 1.05em; color: var(--accent); margin: 1.1em 0 .3em; }
+        p { margin: 0 0 .6em; }
+        .cover .logo { display: block; height: auto; margin: 1rem 0 1.5rem; }
+        .kicker { text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-size: .95em; margin: 1em 0; }
+        .title { font-size: 2.6em; color: var(--primary); margin: .2em 0; }
+        .subtitle { font-size: 1.7em; color: var(--accent); margin: 0 0 1em; }
+        .cover-text { font-style: italic; font-size: 1.1em; margin-bottom: 1.6em; }
+        .field { margin: 0 0 .25em; }
+        .field .label, .total { font-weight: bold; }
+        .field .label { color: var(--primary); }
+        h2.minor { border: 0; font-size: 1.2em; margin-top: 1.8em; }
+        .group { font-weight: bold; font-variant: small-caps; color: var(--accent); margin: .8em 0 .2em; }
+        ul.members { list-style: none; margin: 0; padding-left: 1.2em; }
+        .role { color: var(--muted); }
+        ol, ul { margin: 0 0 .8em; padding-left: 1.8em; }
+        li { margin: 0 0 .3em; }
+        ol > li::marker { font-weight: bold; color: var(--primary); }
+        ul > li::marker { color: var(--accent); }
+        nav.contents ol { list-style: none; padding: 0; }
+        nav.contents a { color: inherit; text-decoration: none; }
+        nav.contents a:hover { text-decoration: underline; }
+        .table-wrap { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; font-size: var(--table-size); line-height: 1.3; }
+        th, td { border: .5pt solid var(--border); padding: .35em .5em; vertical-align: top; text-align: start; }
+        th { background: var(--head-fill); color: var(--head-text); font-family: var(--heading-font); }
+        td p { margin: 0 0 .35em; }
+        td p:last-child { margin: 0; }
+        .num { text-align: end; }
+        tfoot td { background: var(--band); font-weight: bold; }
+        section.matrix { max-width: none; }
+        .break { break-before: page; }
+        @media screen and (min-width: 70rem) { section.matrix { margin: 0 calc(30rem - 50vw + 1.5rem); } }
+        @media print {
+          html { font-size: var(--body-size); }
+          body { max-width: none; padding: 0; }
+          section.page + section.page { break-before: page; }
+          section.matrix { page: matrix; }
+          .table-wrap { overflow: visible; }
+          thead { display: table-header-group; }
+          th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          a { color: inherit; text-decoration: none; }
+        }
+        """
+}
+
+/// Text for a CSS string: everything but letters, digits and spaces as a hexadecimal escape, so that
+/// participant text can never end the string or the `<style>` element.
+enum CSSString {
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in XMLText.sanitized(text).unicodeScalars {
+            if scalar.value > 0x7F || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == " " {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "\\\(String(scalar.value, radix: 16)) "
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// The growing HTML text; `text` and `attr` escape, `raw` is only ever given markup of our own.
+struct HTMLOutput {
+    var buffer = ""
+
+    init() { buffer.reserveCapacity(1 << 16) }
+
+    mutating func raw(_ s: String) { buffer += s }
+    func text(_ s: String) -> String { HTMLText.escape(XMLText.sanitized(s)) }
+    func attr(_ s: String) -> String { HTMLText.escape(XMLText.sanitized(s)) }
+}
+
+private struct Renderer {
+    let layout: DocumentLayout
+    let branding: Branding
+    private var breakNext = false
+    private var inCover: Bool
+    private var sectionOpen = false
+    private var inMembers = false
+
+    init(layout: DocumentLayout, branding: Branding) {
+        self.layout = layout
+        self.branding = branding
+        inCover = layout.hasCover
+    }
+
+    /// ` class="…"` with the page-break class when one is pending.
+    private mutating func classes(_ names: String...) -> String {
+        var list = names.filter { !$0.isEmpty }
+        if breakNext {
+            list.append("break")
+            breakNext = false
+        }
+        return list.isEmpty ? "" : " class=\"\(list.joined(separator: " "))\""
+    }
+
+    private mutating func closeMembers(_ out: inout HTMLOutput) {
+        if inMembers {
+            out.raw("</ul>\n")
+            inMembers = false
+        }
+    }
+
+    private mutating func openSection(_ out: inout HTMLOutput, _ o: DocumentLayout.Orientation) {
+        closeMembers(&out)
+        if inCover {
+            out.raw("</header>\n<main>\n")
+            inCover = false
+        }
+        if sectionOpen { out.raw("</section>\n") }
+        out.raw(o == .landscape ? "<section class=\"page matrix\">\n" : "<section class=\"page\">\n")
+        sectionOpen = true
+        breakNext = false
+    }
+
+    mutating func render(into out: inout HTMLOutput) {
+        out.raw(inCover ? "<header class=\"cover\">\n" : "<main>\n")
+        for block in layout.blocks {
+            if case .member = block {} else { closeMembers(&out) }
+            switch block {
+            case .logo:
+                guard let logo = branding.logo, let (mime, data) = logo.svg.map({ ("image/svg+xml", $0) }) ?? logo.png.map({ ("image/png", $0) }) else { continue }
+                let width = Int((logo.widthMM * 96 / 25.4).rounded())
+                out.raw("<img class=\"logo\" src=\"data:\(mime);base64,\(data.base64EncodedString())\" alt=\"\(out.attr(logo.description))\" width=\"\(width)\">\n")
+            case .kicker(let t): out.raw("<p\(classes("kicker"))>\(out.text(t))</p>\n")
+            case .title(let t): out.raw("<h1\(classes("title"))>\(out.text(t))</h1>\n")
+            case .subtitle(let t): out.raw("<p\(classes("subtitle"))>\(out.text(t))</p>\n")
+            case .coverText(let t): out.raw("<p\(classes("cover-text"))>\(out.text(t))</p>\n")
+            case .field(let label, let value):
+                out.raw("<p\(classes("field"))><span class=\"label\">\(out.text(label)):</span> <span dir=\"auto\">\(out.text(value))</span></p>\n")
+            case .minorHeading(let t): out.raw("<h2\(classes("minor"))>\(out.text(t))</h2>\n")
+            case .groupLabel(let t): out.raw("<p\(classes("group"))>\(out.text(t))</p>\n")
+            case .member(let name, let role):
+                if !inMembers {
+                    out.raw("<ul class=\"members\">\n")
+                    inMembers = true
+                }
+                out.raw("<li dir=\"auto\">\(out.text(name))")
+                if let role { out.raw(" <span class=\"role\">— \(out.text(role))</span>") }
+                out.raw("</li>\n")
+            case .heading(let level, let text, let anchor):
+                let tag = "h\(min(4, max(2, level + 1)))"
+                let id = anchor.map { " id=\"\(out.attr($0))\"" } ?? ""
+                out.raw("<\(tag)\(id)\(classes()) dir=\"auto\">\(out.text(text))</\(tag)>\n")
+            case .paragraph(let t): out.raw("<p\(classes()) dir=\"auto\">\(out.text(t))</p>\n")
+            case .list(let kind, let items):
+                let tag = kind == .numbered ? "ol" : "ul"
+                out.raw("<\(tag)\(classes())>\n")
+                for item in items { out.raw("<li dir=\"auto\">\(out.text(item))</li>\n") }
+                out.raw("</\(tag)>\n")
+            case .table(let t): table(t, &out)
+            case .contents(let entries):
+                out.raw("<nav class=\"contents\" aria-label=\"\(out.attr(layout.strings.contents))\">\n<ol>\n")
+                for e in entries { out.raw("<li><a href=\"#\(out.attr(e.anchor))\">\(out.text(e.text))</a></li>\n") }
+                out.raw("</ol>\n</nav>\n")
+            case .pageBreak:
+                if inCover {
+                    out.raw("</header>\n<main>\n")
+                    inCover = false
+                    if !sectionOpen {
+                        out.raw("<section class=\"page\">\n")
+                        sectionOpen = true
+                    }
+                } else {
+                    breakNext = true
+                }
+            case .orientation(let o): openSection(&out, o)
+            }
+        }
+        closeMembers(&out)
+        if inCover { out.raw("</header>\n<main>\n") }
+        if sectionOpen { out.raw("</section>\n") }
+        out.raw("</main>\n")
+    }
+
+    private mutating func table(_ t: DocumentLayout.Table, _ out: inout HTMLOutput) {
+        out.raw("<div\(classes("table-wrap"))>\n<table class=\"\(t.kind == .matrix ? "matrix" : "summary")\">\n")
+        let total = t.weights.reduce(0, +)
+        out.raw("<colgroup>")
+        for weight in t.weights {
+            let percent = total > 0 ? (weight / total * 1000).rounded() / 10 : 0
+            out.raw("<col style=\"width: \(percent.compact)%\">")
+        }
+        out.raw("</colgroup>\n<thead>\n<tr>")
+        for (i, label) in t.header.enumerated() {
+            out.raw("<th scope=\"col\"\(t.numericColumns.contains(i) ? " class=\"num\"" : "")>\(out.text(label))</th>")
+        }
+        out.raw("</tr>\n</thead>\n<tbody>\n")
+        for row in t.rows {
+            out.raw("<tr>")
+            for (i, lines) in row.enumerated() {
+                out.raw(t.numericColumns.contains(i) ? "<td class=\"num\">" : "<td dir=\"auto\">")
+                if t.numericColumns.contains(i) || lines.count == 1 {
+                    out.raw(out.text(lines.first ?? ""))
+                } else {
+                    for line in lines { out.raw("<p>\(out.text(line))</p>") }
+                }
+                out.raw("</td>")
+            }
+            out.raw("</tr>\n")
+        }
+        out.raw("</tbody>\n")
+        if let footer = t.footer {
+            out.raw("<tfoot>\n<tr>")
+            for (i, text) in footer.enumerated() {
+                out.raw("<td\(t.numericColumns.contains(i) ? " class=\"num\"" : "")>\(out.text(text))</td>")
+            }
+            out.raw("</tr>\n</tfoot>\n")
+        }
+        out.raw("</table>\n</div>\n")
+    }
+}

@@ -1,0 +1,78 @@
+/// A document as a list of blocks, independent of format: what `PlanLayout` decides once and each writer
+/// (DOCX, ODT, HTML, Markdown) renders, as pandoc's writers render one AST.
+public struct DocumentLayout: Sendable, Equatable {
+    public struct Properties: Sendable, Equatable {
+        public var title: String
+        public var subject: String
+        public var author: String
+        public var language: String
+        public var keywords: [String]
+        public var description: String
+        public var created: Timestamp?
+        public var modified: Timestamp?
+        /// The draft number (DOCX `cp:revision`, ODT `meta:editing-cycles`).
+        public var revision: Int
+    }
+
+    public enum Orientation: Sendable, Equatable { case portrait, landscape }
+
+    public enum ListKind: Sendable, Equatable { case numbered, bullets }
+
+    public struct Table: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable { case matrix, summary }
+        public var kind: Kind
+        /// A short name for the table (accessibility caption, ODT table name).
+        public var caption: String
+        public var header: [String]
+        /// Relative column widths.
+        public var weights: [Double]
+        /// Per row, per cell: the cell's paragraphs.
+        public var rows: [[[String]]]
+        /// A closing row (totals), not repeated.
+        public var footer: [String]?
+        /// Columns whose cells are numbers (right-aligned).
+        public var numericColumns: Set<Int>
+    }
+
+    public struct ContentsEntry: Sendable, Equatable {
+        public var text: String
+        public var anchor: String
+    }
+
+    public enum Block: Sendable, Equatable {
+        case logo
+        /// The program name, above the title.
+        case kicker(String)
+        case title(String)
+        case subtitle(String)
+        /// A line of the cover under the subtitle (the module title, the number of plans).
+        case coverText(String)
+        /// `Municipio: Santa Lucía del Camino`
+        case field(label: String, value: String)
+        /// A heading that is not part of the outline ("Integrantes de la mesa", "Contenido").
+        case minorHeading(String)
+        /// A sector's name above its members.
+        case groupLabel(String)
+        case member(name: String, role: String?)
+        /// A heading of the outline, level 1–3, with an anchor for the contents when it has one.
+        case heading(level: Int, text: String, anchor: String?)
+        case paragraph(String)
+        case list(ListKind, [String])
+        case table(Table)
+        case contents([ContentsEntry])
+        /// What follows starts on a new page.
+        case pageBreak
+        /// What follows starts on a new page in this orientation (a new section).
+        case orientation(Orientation)
+    }
+
+    public var properties: Properties
+    /// The running header of every page but the cover.
+    public var runningHeader: String
+    public var strings: DocumentStrings
+    public var blocks: [Block]
+    /// The first page is a cover without header and footer.
+    public var hasCover: Bool
+    /// The document has page references (its contents) that a word processor should update on open.
+    public var hasPageReferences: Bool
+}

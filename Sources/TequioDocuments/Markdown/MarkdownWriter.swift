@@ -1,0 +1,133 @@
+import Foundation
+import XMLSupport
+
+/// Writes a layout as GitHub-flavoured Markdown: headings, lists, GFM tables (pipes escaped, line
+/// breaks inside cells as `<br>`), contents as links to `<a id>` anchors. Every character of participant
+/// text that Markdown could read as markup is escaped, so the text comes back as written.
+public struct MarkdownWriter: Sendable {
+    public init() {}
+
+    public func render(_ layout: DocumentLayout) -> Data {
+        var out = ""
+        out.reserveCapacity(1 << 15)
+        var inMembers = false
+        func blank() {
+            if !out.isEmpty && !out.hasSuffix("\n\n") { out += out.hasSuffix("\n") ? "\n" : "\n\n" }
+        }
+        for block in layout.blocks {
+            if case .member = block {} else if inMembers {
+                inMembers = false
+                blank()
+            }
+            switch block {
+            case .logo, .pageBreak, .orientation: continue
+            case .kicker(let t):
+                blank()
+                out += "*\(Self.inline(t))*\n"
+            case .title(let t):
+                blank()
+                out += "# \(Self.inline(t))\n"
+            case .subtitle(let t):
+                blank()
+                out += "**\(Self.inline(t))**\n"
+            case .coverText(let t):
+                blank()
+                out += "*\(Self.inline(t))*\n"
+            case .field(let label, let value):
+                blank()
+                out += "**\(Self.inline(label)):** \(Self.inline(value))\n"
+            case .minorHeading(let t):
+                blank()
+                out += "## \(Self.inline(t))\n"
+            case .groupLabel(let t):
+                blank()
+                out += "**\(Self.inline(t))**\n"
+            case .member(let name, let role):
+                if !inMembers {
+                    blank()
+                    inMembers = true
+                }
+                out += "- \(Self.inline(name))\(role.map { " — \(Self.inline($0))" } ?? "")\n"
+            case .heading(let level, let text, let anchor):
+                blank()
+                if let anchor { out += "<a id=\"\(Self.anchor(anchor))\"></a>\n\n" }
+                out += "\(String(repeating: "#", count: min(6, level + 1))) \(Self.inline(text))\n"
+            case .paragraph(let t):
+                blank()
+                out += "\(Self.inline(t))\n"
+            case .list(let kind, let items):
+                blank()
+                for (i, item) in items.enumerated() {
+                    out += kind == .numbered ? "\(i + 1). \(Self.inline(item))\n" : "- \(Self.inline(item))\n"
+                }
+            case .table(let t):
+                blank()
+                out += "| " + t.header.map(Self.cell).joined(separator: " | ") + " |\n"
+                out += "|" + t.header.indices.map { t.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+                for row in t.rows + (t.footer.map { [$0.map { [$0] }] } ?? []) {
+                    out += "| " + row.map { Self.cell($0.joined(separator: "\n")) }.joined(separator: " | ") + " |\n"
+                }
+            case .contents(let entries):
+                blank()
+                for e in entries { out += "- [\(Self.inline(e.text))](#\(Self.anchor(e.anchor)))\n" }
+            }
+        }
+        return Data(out.utf8)
+    }
+
+    /// Characters that can start markup anywhere in a line.
+    private static let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!", "$"]
+
+    /// Participant text as Markdown inline content: markup characters backslash-escaped, a list or
+    /// heading marker at the start neutralised, line breaks as `<br>`.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        var atLineStart = true
+        let scalars = Array(XMLText.sanitized(text).unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "\n" || s == "\r" {
+                out += "<br>"
+                atLineStart = true
+                i += 1
+                continue
+            }
+            if atLineStart {
+                // `-`, `+`, `=` or `1.` / `1)` at the start of a line would become a list or a heading.
+                if s == "-" || s == "+" || s == "=" {
+                    out += "\\"
+                } else if ("0"..."9").contains(s) {
+                    var j = i
+                    while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
+                    if j < scalars.count, scalars[j] == "." || scalars[j] == ")" {
+                        for k in i..<j { out.unicodeScalars.append(scalars[k]) }
+                        out += "\\"
+                        out.unicodeScalars.append(scalars[j])
+                        i = j + 1
+                        atLineStart = false
+                        continue
+                    }
+                }
+            }
+            if special.contains(s) { out += "\\" }
+            if s == "\t" {
+                out += "    "
+            } else {
+                out.unicodeScalars.append(s)
+            }
+            if !(s == " " && atLineStart) { atLineStart = false }
+            i += 1
+        }
+        return out
+    }
+
+    /// A GFM table cell: inline text with line breaks as `<br>` (pipes are already escaped).
+    static func cell(_ text: String) -> String {
+        inline(text).isEmpty ? " " : inline(text)
+    }
+
+    static func anchor(_ a: String) -> String {
+        String(a.unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }.map(Character.init))
+    }
+}

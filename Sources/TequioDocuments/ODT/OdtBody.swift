@@ -1,0 +1,335 @@
+import Foundation
+import TequioModel
+import XMLSupport
+
+/// Writes `content.xml` from a layout.
+///
+/// Page changes are carried by automatic paragraph styles that name a master page (`…land` for the
+/// landscape matrix pages, `…port` back to portrait, `…first` for the cover) or a page break
+/// (`…break`); all are declared up front, since ODF wants automatic styles before the body. Table column
+/// widths are found in a first pass over the blocks.
+final class OdtBody {
+    private let w = XMLWriter()
+    private let layout: DocumentLayout
+    private let branding: Branding
+
+    private enum Pending: String { case first, pageBreak = "break", landscape = "land", portrait = "port" }
+    private var pending: Pending?
+    private var orientation: DocumentLayout.Orientation = .portrait
+    private var tableCount = 0
+    private var tableColumns: [[String]] = []  // per table, in order: its column style names
+    private var columnStyles: [(name: String, width: Int)] = []
+
+    /// Paragraph styles that may open a page; each has `.first`, `.break`, `.land` and `.port` variants.
+    static let pageOpeners = [
+        "Heading_20_1", "Heading_20_2", "Minor_20_Heading", "Text_20_body", "Cover_20_Logo", "Cover_20_Kicker", "Title",
+    ]
+
+    init(layout: DocumentLayout, branding: Branding) {
+        self.layout = layout
+        self.branding = branding
+        pending = layout.hasCover ? .first : nil
+        planTables()
+    }
+
+    /// First pass: the column widths of every table, shared between tables of the same shape.
+    private func planTables() {
+        var o = DocumentLayout.Orientation.portrait
+        var known: [String: Int] = [:]
+        for block in layout.blocks {
+            switch block {
+            case .orientation(let new): o = new
+            case .table(let t):
+                let width = PageGeometry.make(branding.paper, o).textWidth
+                var names: [String] = []
+                for cw in PageGeometry.widths(t.weights, total: width) {
+                    if let i = known[String(cw)] {
+                        names.append(columnStyles[i].name)
+                    } else {
+                        known[String(cw)] = columnStyles.count
+                        columnStyles.append(("col\(columnStyles.count + 1)", cw))
+                        names.append(columnStyles[columnStyles.count - 1].name)
+                    }
+                }
+                tableColumns.append(names)
+            default: break
+            }
+        }
+    }
+
+    func render() throws -> Data {
+        w.start("office:document-content", ODF.declarations)
+        w.attribute("office:version", ODF.version)
+        automaticStyles()
+        w.start("office:body")
+        w.start("office:text")
+        for block in layout.blocks { render(block) }
+        if pending != nil { paragraph("Text_20_body", "") }
+        w.end()
+        w.end()
+        w.end()
+        return try w.finish()
+    }
+
+    // MARK: - Automatic styles
+
+    private func automaticStyles() {
+        let c = branding.colours
+        w.start("office:automatic-styles")
+        for base in Self.pageOpeners {
+            for p in [Pending.first, .pageBreak, .landscape, .portrait] {
+                w.start("style:style", ["style:name": "\(base).\(p.rawValue)", "style:family": "paragraph", "style:parent-style-name": base])
+                switch p {
+                case .first: w.attribute("style:master-page-name", "First_20_Page")
+                case .landscape: w.attribute("style:master-page-name", "Landscape")
+                case .portrait: w.attribute("style:master-page-name", "Standard")
+                case .pageBreak:
+                    w.element("style:paragraph-properties", ["fo:break-before": "page"])
+                }
+                if p == .landscape || p == .portrait || p == .first {
+                    w.element("style:paragraph-properties", ["style:page-number": "auto"])
+                }
+                w.end()
+            }
+        }
+        for (name, align) in [("Table_20_Contents.num", "end"), ("Table_20_Heading.num", "end"), ("Table_20_Contents.rtl", "start")] {
+            w.start("style:style", ["style:name": name, "style:family": "paragraph", "style:parent-style-name": String(name.split(separator: ".")[0])])
+            w.element("style:paragraph-properties", ["fo:text-align": align, "style:writing-mode": name.hasSuffix("rtl") ? "rl-tb" : nil])
+            w.end()
+        }
+        w.start("style:style", ["style:name": "Text_20_body.rtl", "style:family": "paragraph", "style:parent-style-name": "Text_20_body"])
+        w.element("style:paragraph-properties", ["fo:text-align": "start", "style:writing-mode": "rl-tb"])
+        w.end()
+        for o in [DocumentLayout.Orientation.portrait, .landscape] {
+            let g = PageGeometry.make(branding.paper, o)
+            w.start("style:style", ["style:name": o == .portrait ? "table.port" : "table.land", "style:family": "table"])
+            w.element(
+                "style:table-properties",
+                ["style:width": ODFLength.cm(twips: g.textWidth), "table:align": "margins", "fo:margin-top": "0cm", "fo:margin-bottom": "0.2cm"])
+            w.end()
+        }
+        for col in columnStyles {
+            w.start("style:style", ["style:name": col.name, "style:family": "table-column"])
+            w.element("style:table-column-properties", ["style:column-width": ODFLength.cm(twips: col.width)])
+            w.end()
+        }
+        w.start("style:style", ["style:name": "row.head", "style:family": "table-row"])
+        w.element("style:table-row-properties", ["fo:keep-together": "always"])
+        w.end()
+        let border = "0.5pt solid \(c.tableBorder.css)"
+        for (name, fill) in [("cell", nil), ("cell.head", c.tableHeaderFill.css), ("cell.foot", c.tableBand.css)] as [(String, String?)] {
+            w.start("style:style", ["style:name": name, "style:family": "table-cell"])
+            w.element(
+                "style:table-cell-properties",
+                ["fo:background-color": fill, "fo:padding-top": "0.1cm", "fo:padding-bottom": "0.1cm", "fo:padding-left": "0.15cm", "fo:padding-right": "0.15cm", "fo:border": border])
+            w.end()
+        }
+        w.start("style:style", ["style:name": "fr.logo", "style:family": "graphic"])
+        w.element(
+            "style:graphic-properties",
+            ["style:vertical-pos": "top", "style:vertical-rel": "baseline", "fo:border": "none", "fo:padding": "0cm", "style:shadow": "none"])
+        w.end()
+        w.end()
+    }
+
+    // MARK: - Blocks
+
+    private func render(_ block: DocumentLayout.Block) {
+        switch block {
+        case .logo:
+            guard let logo = branding.logo, logo.png != nil else { return }
+            startParagraph("Cover_20_Logo")
+            w.start(
+                "draw:frame",
+                ["draw:style-name": "fr.logo", "draw:name": "Logo", "text:anchor-type": "as-char", "svg:width": "\(logo.widthMM.compact)mm", "svg:height": "\(((logo.heightMM * 100).rounded() / 100).compact)mm", "draw:z-index": "0"])
+            w.element(
+                "draw:image",
+                ["xlink:href": "Pictures/logo.png", "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad", "draw:mime-type": "image/png"])
+            if !logo.description.isEmpty { w.element("svg:desc", text: logo.description) }
+            w.end()
+            w.end()
+        case .kicker(let text): paragraph("Cover_20_Kicker", text)
+        case .title(let text): paragraph("Title", text)
+        case .subtitle(let text): paragraph("Subtitle", text)
+        case .coverText(let text): paragraph("Cover_20_Text", text)
+        case .field(let label, let value):
+            startParagraph("Cover_20_Field")
+            w.start("text:span", ["text:style-name": "Field_20_Label"])
+            content("\(label): ")
+            w.end()
+            content(value)
+            w.end()
+        case .minorHeading(let text): paragraph("Minor_20_Heading", text)
+        case .groupLabel(let text): paragraph("Group_20_Label", text)
+        case .member(let name, let role):
+            startParagraph("Member")
+            content(name)
+            if let role {
+                w.start("text:span", ["text:style-name": "Member_20_Role"])
+                content(" — \(role)")
+                w.end()
+            }
+            w.end()
+        case .heading(let level, let text, let anchor):
+            let l = min(3, max(1, level))
+            flushPending(for: "Heading_20_\(l)")
+            w.start("text:h", ["text:style-name": styleName("Heading_20_\(l)"), "text:outline-level": String(l)])
+            if let anchor { w.element("text:bookmark", ["text:name": anchor]) }
+            content(text)
+            w.end()
+        case .paragraph(let text):
+            paragraph(BidiText.isRightToLeft(text) && pending == nil ? "Text_20_body.rtl" : "Text_20_body", text)
+        case .list(let kind, let items):
+            flushPending(for: nil)
+            w.start("text:list", ["text:style-name": kind == .numbered ? "Tequio_20_Numbered" : "Tequio_20_Bullets"])
+            for item in items {
+                w.start("text:list-item")
+                w.start("text:p", ["text:style-name": kind == .numbered ? "List_20_Number" : "List_20_Bullet"])
+                content(item)
+                w.end()
+                w.end()
+            }
+            w.end()
+        case .table(let t): table(t)
+        case .contents(let entries):
+            for entry in entries {
+                startParagraph("Contents_20_1")
+                w.start("text:a", ["xlink:type": "simple", "xlink:href": "#\(entry.anchor)"])
+                content(entry.text)
+                w.end()
+                w.element("text:tab")
+                w.element("text:bookmark-ref", ["text:reference-format": "page", "text:ref-name": entry.anchor])
+                w.end()
+            }
+        case .pageBreak:
+            if pending == nil { pending = .pageBreak }
+        case .orientation(let o):
+            if o != orientation || pending == nil || pending == .pageBreak {
+                pending = o == .landscape ? .landscape : .portrait
+            }
+            orientation = o
+        }
+    }
+
+    /// The style to use for a paragraph of `base`, taking the pending page change.
+    private func styleName(_ base: String) -> String {
+        guard let p = pending else { return base }
+        pending = nil
+        return "\(base).\(p.rawValue)"
+    }
+
+    /// A pending page change must ride on a paragraph of a style that can carry it: when the next
+    /// element cannot (a list, a table, another style), an empty body paragraph carries it.
+    private func flushPending(for base: String?) {
+        guard pending != nil else { return }
+        if let base, Self.pageOpeners.contains(base) { return }
+        w.element("text:p", ["text:style-name": styleName("Text_20_body")])
+    }
+
+    private func startParagraph(_ base: String) {
+        flushPending(for: base)
+        w.start("text:p", ["text:style-name": styleName(base)])
+    }
+
+    private func paragraph(_ base: String, _ text: String) {
+        startParagraph(base)
+        content(text)
+        w.end()
+    }
+
+    /// Text with the white space ODF would collapse written as `text:s` (spaces after the first, or at
+    /// the start) and `text:tab`.
+    private func content(_ text: String) {
+        var run = ""
+        var written = false
+        var spaces = 0
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            w.text(run)
+            run = ""
+            written = true
+        }
+        func flushSpaces() {
+            guard spaces > 0 else { return }
+            if !written && run.isEmpty {
+                w.element("text:s", ["text:c": spaces > 1 ? String(spaces) : nil])
+                written = true
+            } else {
+                run.append(" ")
+                if spaces > 1 {
+                    flushRun()
+                    w.element("text:s", ["text:c": spaces > 2 ? String(spaces - 1) : nil])
+                }
+            }
+            spaces = 0
+        }
+        for ch in text {
+            if ch == " " {
+                spaces += 1
+                continue
+            }
+            flushSpaces()
+            if ch == "\t" {
+                flushRun()
+                w.element("text:tab")
+                written = true
+            } else {
+                run.append(ch)
+            }
+        }
+        flushSpaces()
+        flushRun()
+    }
+
+    // MARK: - Tables
+
+    private func table(_ t: DocumentLayout.Table) {
+        flushPending(for: nil)
+        let columns = tableColumns[tableCount]
+        tableCount += 1
+        w.start("table:table", ["table:name": "\(t.kind == .matrix ? "Matrix" : "Summary")\(tableCount)", "table:style-name": orientation == .portrait ? "table.port" : "table.land"])
+        if !t.caption.isEmpty { w.element("table:title", text: t.caption) }
+        for name in columns { w.element("table:table-column", ["table:style-name": name]) }
+        w.start("table:table-header-rows")
+        w.start("table:table-row", ["table:style-name": "row.head"])
+        for (i, label) in t.header.enumerated() {
+            w.start("table:table-cell", ["table:style-name": "cell.head", "office:value-type": "string"])
+            w.start("text:p", ["text:style-name": t.numericColumns.contains(i) ? "Table_20_Heading.num" : "Table_20_Heading"])
+            content(label)
+            w.end()
+            w.end()
+        }
+        w.end()
+        w.end()
+        for row in t.rows {
+            w.start("table:table-row")
+            for (i, lines) in row.enumerated() {
+                w.start("table:table-cell", ["table:style-name": "cell", "office:value-type": "string"])
+                if lines.isEmpty { w.element("text:p", ["text:style-name": "Table_20_Contents"]) }
+                for line in lines {
+                    let style = t.numericColumns.contains(i)
+                        ? "Table_20_Contents.num" : (BidiText.isRightToLeft(line) ? "Table_20_Contents.rtl" : "Table_20_Contents")
+                    w.start("text:p", ["text:style-name": style])
+                    content(line)
+                    w.end()
+                }
+                w.end()
+            }
+            w.end()
+        }
+        if let footer = t.footer {
+            w.start("table:table-row")
+            for (i, text) in footer.enumerated() {
+                w.start("table:table-cell", ["table:style-name": "cell.foot", "office:value-type": "string"])
+                w.start("text:p", ["text:style-name": t.numericColumns.contains(i) ? "Table_20_Contents.num" : "Table_20_Contents"])
+                w.start("text:span", ["text:style-name": "Strong_20_Emphasis"])
+                content(text)
+                w.end()
+                w.end()
+                w.end()
+            }
+            w.end()
+        }
+        w.end()
+    }
+}

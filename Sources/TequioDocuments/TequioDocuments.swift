@@ -1,2 +1,0 @@
-/// Action-plan documents assembled from completed matrices: DOCX, ODT, HTML and Markdown.
-public enum TequioDocuments {}

@@ -1,0 +1,65 @@
+import Foundation
+import TequioModel
+import XMLSupport
+import ZipSupport
+
+/// Opens a filled spreadsheet (`.xlsx`, `.ods` or `.csv`) into a `SpreadsheetDocument`.
+///
+/// Zips are opened only with `SafeArchiveReader` (bombs, path traversal, duplicate entries, symlinks
+/// refused, each problem naming the entry) and their XML parts only with `SafeXMLParser`.
+public enum SpreadsheetFile {
+    /// Caps for spreadsheet zips: a filled matrix is a few hundred kilobytes.
+    public static let archiveLimits = ArchiveLimits(
+        maxEntries: 2_000, maxTotalBytes: 256 << 20, maxEntryBytes: 64 << 20, maxCompressionRatio: 200,
+        ratioCheckThreshold: 1 << 20)
+    public static let xmlLimits = XMLParseLimits(maxFileBytes: 64 << 20, maxTextBytes: 8 << 20, maxDepth: 64)
+
+    public static let supportedExtensions = ["xlsx", "ods", "csv"]
+
+    /// Reads `url`, naming it `displayPath` in messages.
+    public static func read(_ url: URL, displayPath: String) -> (SpreadsheetDocument?, [Diagnostic]) {
+        let ext = url.pathExtension.lowercased()
+        guard supportedExtensions.contains(ext) else {
+            return (
+                nil,
+                [
+                    .error(
+                        ImportDiagnosticID.unsupportedFile,
+                        "cannot import '.\(ext)' files; save the spreadsheet as .xlsx, .ods or .csv (UTF-8)",
+                        at: SourceLocation(file: displayPath))
+                ]
+            )
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return (nil, [.error(ImportDiagnosticID.io, "no such file", at: SourceLocation(file: displayPath))])
+        }
+        do {
+            switch ext {
+            case "csv":
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    return (nil, [.error(ImportDiagnosticID.io, "cannot read the file", at: SourceLocation(file: displayPath))])
+                }
+                let name = url.deletingPathExtension().lastPathComponent
+                return (try CSVReader(data: data, path: displayPath, sheetName: name).read(), [])
+            default:
+                let tree: FileTree
+                do {
+                    tree = try SafeArchiveReader.read(url, limits: archiveLimits)
+                } catch let error as ArchiveError {
+                    var message = error.message
+                    if case .corrupt = error { message += " (is it really a .\(ext) file?)" }
+                    return (nil, [.error(error.identifier, message, at: SourceLocation(file: displayPath))])
+                }
+                let document = ext == "xlsx"
+                    ? try XLSXReader(files: tree, path: displayPath, limits: xmlLimits).read()
+                    : try ODSReader(files: tree, path: displayPath, limits: xmlLimits).read()
+                return (document, [])
+            }
+        } catch let error as SpreadsheetReadError {
+            return (nil, error.diagnostics)
+        } catch {
+            return (nil, [.error(ImportDiagnosticID.io, "\(error)", at: SourceLocation(file: displayPath))])
+        }
+    }
+}

@@ -1,0 +1,435 @@
+import Foundation
+import TequioModel
+import XMLSupport
+import ZipSupport
+
+/// Writes a blank matrix workbook as an Office Open XML spreadsheet (`.xlsx`), part by part with
+/// libxml2's writer and zipped with `ArchiveWriter` (sorted entries, fixed times: byte-identical
+/// rebuilds).
+///
+/// Parts: `[Content_Types].xml`, `_rels/.rels`, `docProps/core.xml`, `xl/workbook.xml` and its rels,
+/// `xl/styles.xml`, `xl/sharedStrings.xml`, one `xl/worksheets/sheetN.xml` per sheet and, for sheets
+/// with help comments, `xl/commentsN.xml` with its VML drawing (Excel shows comments only with one).
+struct XLSXWriter {
+    let workbook: BlankWorkbook
+    let paper: PaperSize
+
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+    /// The package as a file tree (for tests) …
+    func files() throws -> FileTree {
+        let sheets = workbook.sheets
+        var strings = SharedStrings()
+        var tree = FileTree()
+        for (index, sheet) in sheets.enumerated() {
+            let n = index + 1
+            tree["xl/worksheets/sheet\(n).xml"] = try worksheet(sheet, strings: &strings)
+            if !sheet.comments.isEmpty {
+                tree["xl/comments\(n).xml"] = try comments(sheet)
+                tree["xl/drawings/vmlDrawing\(n).vml"] = try vml(sheet, index: n)
+                tree["xl/worksheets/_rels/sheet\(n).xml.rels"] = try relationshipsPart([
+                    ("rId1", Self.relationships + "/vmlDrawing", "../drawings/vmlDrawing\(n).vml"),
+                    ("rId2", Self.relationships + "/comments", "../comments\(n).xml"),
+                ])
+            }
+        }
+        tree["xl/sharedStrings.xml"] = try strings.part()
+        tree["xl/styles.xml"] = try styles()
+        tree["xl/workbook.xml"] = try workbookPart(sheets)
+        var workbookRels = sheets.indices.map {
+            ("rId\($0 + 1)", Self.relationships + "/worksheet", "worksheets/sheet\($0 + 1).xml")
+        }
+        workbookRels.append(("rId\(sheets.count + 1)", Self.relationships + "/styles", "styles.xml"))
+        workbookRels.append(("rId\(sheets.count + 2)", Self.relationships + "/sharedStrings", "sharedStrings.xml"))
+        tree["xl/_rels/workbook.xml.rels"] = try relationshipsPart(workbookRels)
+        tree["_rels/.rels"] = try relationshipsPart([
+            ("rId1", Self.relationships + "/officeDocument", "xl/workbook.xml"),
+            ("rId2", Self.packageRelationships + "/metadata/core-properties", "docProps/core.xml"),
+        ])
+        tree["docProps/core.xml"] = try coreProperties()
+        tree["[Content_Types].xml"] = try contentTypesPart(sheets)
+        return tree
+    }
+
+    /// … and as the bytes of the `.xlsx` file.
+    func data(date: Date) throws -> Data {
+        try ArchiveWriter.data(for: try files(), options: ArchiveOptions(timestamp: date))
+    }
+
+    // MARK: Package parts
+
+    private func contentTypesPart(_ sheets: [SheetSpec]) throws -> Data {
+        let w = XMLWriter(standalone: true)
+        w.start("Types", ["xmlns": Self.contentTypes])
+        w.element("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
+        w.element("Default", ["Extension": "vml", "ContentType": "application/vnd.openxmlformats-officedocument.vmlDrawing"])
+        w.element("Default", ["Extension": "xml", "ContentType": "application/xml"])
+        let sml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        w.element("Override", ["PartName": "/xl/workbook.xml", "ContentType": "\(sml).sheet.main+xml"])
+        for (index, sheet) in sheets.enumerated() {
+            w.element("Override", ["PartName": "/xl/worksheets/sheet\(index + 1).xml", "ContentType": "\(sml).worksheet+xml"])
+            if !sheet.comments.isEmpty {
+                w.element("Override", ["PartName": "/xl/comments\(index + 1).xml", "ContentType": "\(sml).comments+xml"])
+            }
+        }
+        w.element("Override", ["PartName": "/xl/styles.xml", "ContentType": "\(sml).styles+xml"])
+        w.element("Override", ["PartName": "/xl/sharedStrings.xml", "ContentType": "\(sml).sharedStrings+xml"])
+        w.element(
+            "Override", ["PartName": "/docProps/core.xml", "ContentType": "application/vnd.openxmlformats-package.core-properties+xml"])
+        w.end()
+        return try w.finish()
+    }
+
+    private func relationshipsPart(_ rels: [(id: String, type: String, target: String)]) throws -> Data {
+        let w = XMLWriter(standalone: true)
+        w.start("Relationships", ["xmlns": Self.packageRelationships])
+        for rel in rels { w.element("Relationship", ["Id": rel.id, "Type": rel.type, "Target": rel.target]) }
+        w.end()
+        return try w.finish()
+    }
+
+    private func coreProperties() throws -> Data {
+        let layout = workbook.layout
+        let w = XMLWriter(standalone: true)
+        w.start(
+            "cp:coreProperties",
+            [
+                "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+                "xmlns:dc": "http://purl.org/dc/elements/1.1/", "xmlns:dcterms": "http://purl.org/dc/terms/",
+            ])
+        w.element("dc:title", text: workbook.title)
+        w.element("dc:creator", text: "Tequio")
+        w.element("dc:identifier", text: "\(layout.module.id) \(layout.module.version) \(layout.matrix.id)")
+        w.element("dc:language", text: layout.language)
+        w.end()
+        return try w.finish()
+    }
+
+    // MARK: Workbook
+
+    private func workbookPart(_ sheets: [SheetSpec]) throws -> Data {
+        let w = XMLWriter(standalone: true)
+        w.start("workbook", ["xmlns": Self.main, "xmlns:r": Self.relationships])
+        w.start("bookViews")
+        w.element("workbookView", ["activeTab": String(sheets.firstIndex { $0.isActive } ?? 0)])
+        w.end()
+        w.start("sheets")
+        for (index, sheet) in sheets.enumerated() {
+            w.element("sheet", ["name": sheet.name, "sheetId": String(index + 1), "r:id": "rId\(index + 1)"])
+        }
+        w.end()
+        let titled = sheets.enumerated().filter { $0.element.frozenRows > 0 }
+        if !titled.isEmpty {
+            w.start("definedNames")
+            for (index, sheet) in titled {
+                let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+                w.element(
+                    "definedName", ["name": "_xlnm.Print_Titles", "localSheetId": String(index)],
+                    text: "\(quoted)!$1:$\(sheet.frozenRows)")
+            }
+            w.end()
+        }
+        w.end()
+        return try w.finish()
+    }
+
+    // MARK: Worksheets
+
+    private func worksheet(_ sheet: SheetSpec, strings: inout SharedStrings) throws -> Data {
+        let w = XMLWriter(standalone: true)
+        w.start("worksheet", ["xmlns": Self.main, "xmlns:r": Self.relationships])
+        w.start("sheetPr")
+        w.element("pageSetUpPr", ["fitToPage": "1"])
+        w.end()
+        let lastColumn = max(sheet.columns.count - 1, sheet.positions.map(\.column).max() ?? 0)
+        w.element("dimension", ["ref": "A1:\(CellAddress(row: sheet.lastRow, column: lastColumn))"])
+        w.start("sheetViews")
+        w.start("sheetView", ["tabSelected": sheet.isActive ? "1" : nil, "workbookViewId": "0"])
+        if sheet.frozenRows > 0 {
+            let topLeft = CellAddress(row: sheet.frozenRows, column: 0).description
+            w.element(
+                "pane", ["ySplit": String(sheet.frozenRows), "topLeftCell": topLeft, "activePane": "bottomLeft", "state": "frozen"])
+            w.element("selection", ["pane": "bottomLeft", "activeCell": topLeft, "sqref": topLeft])
+        }
+        w.end()
+        w.end()
+        w.element("sheetFormatPr", ["defaultRowHeight": "15"])
+        if !sheet.columns.isEmpty {
+            w.start("cols")
+            for (index, column) in sheet.columns.enumerated() {
+                w.element(
+                    "col",
+                    [
+                        "min": String(index + 1), "max": String(index + 1), "width": Self.number(column.width + 0.7),
+                        "style": column.defaultStyle.map { String($0.rawValue) }, "customWidth": "1",
+                    ])
+            }
+            w.end()
+        }
+        w.start("sheetData")
+        let byRow = Dictionary(grouping: sheet.positions, by: \.row)
+        let rows = Set(byRow.keys).union(sheet.rowHeights.keys).sorted()
+        for row in rows {
+            let height = sheet.rowHeights[row]
+            w.start(
+                "row", ["r": String(row + 1), "ht": height.map(Self.number), "customHeight": height == nil ? nil : "1"])
+            for address in (byRow[row] ?? []).sorted() {
+                let style = sheet.style(at: address).map { String($0.rawValue) }
+                if let cell = sheet.cells[address], !cell.text.isEmpty {
+                    w.start("c", ["r": address.description, "s": style, "t": "s"])
+                    w.element("v", text: String(strings.index(of: cell.text)))
+                    w.end()
+                } else {
+                    w.element("c", ["r": address.description, "s": style])
+                }
+            }
+            w.end()
+        }
+        w.endFull()
+        if sheet.isProtected {
+            w.element("sheetProtection", ["sheet": "1", "objects": "1", "scenarios": "1"])
+        }
+        if !sheet.validations.isEmpty {
+            w.start("dataValidations", ["count": String(sheet.validations.count)])
+            for v in sheet.validations {
+                switch v.kind {
+                case .maxLength(let max):
+                    w.start(
+                        "dataValidation",
+                        [
+                            "type": "textLength", "errorStyle": "stop", "operator": "lessThanOrEqual", "allowBlank": "1",
+                            "showErrorMessage": "1", "errorTitle": Self.clip(v.errorTitle, 32),
+                            "error": Self.clip(v.errorMessage, 225), "sqref": v.range.description,
+                        ])
+                    w.element("formula1", text: String(max))
+                    w.end()
+                case .list(let items):
+                    w.start(
+                        "dataValidation",
+                        [
+                            "type": "list", "errorStyle": "warning", "allowBlank": "1", "showErrorMessage": "1",
+                            "errorTitle": Self.clip(v.errorTitle, 32), "error": Self.clip(v.errorMessage, 225),
+                            "sqref": v.range.description,
+                        ])
+                    w.element("formula1", text: "\"" + items.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: ",") + "\"")
+                    w.end()
+                }
+            }
+            w.end()
+        }
+        w.element(
+            "pageMargins", ["left": "0.5", "right": "0.5", "top": "0.6", "bottom": "0.6", "header": "0.3", "footer": "0.3"])
+        w.element(
+            "pageSetup",
+            [
+                "paperSize": String(sheet.landscape ? paper.xlsxLargeCode : paper.xlsxCode),
+                "orientation": sheet.landscape ? "landscape" : "portrait", "fitToWidth": "1", "fitToHeight": "0",
+            ])
+        w.start("headerFooter")
+        w.element("oddFooter", text: "&L&A&R&P / &N")
+        w.end()
+        if !sheet.comments.isEmpty { w.element("legacyDrawing", ["r:id": "rId1"]) }
+        w.end()
+        return try w.finish()
+    }
+
+    private func comments(_ sheet: SheetSpec) throws -> Data {
+        let w = XMLWriter(standalone: true)
+        w.start("comments", ["xmlns": Self.main])
+        w.start("authors")
+        w.element("author", text: "Tequio")
+        w.end()
+        w.start("commentList")
+        for address in sheet.comments.keys.sorted() {
+            w.start("comment", ["ref": address.description, "authorId": "0"])
+            w.start("text")
+            XLSXWriter.text(w, sheet.comments[address]!)
+            w.end()
+            w.end()
+        }
+        w.end()
+        w.end()
+        return try w.finish()
+    }
+
+    /// The legacy VML drawing that tells Excel where each comment box goes (hidden until hovered).
+    private func vml(_ sheet: SheetSpec, index: Int) throws -> Data {
+        let w = XMLWriter(declaration: false)
+        w.start(
+            "xml",
+            [
+                "xmlns:v": "urn:schemas-microsoft-com:vml", "xmlns:o": "urn:schemas-microsoft-com:office:office",
+                "xmlns:x": "urn:schemas-microsoft-com:office:excel",
+            ])
+        w.start("o:shapelayout", ["v:ext": "edit"])
+        w.element("o:idmap", ["v:ext": "edit", "data": String(index)])
+        w.end()
+        w.start(
+            "v:shapetype",
+            ["id": "_x0000_t202", "coordsize": "21600,21600", "o:spt": "202", "path": "m,l,21600r21600,l21600,xe"])
+        w.element("v:stroke", ["joinstyle": "miter"])
+        w.element("v:path", ["gradientshapeok": "t", "o:connecttype": "rect"])
+        w.end()
+        for (k, address) in sheet.comments.keys.sorted().enumerated() {
+            w.start(
+                "v:shape",
+                [
+                    "id": "_x0000_s\(index * 1024 + k + 1)", "type": "#_x0000_t202",
+                    "style": "position:absolute;margin-left:80pt;margin-top:2pt;width:240pt;height:110pt;z-index:\(k + 1);visibility:hidden",
+                    "fillcolor": "#ffffe1", "o:insetmode": "auto",
+                ])
+            w.element("v:fill", ["color2": "#ffffe1"])
+            w.element("v:shadow", ["on": "t", "color": "black", "obscured": "t"])
+            w.element("v:path", ["o:connecttype": "none"])
+            w.start("v:textbox", ["style": "mso-direction-alt:auto"])
+            w.element("div", ["style": "text-align:left"], text: "")
+            w.end()
+            w.start("x:ClientData", ["ObjectType": "Note"])
+            w.element("x:MoveWithCells", text: "")
+            w.element("x:SizeWithCells", text: "")
+            let c = address.column
+            let r = address.row
+            w.element("x:Anchor", text: "\(c + 1), 15, \(r), 10, \(c + 3), 15, \(r + 6), 4")
+            w.element("x:AutoFill", text: "False")
+            w.element("x:Row", text: String(r))
+            w.element("x:Column", text: String(c))
+            w.end()
+            w.end()
+        }
+        w.end()
+        return try w.finish()
+    }
+
+    // MARK: Styles
+
+    /// One cell format per `SheetSpec.Style`, in `rawValue` order.
+    private func styles() throws -> Data {
+        let w = XMLWriter(standalone: true)
+        w.start("styleSheet", ["xmlns": Self.main])
+        w.start("fonts", ["count": "4"])
+        let fonts: [(bold: Bool, italic: Bool, size: String, colour: String?)] = [
+            (false, false, "11", nil), (true, false, "11", nil), (false, true, "10", "FF595959"), (true, false, "14", "FF1F3864"),
+        ]
+        for font in fonts {
+            w.start("font")
+            if font.bold { w.element("b") }
+            if font.italic { w.element("i") }
+            w.element("sz", ["val": font.size])
+            w.element("color", ["rgb": font.colour ?? "FF000000"])
+            w.element("name", ["val": "Calibri"])
+            w.element("family", ["val": "2"])
+            w.end()
+        }
+        w.end()
+        w.start("fills", ["count": "4"])
+        w.start("fill")
+        w.element("patternFill", ["patternType": "none"])
+        w.end()
+        w.start("fill")
+        w.element("patternFill", ["patternType": "gray125"])
+        w.end()
+        for colour in ["FFDDE8F3", "FFFFF8DC"] {
+            w.start("fill")
+            w.start("patternFill", ["patternType": "solid"])
+            w.element("fgColor", ["rgb": colour])
+            w.element("bgColor", ["indexed": "64"])
+            w.end()
+            w.end()
+        }
+        w.end()
+        w.start("borders", ["count": "2"])
+        w.start("border")
+        for side in ["left", "right", "top", "bottom", "diagonal"] { w.element(side) }
+        w.end()
+        w.start("border")
+        for side in ["left", "right", "top", "bottom"] {
+            w.start(side, ["style": "thin"])
+            w.element("color", ["rgb": "FF9FB3C8"])
+            w.end()
+        }
+        w.element("diagonal")
+        w.end()
+        w.end()
+        w.start("cellStyleXfs", ["count": "1"])
+        w.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
+        w.end()
+        w.start("cellXfs", ["count": String(SheetSpec.Style.allCases.count)])
+        for style in SheetSpec.Style.allCases {
+            let f = xlsxFormat(style)
+            w.start(
+                "xf",
+                [
+                    "numFmtId": String(f.numFmt), "fontId": String(f.font), "fillId": String(f.fill),
+                    "borderId": String(f.border), "xfId": "0", "applyNumberFormat": f.numFmt != 0 ? "1" : nil,
+                    "applyFont": f.font != 0 ? "1" : nil, "applyFill": f.fill != 0 ? "1" : nil,
+                    "applyBorder": f.border != 0 ? "1" : nil, "applyAlignment": "1",
+                ])
+            w.element("alignment", ["vertical": f.vertical, "wrapText": f.wrap ? "1" : nil])
+            w.end()
+        }
+        w.end()
+        w.start("cellStyles", ["count": "1"])
+        w.element("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"])
+        w.end()
+        w.end()
+        return try w.finish()
+    }
+
+    private func xlsxFormat(_ style: SheetSpec.Style) -> (numFmt: Int, font: Int, fill: Int, border: Int, vertical: String, wrap: Bool) {
+        switch style {
+        case .normal: (0, 0, 0, 0, "top", false)
+        case .label: (0, 1, 0, 0, "center", true)
+        case .input: (49, 0, 3, 1, "center", true)
+        case .header: (0, 1, 2, 1, "center", true)
+        case .data: (49, 0, 0, 1, "top", true)
+        case .hint: (0, 2, 0, 0, "center", false)
+        case .title: (0, 3, 0, 0, "center", false)
+        case .wrapped: (0, 0, 0, 0, "top", true)
+        }
+    }
+
+    /// `<t>`, with `xml:space="preserve"` only when the text starts or ends with white space (the
+    /// ECMA-376 schema does not declare the attribute, but Excel needs it to keep such spaces).
+    static func text(_ w: XMLWriter, _ text: String) {
+        let padded = text.first.map(\.isWhitespace) == true || text.last.map(\.isWhitespace) == true
+        w.element("t", ["xml:space": padded ? "preserve" : nil], text: OOXMLText.escape(text))
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    static func clip(_ text: String, _ count: Int) -> String {
+        text.count <= count ? text : String(text.prefix(count - 1)) + "…"
+    }
+}
+
+/// The shared string table, in order of first use.
+struct SharedStrings {
+    private(set) var strings: [String] = []
+    private var indices: [String: Int] = [:]
+    private(set) var uses = 0
+
+    mutating func index(of text: String) -> Int {
+        uses += 1
+        if let i = indices[text] { return i }
+        indices[text] = strings.count
+        strings.append(text)
+        return strings.count - 1
+    }
+
+    func part() throws -> Data {
+        let w = XMLWriter(standalone: true)
+        w.start("sst", ["xmlns": XLSXWriter.main, "count": String(uses), "uniqueCount": String(strings.count)])
+        for s in strings {
+            w.start("si")
+            XLSXWriter.text(w, s)
+            w.end()
+        }
+        w.endFull()
+        return try w.finish()
+    }
+}

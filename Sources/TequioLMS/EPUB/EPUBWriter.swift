@@ -1,0 +1,258 @@
+import Foundation
+import TequioModel
+import TequioWriters
+import XMLSupport
+
+/// EPUB 3: the module as a reflowable e-book for phones and e-readers, one part per module language.
+///
+/// Each part has a title page, one chapter per unit (presentations with their slides and speaker
+/// notes, case studies, findings with their charts as data tables, activities), the matrix as a
+/// printable blank table with its instructions, and the glossary. Video, audio and PDF stay in the web
+/// version (their transcripts are in the book). Images come from the module's files.
+///
+/// Layout: `mimetype` (first, stored), `META-INF/container.xml`, `EPUB/package.opf`, `EPUB/nav.xhtml`,
+/// `EPUB/css/book.css` (from `templates/epub/book.css`), `EPUB/text/*.xhtml`, `EPUB/content/<module path>`.
+public struct EPUBWriter: TargetWriter {
+    public init() {}
+
+    public var firstEntry: String? { "mimetype" }
+
+    static let root = "EPUB"
+    static let contentFolder = "content"
+    static let stylesheetTemplate = "epub/book.css"
+
+    /// Image types EPUB reading systems must support (EPUB 3.2 core media types), by extension.
+    static let coreImageTypes = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "svg": "image/svg+xml"]
+
+    public func render(_ input: BuildInput) throws -> FileTree {
+        let module = input.module
+        var tree = FileTree()
+        tree.add("mimetype", text: "application/epub+zip")
+        tree["META-INF/container.xml"] = try Self.container()
+        tree["\(Self.root)/css/book.css"] = try Data(input.template(Self.stylesheetTemplate).utf8)
+
+        let images = Self.images(module, assets: input.assets)
+        for path in images.keys { tree["\(Self.root)/\(Self.contentFolder)/\(path)"] = input.assets[path] }
+        let links = EPUBLinks(languages: module.languages, images: Set(images.keys), terms: Set(module.glossary.map(\.id)))
+
+        var spine: [String] = []
+        var parts: [(lang: String, entries: [(file: String, title: String)])] = []
+        for lang in module.languages {
+            let content = EPUBContent(module: module, lang: lang, links: links)
+            var entries: [(file: String, title: String)] = []
+            for chapter in EPUBChapter.all(module) {
+                let file = "text/\(chapter.fileName(lang))"
+                tree["\(Self.root)/\(file)"] = try content.render(chapter)
+                spine.append(file)
+                entries.append((file, content.title(of: chapter)))
+            }
+            parts.append((lang, entries))
+        }
+        tree["\(Self.root)/nav.xhtml"] = try Self.navigation(module, parts: parts)
+        tree["\(Self.root)/package.opf"] = try Self.packageDocument(
+            module, input: input, spine: spine, images: images, hasImages: !images.isEmpty)
+        return tree
+    }
+
+    /// Module images the book shows (in rich text or as speaker photos), with their media types: only
+    /// files the module has and of a core media type.
+    static func images(_ module: Module, assets: FileTree) -> [String: String] {
+        var found: Set<String> = []
+        func scan(_ blocks: [Block]) {
+            for b in blocks {
+                switch b {
+                case .image(let src, _, _): found.insert(src)
+                case .unorderedList(let items), .orderedList(let items): items.forEach(scan)
+                case .quote(let inner, _): scan(inner)
+                case .paragraph: break
+                }
+            }
+        }
+        func scan(_ text: LocalizedRichText?) { text?.values.values.forEach(scan) }
+        for term in module.glossary { scan(term.definition) }
+        for unit in module.units {
+            for block in unit.blocks {
+                switch block {
+                case .presentation(let p):
+                    for e in p.experts {
+                        if let photo = e.photo { found.insert(photo) }
+                        scan(e.bio)
+                    }
+                    for s in p.slides {
+                        scan(s.content)
+                        scan(s.notes)
+                    }
+                    scan(p.media?.transcript)
+                case .caseStudy(let c):
+                    scan(c.context)
+                    scan(c.narrative)
+                case .finding(let f): scan(f.summary)
+                case .activity(let a): scan(a.instructions)
+                }
+            }
+        }
+        var result: [String: String] = [:]
+        for path in found where assets[path] != nil && FileTree.isSafeRelativePath(path) {
+            if let type = mediaType(path), type.hasPrefix("image/") { result[path] = type }
+        }
+        return result
+    }
+
+    static func mediaType(_ path: String) -> String? {
+        guard let dot = path.lastIndex(of: ".") else { return nil }
+        return coreImageTypes[path[path.index(after: dot)...].lowercased()]
+    }
+
+    // MARK: Container, package document, navigation
+
+    static func container() throws -> Data {
+        let w = XMLWriter(indent: true)
+        w.start("container", ["version": "1.0", "xmlns": "urn:oasis:names:tc:opendocument:xmlns:container"])
+        w.start("rootfiles")
+        w.element("rootfile", ["full-path": "\(root)/package.opf", "media-type": "application/oebps-package+xml"])
+        w.end()
+        w.end()
+        return try w.finish()
+    }
+
+    static func packageDocument(
+        _ module: Module, input: BuildInput, spine: [String], images: [String: String], hasImages: Bool
+    ) throws -> Data {
+        let w = XMLWriter(indent: true)
+        w.start("package", [
+            "xmlns": "http://www.idpf.org/2007/opf", "version": "3.0", "unique-identifier": "pub-id",
+            "xml:lang": module.mainLanguage,
+        ])
+        w.start("metadata", ["xmlns:dc": "http://purl.org/dc/elements/1.1/"])
+        w.element("dc:identifier", ["id": "pub-id"], text: PackageText.urn(module))
+        // One title, in the main language: reading systems show the first dc:title and tools disagree
+        // about several; each language part of the book opens with its own title page.
+        if let (lang, title) = PackageText.perLanguage(module.metadata.title, in: module).first {
+            w.element("dc:title", ["id": "title", "xml:lang": lang], text: title)
+        } else {
+            w.element("dc:title", ["id": "title"], text: module.id)
+        }
+        for lang in module.languages { w.element("dc:language", text: lang) }
+        for author in module.metadata.authors { w.element("dc:creator", text: author.name) }
+        if let (lang, summary) = PackageText.perLanguage(module.metadata.summary, in: module).first {
+            w.element("dc:description", ["xml:lang": lang], text: summary)
+        }
+        if !module.metadata.license.isEmpty { w.element("dc:rights", text: module.metadata.license) }
+        w.element("meta", ["property": "dcterms:modified"], text: modified(input.date))
+        // EPUB Accessibility 1.0: how the book can be read and what it offers.
+        w.element("meta", ["property": "schema:accessMode"], text: "textual")
+        if hasImages { w.element("meta", ["property": "schema:accessMode"], text: "visual") }
+        w.element("meta", ["property": "schema:accessModeSufficient"], text: "textual")
+        var features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+        if hasImages { features.append("alternativeText") }
+        if module.units.contains(where: { $0.blocks.contains { if case .finding(let f) = $0 { !f.charts.isEmpty } else { false } } }) {
+            features.append("longDescription")
+        }
+        for f in features { w.element("meta", ["property": "schema:accessibilityFeature"], text: f) }
+        w.element("meta", ["property": "schema:accessibilityHazard"], text: "none")
+        w.element("meta", ["property": "schema:accessibilitySummary"], text: accessibilitySummary(module.mainLanguage))
+        w.element("link", ["rel": "dcterms:conformsTo", "href": "http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa"])
+        w.end()
+
+        w.start("manifest")
+        w.element("item", ["id": "nav", "href": "nav.xhtml", "media-type": "application/xhtml+xml", "properties": "nav"])
+        w.element("item", ["id": "css", "href": "css/book.css", "media-type": "text/css"])
+        for (i, file) in spine.enumerated() {
+            w.element("item", ["id": "doc-\(i + 1)", "href": PackageText.href(file), "media-type": "application/xhtml+xml"])
+        }
+        for (i, path) in images.keys.sorted().enumerated() {
+            w.element("item", [
+                "id": "img-\(i + 1)", "href": PackageText.href("\(contentFolder)/\(path)"), "media-type": images[path]!,
+            ])
+        }
+        w.end()
+
+        w.start("spine")
+        for i in spine.indices { w.element("itemref", ["idref": "doc-\(i + 1)"]) }
+        w.end()
+        w.end()
+        return try w.finish()
+    }
+
+    /// `CCYY-MM-DDThh:mm:ssZ` in UTC, as EPUB wants `dcterms:modified`.
+    static func modified(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    static func accessibilitySummary(_ lang: String) -> String {
+        lang == "es" || lang.hasPrefix("es-")
+            ? "Texto reajustable con encabezados, índice navegable y orden de lectura lógico. Cada imagen tiene un texto alternativo y cada gráfico se da como tabla de datos con su descripción."
+            : "Reflowable text with headings, a navigable table of contents and a logical reading order. Every image has a text alternative and every chart is given as a data table with its description."
+    }
+
+    static func navigation(_ module: Module, parts: [(lang: String, entries: [(file: String, title: String)])]) throws -> Data {
+        let lang = module.mainLanguage
+        let w = XMLWriter()
+        w.start("html", ["xmlns": XHTMLPage.xhtml, "xmlns:epub": XHTMLPage.ops, "xml:lang": lang, "lang": lang])
+        w.start("head")
+        w.element("meta", ["charset": "utf-8"])
+        w.element("title", text: EPUBStrings.get("contents", lang))
+        w.element("link", ["rel": "stylesheet", "type": "text/css", "href": "css/book.css"])
+        w.end()
+        w.start("body")
+        w.start("nav", ["epub:type": "toc", "id": "toc"])
+        w.start("h1")
+        w.text(EPUBStrings.get("contents", lang))
+        w.endFull()
+        w.start("ol")
+        func entries(_ part: (lang: String, entries: [(file: String, title: String)])) {
+            for entry in part.entries {
+                w.start("li")
+                w.start("a", ["href": PackageText.href(entry.file)])
+                w.text(entry.title)
+                w.endFull()
+                w.endFull()
+            }
+        }
+        if parts.count == 1 {
+            entries(parts[0])
+        } else {
+            for part in parts {
+                w.start("li")
+                if part.lang != lang { w.attribute("lang", part.lang); w.attribute("xml:lang", part.lang) }
+                w.start("a", ["href": PackageText.href(part.entries[0].file)])
+                w.text(languageName(part.lang))
+                w.endFull()
+                w.start("ol")
+                entries(part)
+                w.endFull()
+                w.endFull()
+            }
+        }
+        w.endFull()
+        w.endFull()
+
+        w.start("nav", ["epub:type": "landmarks", "id": "landmarks", "hidden": "hidden"])
+        w.start("h2")
+        w.text(EPUBStrings.get("contents", lang))
+        w.endFull()
+        w.start("ol")
+        let first = parts[0].entries
+        for (type, index) in [("titlepage", 0), ("bodymatter", 1)] where index < first.count {
+            w.start("li")
+            w.start("a", ["epub:type": type, "href": PackageText.href(first[index].file)])
+            w.text(first[index].title)
+            w.endFull()
+            w.endFull()
+        }
+        w.endFull()
+        w.endFull()
+        w.endFull()
+        w.endFull()
+        return try w.finish()
+    }
+
+    /// A language's name in itself, for the parts of a multilingual book.
+    static func languageName(_ lang: String) -> String {
+        let names = ["es": "Español", "en": "English", "fr": "Français", "pt": "Português"]
+        return names[lang] ?? names[String(lang.prefix { $0 != "-" })] ?? lang
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import TequioModel
+
+/// Texts and names shared by the package manifests.
+enum PackageText {
+    /// `(language, value)` for every module language that has a value, main language first.
+    static func perLanguage(_ text: LocalizedText, in module: Module) -> [(String, String)] {
+        var result: [(String, String)] = []
+        for lang in module.languages { if let v = text[lang], !v.isEmpty { result.append((lang, v)) } }
+        for lang in text.values.keys.sorted() where !module.languages.contains(lang) {
+            if let v = text[lang], !v.isEmpty { result.append((lang, v)) }
+        }
+        return result
+    }
+
+    static func title(_ module: Module) -> String {
+        module.metadata.title.resolved(module.mainLanguage, fallbacks: module.languages) ?? module.id
+    }
+
+    static func summary(_ module: Module) -> String {
+        module.metadata.summary.resolved(module.mainLanguage, fallbacks: module.languages) ?? ""
+    }
+
+    /// An XML name (`xs:ID`) made from `parts`: letters, digits, `-`, `_` and `.`; starts with a letter.
+    static func xmlID(_ parts: String...) -> String {
+        var out = ""
+        for scalar in parts.joined(separator: "-").unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": out.unicodeScalars.append(scalar)
+            default: out += "_"
+            }
+        }
+        if let first = out.unicodeScalars.first, !(("a"..."z").contains(first) || ("A"..."Z").contains(first)) {
+            out = "T" + out
+        }
+        return out
+    }
+
+    /// A relative path as a URI reference: each segment percent-encoded except RFC 3986 unreserved
+    /// characters, so spaces and non-ASCII names still resolve.
+    static func href(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            var out = ""
+            for byte in segment.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                    UInt8(ascii: "~"):
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                default:
+                    out += String(format: "%%%02X", byte)
+                }
+            }
+            return out
+        }.joined(separator: "/")
+    }
+
+    /// A URN naming the module: stable across builds, used where a format wants a global identifier.
+    static func urn(_ module: Module, _ suffix: String? = nil) -> String {
+        let base = "urn:tequio:\(uriSafe(module.id)):\(uriSafe(module.version))"
+        return suffix.map { "\(base):\($0)" } ?? base
+    }
+
+    private static func uriSafe(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", ".", "_": scalar
+            default: "_"
+            }
+        }))
+    }
+}

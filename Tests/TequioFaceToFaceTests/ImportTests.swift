@@ -1,0 +1,148 @@
+import Foundation
+import TequioModel
+import XCTest
+import XMLSupport
+
+@testable import TequioFaceToFace
+
+/// The importer on spreadsheets made in code: what it accepts, and the message for each problem.
+final class ImportTests: XCTestCase {
+    let labels = [
+        "Problemas y prioridades de reforma", "¿Quién se beneficia del problema?", "¿Quién resulta afectado?",
+        "Acciones que debe realizar el gobierno", "Acciones que debe realizar la sociedad civil", "Resultados esperados",
+    ]
+
+    /// A filled table sheet in the blank workbook's layout, with its `tequio` sheet.
+    func workbook(
+        version: String = "1.0.0", header: [String]? = nil, rows: [[String]], members: [[String]] = [],
+        edit: (inout Sheet) -> Void = { _ in }
+    ) -> SpreadsheetDocument {
+        var sheet = Sheet(name: "Mesa 1")
+        func put(_ r: Int, _ c: Int, _ text: String) {
+            if !text.isEmpty { sheet.cells[CellAddress(row: r, column: c)] = SheetCell(text: text) }
+        }
+        put(0, 0, "Mesa de trabajo")
+        put(0, 1, "Mesa 1 · Ixtlán")
+        put(0, 2, "Municipio")
+        put(0, 3, "Ixtlán de Juárez")
+        for (c, label) in (header ?? labels).enumerated() { put(1, c, label) }
+        for (c, label) in ["Integrante", "Sector", "Cargo o institución"].enumerated() { put(1, 7 + c, label) }
+        for (r, row) in rows.enumerated() { for (c, text) in row.enumerated() { put(2 + r, c, text) } }
+        for (r, member) in members.enumerated() { for (c, text) in member.enumerated() { put(2 + r, 7 + c, text) } }
+        edit(&sheet)
+        var meta = Sheet(name: "tequio")
+        for (r, (key, value)) in [("format", "tequio-blank-matrix-1"), ("module", "oaxaca-agua"), ("module-version", version),
+                                  ("matrix", "plan"), ("language", "es")].enumerated() {
+            meta.cells[CellAddress(row: 2 + r, column: 0)] = SheetCell(text: key)
+            meta.cells[CellAddress(row: 2 + r, column: 1)] = SheetCell(text: value)
+        }
+        return SpreadsheetDocument(kind: .xlsx, path: "plan.xlsx", sheets: [sheet, Sheet(name: "Mesa 2"), meta])
+    }
+
+    func run(_ document: SpreadsheetDocument) throws -> ([MatrixImporter.Imported], [Diagnostic]) {
+        let importer = MatrixImporter(module: try Fixture.module(), timestamp: "2026-11-29T09:00:00Z")
+        let result = importer.importDocument(document)
+        return (result.matrices, result.diagnostics)
+    }
+
+    let full = ["Tandeo sin calendario", "Piperos", "Colonias", "Publicar", "Vigilar", "Calendario publicado"]
+
+    func testAFilledSheetBecomesACompletedMatrix() throws {
+        let (matrices, diagnostics) = try run(
+            workbook(
+                rows: [full, [], ["=HYPERLINK(\"x\")", "", "", "+52 951", "- uno\r\n- dos", "@todos"]],
+                members: [["Rosa", "gobierno", "Regidora"], ["Mario", "Civil society", ""], ["Ana", "Academia", ""]]))
+        XCTAssertEqual(matrices.count, 1)
+        let m = try XCTUnwrap(matrices.first?.matrix)
+        XCTAssertEqual(m.tableName, "Mesa 1 · Ixtlán")
+        XCTAssertEqual(m.municipality, "Ixtlán de Juárez")
+        XCTAssertEqual(m.rows.count, 2, "the empty row is skipped")
+        XCTAssertEqual(m.rows[1]["problem"], "=HYPERLINK(\"x\")")
+        XCTAssertEqual(m.rows[1]["civil-society-actions"], "- uno\n- dos")
+        XCTAssertEqual(m.members.map(\.sector), [.government, .civilSociety, .other])
+        XCTAssertEqual(m.members[0].role, "Regidora")
+        XCTAssertEqual(diagnostics.filter { $0.severity == .warning }.count, 1, "\(diagnostics.map(\.formatted))")
+        XCTAssertTrue(diagnostics.contains { $0.message == "sheet 'Mesa 1': cell I5: 'Academia' is not a sector; recorded as 'Otro' (choose one of 'Gobierno', 'Sociedad civil', 'Sector privado', 'Otro')" })
+        XCTAssertFalse(diagnostics.hasErrors)
+    }
+
+    func testEachProblemNamesTheSheetAndCell() throws {
+        let cases: [(SpreadsheetDocument, String, String)] = [
+            (workbook(version: "0.9.0", rows: [full]), ImportDiagnosticID.wrongVersion,
+             "sheet 'tequio': cell B5: this spreadsheet was made for version 0.9.0 of 'oaxaca-agua'"),
+            (workbook(header: ["Problemas y prioridades de reforma", "Quién gana"] + Array(labels.dropFirst(2)), rows: [full]),
+             ImportDiagnosticID.unknownColumn, "sheet 'Mesa 1': cell B2: 'Quién gana' is not a column of matrix 'plan'"),
+            (workbook(header: Array(labels.dropLast()), rows: [full]), ImportDiagnosticID.missingColumn,
+             "sheet 'Mesa 1': row 2: column 'Resultados esperados' is missing (it belongs in cell F2)"),
+            (workbook(rows: [full]) { $0.merges = [CellRange(a1: "C3:D4")!] }, ImportDiagnosticID.mergedCells,
+             "sheet 'Mesa 1': cells C3:D4 are merged"),
+            (workbook(rows: [full]) { $0.cells[CellAddress(a1: "C3")!] = SheetCell(text: "", formula: "=A3", hasCachedValue: false) },
+             ImportDiagnosticID.formulaWithoutValue, "sheet 'Mesa 1': cell C3: the formula '=A3' has no stored value"),
+            (workbook(rows: [full]) { $0.cells[CellAddress(a1: "C3")!] = SheetCell(text: "#REF!", kind: .error) },
+             ImportDiagnosticID.errorValue, "sheet 'Mesa 1': cell C3: the cell shows the error '#REF!'"),
+            (workbook(rows: [["x", "y", String(repeating: "ñ", count: 1001), "a", "b", "c"]]), ImportDiagnosticID.tooLong,
+             "sheet 'Mesa 1': cell C3: '¿Quién resulta afectado?' has 1001 characters, over the maximum of 1000"),
+        ]
+        for (document, identifier, message) in cases {
+            let (matrices, diagnostics) = try run(document)
+            XCTAssertTrue(matrices.isEmpty)
+            let error = diagnostics.first { $0.severity == .error }
+            XCTAssertEqual(error?.identifier, identifier, "\(diagnostics.map(\.formatted))")
+            XCTAssertTrue(error?.message.hasPrefix(message) == true, "\(error?.message ?? "none")\nexpected: \(message)")
+            XCTAssertEqual(error?.location?.file, "plan.xlsx")
+        }
+    }
+
+    func testAFormulaWithAStoredValueIsImportedWithAWarning() throws {
+        let (matrices, diagnostics) = try run(
+            workbook(rows: [full]) { $0.cells[CellAddress(a1: "B3")!] = SheetCell(text: "Piperos", formula: "=\"Pipe\"&\"ros\"") })
+        XCTAssertEqual(matrices.first?.matrix.rows.first?["beneficiaries"], "Piperos")
+        XCTAssertTrue(diagnostics.contains { $0.identifier == ImportDiagnosticID.formula && $0.message.hasPrefix("sheet 'Mesa 1': cell B3:") })
+    }
+
+    func testCSVWithBOMSemicolonsQuotesAndEnglishLabels() throws {
+        let text = "\u{FEFF}Problems and reform priorities;Who benefits from the problem?;who is affected;Actions the government must take;Actions civil society must take;Expected results\r\n"
+            + "\"Línea 1\r\nLínea 2 \"\"citada\"\"\";a;b;c;d;e\r\n;;;;;\r\n=SUM(1);+1;-1;@x;d;e\r\n"
+        let document = try CSVReader(data: Data(text.utf8), path: "mesa.csv", sheetName: "mesa").read()
+        let (matrices, diagnostics) = try run(document)
+        XCTAssertFalse(diagnostics.hasErrors, "\(diagnostics.map(\.formatted))")
+        let m = try XCTUnwrap(matrices.first?.matrix)
+        XCTAssertEqual(m.language, "en")
+        XCTAssertEqual(m.tableName, "mesa")
+        XCTAssertEqual(m.rows.map { $0["problem"] }, ["Línea 1\nLínea 2 \"citada\"", "=SUM(1)"])
+        XCTAssertEqual(m.rows[1]["beneficiaries"], "+1")
+    }
+
+    func testCSVProblemsGiveTheLine() throws {
+        XCTAssertThrowsError(try CSVReader(data: Data("a,b\n\"open,c\n".utf8), path: "m.csv", sheetName: "m").read()) { error in
+            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.formatted, "m.csv:2: error: a quoted field is not closed [import.csv-syntax]")
+        }
+        XCTAssertThrowsError(try CSVReader(data: Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]), path: "m.csv", sheetName: "m").read()) { error in
+            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.identifier, ImportDiagnosticID.notUTF8)
+            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.location?.line, 2)
+        }
+        let document = try CSVReader(data: Data("problem,notes\nx,y\n".utf8), path: "m.csv", sheetName: "m").read()
+        let (_, diagnostics) = try run(document)
+        XCTAssertTrue(diagnostics.contains { $0.formatted.hasPrefix("m.csv:1: error: cell B1: 'notes' is not a column of matrix 'plan'") },
+                      "\(diagnostics.map(\.formatted))")
+    }
+
+    func testAnODSRowWithSpacesTabsAndBreaksReadsBackExactly() throws {
+        // Our ODS paragraph writer and the reader agree on ODF's white-space rules.
+        let w = XMLWriterProbe.paragraphs(" two  spaces\tand a tab ")
+        XCTAssertEqual(w, " two  spaces\tand a tab ")
+    }
+}
+
+/// Writes a paragraph with `ODFText` and reads it back with `ODSReader.paragraphText`.
+enum XMLWriterProbe {
+    static func paragraphs(_ text: String) -> String {
+        let w = XMLWriter()
+        w.start("text:p-holder", ["xmlns:text": ODSReader.textNS])
+        ODFText.paragraph(w, text)
+        w.end()
+        let data = (try? w.finish()) ?? Data()
+        guard let doc = SafeXMLParser.parse(data, path: "p.xml").document else { return "<unparsable>" }
+        return ODSReader.paragraphText(doc.root.elements[0])
+    }
+}

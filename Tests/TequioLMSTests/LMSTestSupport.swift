@@ -1,0 +1,82 @@
+import Foundation
+import TequioModel
+import TequioReaders
+import TequioWriters
+import XCTest
+import XMLSupport
+import ZipSupport
+
+/// The example module, the official schemas and a zip round trip, shared by the LMS package tests.
+enum LMSFixture {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let officialSchemas = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+    static let exampleModule = packageRoot.appendingPathComponent("modules/oaxaca-agua")
+    static let date = Date(timeIntervalSince1970: 1_764_374_400)  // 2025-11-29T00:00:00Z
+
+    /// The example module read and checked as `tequio build` does, with its files and the templates.
+    static let input: BuildInput = {
+        XMLLibrary.initialize()
+        let result = ModuleReader(schemas: SchemaSet(directory: packageRoot.appendingPathComponent("schemas")))
+            .read(exampleModule)
+        guard let module = result.module, let directory = result.directory else {
+            fatalError("the example module does not read cleanly: \(result.diagnostics.map(\.formatted))")
+        }
+        var assets = FileTree()
+        for file in result.mediaFiles {
+            assets[file] = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path)
+        }
+        return BuildInput(module: module, assets: assets, templates: templates(), generator: "tequio test", date: date)
+    }()
+
+    /// `templates/` as a file tree (hidden files skipped), as the build command loads it.
+    static func templates() -> FileTree {
+        let root = packageRoot.appendingPathComponent("templates")
+        var tree = FileTree()
+        let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])!
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let path = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            tree[path] = FileManager.default.contents(atPath: url.path)
+        }
+        return tree
+    }
+
+    /// Compiled once per process: compiling the SCORM 2004 set takes a while.
+    nonisolated(unsafe) private static var schemaCache: [String: XSDSchema] = [:]
+    static func schema(_ relativePath: String) throws -> XSDSchema {
+        if let s = schemaCache[relativePath] { return s }
+        let s = try XSDSchema(contentsOf: officialSchemas.appendingPathComponent(relativePath))
+        schemaCache[relativePath] = s
+        return s
+    }
+
+    /// Writes `tree` as `tequio build` does, then reads the archive back: what an LMS would receive.
+    static func zipRoundTrip(_ tree: FileTree, firstEntry: String? = nil) throws -> (zip: Data, entries: [String], files: FileTree) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tequio-lms-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("package.zip")
+        try ArchiveWriter.write(tree, to: url, options: ArchiveOptions(timestamp: date, firstEntry: firstEntry))
+        return (try Data(contentsOf: url), try SafeArchiveReader.entryNames(url), try SafeArchiveReader.read(url))
+    }
+
+    static func parse(_ data: Data?, _ path: String, file: StaticString = #filePath, line: UInt = #line) throws -> ParsedXMLDocument {
+        let data = try XCTUnwrap(data, "\(path) is missing", file: file, line: line)
+        let result = SafeXMLParser.parse(data, path: path)
+        XCTAssertEqual(result.diagnostics.map(\.formatted), [], "\(path) does not parse", file: file, line: line)
+        return try XCTUnwrap(result.document, file: file, line: line)
+    }
+}
+
+extension XMLElement {
+    /// Every descendant element (depth first), this one included.
+    var descendants: [XMLElement] { [self] + elements.flatMap(\.descendants) }
+}
+
+extension LMSFixture {
+    /// The root element of the XML document `data`, which must parse cleanly.
+    static func root(_ data: Data?, _ path: String, file: StaticString = #filePath, line: UInt = #line) throws -> XMLElement {
+        let document = try parse(data, path, file: file, line: line)
+        return try XCTUnwrap(document.root as XMLElement?, file: file, line: line)
+    }
+}

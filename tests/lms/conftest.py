@@ -1,0 +1,188 @@
+"""Fixtures for the LMS and e-reader package tests.
+
+The packages are built once per session with the binary named by TEQUIO_BIN (`tequio build
+modules/oaxaca-agua --target scorm12,scorm2004,cmi5,imscp,epub`), unzipped under one folder and served
+on 127.0.0.1 beside the fake LMS pages in `harness/`:
+- SCORM: a static server on port 8771; harness/scorm12.html and harness/scorm2004.html play the LMS.
+- cmi5: `cmi5_lms.CMI5LMS` on port 8772 plays the LMS and the LRS and serves the package.
+Fixed ports, because localStorage is per origin.
+
+Tests marked `host_api` drive the real player and so depend on it calling window.TEQUIO_HOST as
+docs/player-host-api.md describes; the others call the host API directly, as the player would.
+"""
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import threading
+import time
+import zipfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+
+from cmi5_lms import CMI5LMS
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+HARNESS = pathlib.Path(__file__).resolve().parent / "harness"
+MODULE = ROOT / "modules" / "oaxaca-agua"
+TARGETS = ["scorm12", "scorm2004", "cmi5", "imscp", "epub"]
+SCORM_PORT = 8771
+CMI5_PORT = 8772
+EPOCH = "1764374400"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "host_api: drives the real player through window.TEQUIO_HOST")
+
+
+def tequio_bin():
+    value = os.environ.get("TEQUIO_BIN")
+    if not value or not os.access(value, os.X_OK):
+        pytest.fail("TEQUIO_BIN must name the tequio binary (scripts/test sets it: .build/debug/tequio)")
+    return value
+
+
+def build(out_dir, targets=TARGETS, module=MODULE):
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    r = subprocess.run([tequio_bin(), "build", str(module), "--target", ",".join(targets), "-o", str(out_dir)],
+                       env=env, capture_output=True, text=True)
+    assert r.returncode == 0, f"tequio build failed ({r.returncode}):\n{r.stdout}\n{r.stderr}"
+    return {t: out_dir / f"oaxaca-agua-1.0.0-{t}.zip" for t in targets}
+
+
+@pytest.fixture(scope="session")
+def packages(tmp_path_factory):
+    """{target: zip path} for every LMS and e-reader target, built once."""
+    return build(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, packages):
+    """A folder with each package unzipped (site/<target>/) and the harness pages (site/harness/)."""
+    root = tmp_path_factory.mktemp("site")
+    for target, path in packages.items():
+        if target == "epub":
+            continue
+        with zipfile.ZipFile(path) as z:
+            z.extractall(root / target)
+        if target in RUNTIMES:
+            (root / target / RUNTIME_ONLY).write_text(runtime_only_page(target), "utf-8")
+    shutil.copytree(HARNESS, root / "harness")
+    (root / "favicon.ico").write_bytes(b"")  # browsers ask for it; a 404 would show as a console error
+    return root
+
+
+RUNTIMES = {"scorm12": "runtime-scorm12.js", "scorm2004": "runtime-scorm2004.js", "cmi5": "runtime-cmi5.js"}
+RUNTIME_ONLY = "runtime-only.html"
+
+
+def runtime_only_page(target):
+    """A page of the package with the LMS runtime and the module data but not the player: the contract
+    tests call window.TEQUIO_HOST themselves, as the player would, without the player's own calls."""
+    return ('<!DOCTYPE html>\n<html lang="es"><head><meta charset="utf-8"><title>runtime only</title>\n'
+            f'<script src="lms/{RUNTIMES[target]}"></script>\n<script src="player/module-data.js"></script>\n'
+            '</head><body><p>LMS runtime without the player.</p></body></html>\n')
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+def serve(server):
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def scorm_server(site):
+    server = serve(ThreadingHTTPServer(("127.0.0.1", SCORM_PORT), partial(QuietHandler, directory=str(site))))
+    yield f"http://127.0.0.1:{SCORM_PORT}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def cmi5_server(site):
+    lms = CMI5LMS(site, CMI5_PORT)
+    serve(lms.server)
+    yield lms
+    lms.server.shutdown()
+    lms.server.server_close()
+
+
+@pytest.fixture
+def cmi5(cmi5_server):
+    cmi5_server.reset()
+    return cmi5_server
+
+
+class Browser:
+    def __init__(self, profile):
+        o = webdriver.ChromeOptions()
+        o.binary_location = "/usr/bin/chromium"
+        for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--window-size=1280,900", f"--user-data-dir={profile}", "--lang=es"):
+            o.add_argument(a)
+        o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+        self.d.set_script_timeout(30)
+        self.logs = []
+        self.allowed = []
+
+    def allow(self, pattern):
+        """Accepts SEVERE log entries matching `pattern` (a regular expression): failed requests that a
+        test causes on purpose, such as an LRS that is down."""
+        self.allowed.append(re.compile(pattern))
+
+    def js(self, script, *args):
+        return self.d.execute_script(script, *args)
+
+    def wait(self, cond, timeout=10, msg=""):
+        try:
+            return WebDriverWait(self.d, timeout, poll_frequency=0.1).until(lambda d: cond())
+        except TimeoutException:
+            raise AssertionError(f"timed out waiting: {msg}") from None
+
+    def severe(self):
+        self.logs += self.d.get_log("browser")
+        return [e for e in self.logs if e.get("level") == "SEVERE"]
+
+    def quit(self):
+        try:
+            self.severe()
+        finally:
+            self.d.quit()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """A headless Chromium with its own profile; no SCORM or cmi5 test may leave a SEVERE log entry."""
+    b = Browser(tmp_path / "profile")
+    yield b
+    b.quit()
+    severe = [e["message"] for e in b.logs
+              if e.get("level") == "SEVERE" and not any(p.search(e["message"]) for p in b.allowed)]
+    assert not severe, "SEVERE browser log entries:\n" + "\n".join(severe)
+
+
+def wait_for(cond, timeout=10, msg=""):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = cond()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting: {msg}")
