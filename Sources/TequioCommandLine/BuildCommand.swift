@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TequioModel
 import TequioReaders
+import TequioFaceToFace
 import TequioWriters
 import ZipSupport
 
@@ -20,6 +21,7 @@ struct BuildCommand: ParsableCommand {
             Examples:
               tequio build modules/oaxaca-agua
               tequio build modules/oaxaca-agua --target web,scorm2004 -o /tmp/out
+              tequio build modules/oaxaca-agua --target print,sheets --paper letter --tables 12
               SOURCE_DATE_EPOCH=1764400000 tequio build modules/oaxaca-agua --target all
             """)
 
@@ -34,6 +36,12 @@ struct BuildCommand: ParsableCommand {
 
     @Option(name: .long, help: "Diagnostics format: text (on stderr) or json (on stdout).")
     var format: DiagnosticPrinter.Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("Paper of the print kit: a4 (blank matrix on A3) or letter (on tabloid).", valueName: "paper"))
+    var paper: PaperSize = .a4
+
+    @Option(name: .long, help: ArgumentHelp("Working tables: sign-up pages in the print kit, sheets in the blank spreadsheets (1–50).", valueName: "n"))
+    var tables: Int = 8
 
     @OptionGroup var resources: ResourceOptions
 
@@ -52,7 +60,10 @@ struct BuildCommand: ParsableCommand {
         return Array(Set(result)).sorted()
     }
 
-    func validate() throws { _ = try parsedTargets() }
+    func validate() throws {
+        _ = try parsedTargets()
+        guard (1...50).contains(tables) else { throw ValidationError("--tables must be from 1 to 50") }
+    }
 
     func run() throws {
         let targets = try parsedTargets()
@@ -61,7 +72,7 @@ struct BuildCommand: ParsableCommand {
         let progress = Progress(total: targets.count)
         var rendered: [(BuildTarget, FileTree, TargetWriter)] = []
         for t in targets {
-            guard let writer = TargetRegistry.writer(for: t) else {
+            guard let writer = TargetRegistry.writer(for: t, faceToFace: FaceToFaceOptions(paper: paper, tables: tables)) else {
                 throw CommandFailure(message: "target '\(t.rawValue)' is not available in this version", code: TequioExit.usage)
             }
             progress.step("rendering \(t.rawValue)")
@@ -80,7 +91,7 @@ struct BuildCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.io("\(error)")
             }
-            Output.error("wrote \(DisplayPath.of(url)) (\(tree.count) files)")
+            progress.note("wrote \(DisplayPath.of(url)) (\(tree.count) files)")
         }
         progress.finish()
     }
@@ -154,8 +165,16 @@ final class Progress {
         FileHandle.standardError.write(Data("\r\u{1B}[2K[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(label)".utf8))
     }
 
+    /// Prints `line` on a line of its own: the bar is cleared first and comes back with the next step.
+    func note(_ line: String) {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        Output.error(line)
+    }
+
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 }
+
+extension PaperSize: ExpressibleByArgument {}

@@ -6,7 +6,7 @@ import TequioWriters
 /// writer table.
 enum TargetRegistry {
     /// The writer for `target`, or nil when that target is not available yet.
-    static func writer(for target: BuildTarget) -> TargetWriter? {
+    static func writer(for target: BuildTarget, faceToFace: FaceToFaceOptions = .init()) -> TargetWriter? {
         switch target {
         case .web: WebPlayerWriter()
         case .scorm12: SCORM12Writer()
@@ -14,8 +14,8 @@ enum TargetRegistry {
         case .cmi5: CMI5Writer()
         case .imscp: IMSCPWriter()
         case .epub: EPUBWriter()
-        case .print: PrintKitWriter()
-        case .sheets: SpreadsheetsWriter()
+        case .print: PrintKitWriter(options: faceToFace)
+        case .sheets: SpreadsheetsWriter(options: faceToFace)
         default: nil
         }
     }

@@ -157,7 +157,7 @@ final class CommandLineTests: XCTestCase {
     func testEverySubcommandHasHelpWithExamples() throws {
         let top = try tequio(["--help"])
         XCTAssertEqual(top.status, 0)
-        let names = ["check", "new", "build"]
+        let names = ["check", "new", "build", "import", "assemble"]
         for name in names {
             let run = try tequio([name, "--help"])
             XCTAssertEqual(run.status, 0, name)

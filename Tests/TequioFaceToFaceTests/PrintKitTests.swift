@@ -62,10 +62,9 @@ final class PrintKitTests: XCTestCase {
         XCTAssertEqual(agenda.entries.first { $0.day == 2 }.map { Agenda.clock($0.start) }, "9:00")
     }
 
-    func testEnvironmentOptions() throws {
-        XCTAssertEqual(try FaceToFaceOptions.fromEnvironment(["TEQUIO_PAPER": "Letter", "TEQUIO_TABLES": "3"]), .init(paper: .letter, tables: 3))
-        XCTAssertEqual(try FaceToFaceOptions.fromEnvironment([:]), .init())
-        XCTAssertThrowsError(try FaceToFaceOptions.fromEnvironment(["TEQUIO_PAPER": "A5"]))
-        XCTAssertThrowsError(try FaceToFaceOptions.fromEnvironment(["TEQUIO_TABLES": "0"]))
+    func testTableCountIsClampedToWhatAWorkshopCanUse() {
+        XCTAssertEqual(FaceToFaceOptions(paper: .letter, tables: 0).tables, 1)
+        XCTAssertEqual(FaceToFaceOptions(tables: 500).tables, 50)
+        XCTAssertEqual(FaceToFaceOptions().paper, .a4)
     }
 }

@@ -30,8 +30,6 @@ def tequio_bin():
 
 def run_tequio(args, cwd=None, env=None, check=False):
     full_env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH=EPOCH)
-    full_env.pop("TEQUIO_PAPER", None)
-    full_env.pop("TEQUIO_TABLES", None)
     full_env.update(env or {})
     result = subprocess.run([str(tequio_bin()), *map(str, args)], cwd=cwd or ROOT, env=full_env,
                             capture_output=True, text=True, timeout=300)
@@ -40,8 +38,8 @@ def run_tequio(args, cwd=None, env=None, check=False):
     return result
 
 
-def build(out, targets="print,sheets", env=None):
-    run_tequio(["build", MODULE, "--target", targets, "-o", out], env=env, check=True)
+def build(out, targets="print,sheets", options=()):
+    run_tequio(["build", MODULE, "--target", targets, "-o", out, *options], check=True)
     return out
 
 

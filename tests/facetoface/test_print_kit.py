@@ -100,7 +100,7 @@ def test_the_kit_lists_every_document_and_the_spreadsheets(kit):
 
 
 def test_letter_paper_prints_on_letter_and_the_matrix_on_tabloid(tmp_path):
-    out = build(tmp_path / "dist", targets="print", env={"TEQUIO_PAPER": "letter", "TEQUIO_TABLES": "3"})
+    out = build(tmp_path / "dist", targets="print", options=("--paper", "letter", "--tables", "3"))
     folder = tmp_path / "kit"
     with zipfile.ZipFile(out / "oaxaca-agua-1.0.0-print.zip") as z:
         z.extractall(folder)

@@ -11,13 +11,11 @@ import TequioWriters
 /// browser. `index.html` lists them; `media/` has the images they use; `spreadsheets/` has the
 /// blank matrices as XLSX and ODS.
 public struct PrintKitWriter: TargetWriter {
-    /// Nil: from `TEQUIO_PAPER` and `TEQUIO_TABLES` when rendering.
-    public let options: FaceToFaceOptions?
+    public let options: FaceToFaceOptions
 
-    public init(options: FaceToFaceOptions? = nil) { self.options = options }
+    public init(options: FaceToFaceOptions = .init()) { self.options = options }
 
     public func render(_ input: BuildInput) throws -> FileTree {
-        let options = try self.options ?? FaceToFaceOptions.fromEnvironment()
         let module = input.module
         var tree = FileTree()
         tree.add("print.css", text: try input.template("print/print.css"))

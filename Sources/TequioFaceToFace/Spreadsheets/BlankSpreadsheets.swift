@@ -13,28 +13,6 @@ public struct FaceToFaceOptions: Sendable, Equatable {
         self.paper = paper
         self.tables = max(1, min(tables, 50))
     }
-
-    /// Options from `TEQUIO_PAPER` (`a4` or `letter`) and `TEQUIO_TABLES` (1–50), for `tequio build`.
-    ///
-    /// - Throws: `WriterError.unsupported` for a value that is not understood.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> FaceToFaceOptions
-    {
-        var options = FaceToFaceOptions()
-        if let raw = environment["TEQUIO_PAPER"], !raw.isEmpty {
-            guard let paper = PaperSize(rawValue: raw.lowercased()) else {
-                throw WriterError.unsupported("TEQUIO_PAPER must be a4 or letter, not '\(raw)'")
-            }
-            options.paper = paper
-        }
-        if let raw = environment["TEQUIO_TABLES"], !raw.isEmpty {
-            guard let n = Int(raw), (1...50).contains(n) else {
-                throw WriterError.unsupported("TEQUIO_TABLES must be a whole number from 1 to 50, not '\(raw)'")
-            }
-            options.tables = n
-        }
-        return options
-    }
 }
 
 /// The blank matrices of a module as spreadsheets: for each matrix and each language of the module,
@@ -78,13 +56,11 @@ public enum BlankSpreadsheets {
 
 /// `tequio build --target sheets`: the blank spreadsheets alone, in `<id>-<version>-sheets.zip`.
 public struct SpreadsheetsWriter: TargetWriter {
-    /// Nil: from `TEQUIO_PAPER` and `TEQUIO_TABLES` when rendering.
-    public let options: FaceToFaceOptions?
+    public let options: FaceToFaceOptions
 
-    public init(options: FaceToFaceOptions? = nil) { self.options = options }
+    public init(options: FaceToFaceOptions = .init()) { self.options = options }
 
     public func render(_ input: BuildInput) throws -> FileTree {
-        let options = try self.options ?? FaceToFaceOptions.fromEnvironment()
         guard !input.module.matrices.isEmpty else {
             throw WriterError.unsupported("module '\(input.module.id)' declares no matrix: there is no blank spreadsheet to write")
         }
