@@ -50,10 +50,12 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "TequioWritersTests", dependencies: ["TequioWriters", "TequioReaders"]),
         .testTarget(name: "TequioLMSTests", dependencies: ["TequioLMS", "TequioReaders", "XMLSupport", "ZipSupport"]),
-        .testTarget(name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"]),
+        .testTarget(
+            name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"],
+            exclude: ["Fixtures", "Golden", "Schemas"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
-        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"]),
+        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

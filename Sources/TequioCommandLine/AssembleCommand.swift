@@ -37,10 +37,10 @@ struct AssembleCommand: ParsableCommand {
 
             Examples:
               tequio assemble examples/matrices --module modules/oaxaca-agua
-              tequio assemble mesa-1.xml mesa-2.xml --module modules/oaxaca-agua --format docx,odt -o out
-              tequio assemble examples/matrices --module modules/oaxaca-agua --compendium --language en
-              tequio assemble matrices/ --module modules/oaxaca-agua --only-compendium --format docx
-              tequio assemble matrices/ --module modules/oaxaca-agua --reference-doc estilo.docx --keep-going
+              tequio assemble mesa-1.xml mesa-2.xml --format docx,odt -o out
+              tequio assemble examples/matrices --compendium --language en
+              tequio assemble matrices/ --only-compendium --format docx
+              tequio assemble matrices/ --reference-doc estilo.docx --keep-going
             """)
 
     @Argument(help: ArgumentHelp("Completed-matrix files, or folders of them.", valueName: "path"))
@@ -123,14 +123,14 @@ struct AssembleCommand: ParsableCommand {
             }
             moduleForRun = m
         }
-        var plans: [ActionPlan] = []
-        var modules: [String: Module] = [:]
-        var diagnostics: [Diagnostic] = []
-        var badFiles = 0
+        // Each file is read and checked on its own, on every core; results are kept in input order.
         let reader = CompletedMatrixReader(schemas: schemas)
-        for url in files {
+        let moduleForRunCopy = moduleForRun
+        let outcomes = ReadOutcomes(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let url = files[index]
             var (loc, found) = reader.read(url)
-            var module = moduleForRun
+            var module = moduleForRunCopy
             if let loc, module == nil {
                 let moduleURL = URL(fileURLWithPath: "modules").appendingPathComponent(loc.matrix.moduleID)
                 module = ModuleCache.shared.read(moduleURL, schemas: schemas).module
@@ -143,9 +143,20 @@ struct AssembleCommand: ParsableCommand {
                 }
             }
             if let loc, let module { found += CompletedMatrixValidation.check(loc, against: module) }
-            diagnostics += found
+            var plan: ActionPlan?
             if let loc, let module, !found.hasErrors {
-                plans.append(ActionPlan(matrix: loc.matrix, module: module, source: DisplayPath.of(url)))
+                plan = ActionPlan(matrix: loc.matrix, module: module, source: DisplayPath.of(url))
+            }
+            outcomes.set(index, (found, plan, module))
+        }
+        var plans: [ActionPlan] = []
+        var modules: [String: Module] = [:]
+        var diagnostics: [Diagnostic] = []
+        var badFiles = 0
+        for (found, plan, module) in outcomes.all {
+            diagnostics += found
+            if let plan, let module {
+                plans.append(plan)
                 modules[module.id] = module
             } else {
                 badFiles += 1
@@ -319,6 +330,26 @@ final class CountingProgress: @unchecked Sendable {
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}
+
+/// Per input file: its diagnostics, its plan when it is valid, and its module.
+private final class ReadOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [([Diagnostic], ActionPlan?, Module?)]
+
+    init(count: Int) { slots = Array(repeating: ([], nil, nil), count: count) }
+
+    func set(_ index: Int, _ value: ([Diagnostic], ActionPlan?, Module?)) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var all: [([Diagnostic], ActionPlan?, Module?)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
 

@@ -75,7 +75,8 @@ public struct CompletedMatrixReader: Sendable {
                     duplicates.append((index, column, c.location))
                     continue
                 }
-                cells[column] = c.text.replacingOccurrences(of: "\r\n", with: "\n")
+                let text = c.text
+                cells[column] = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
                 locations[column] = c.location
             }
             rows.append(CompletedMatrix.Row(cells: cells))

@@ -9,7 +9,7 @@ import TequioModel
 /// - one DOS time for every entry (`ArchiveOptions.timestamp`, UTC wall clock);
 /// - Unix attributes `0100644` (regular file, rw-r--r--), no extra fields, UTF-8 names;
 /// - already-compressed media (JPEG, PNG, MP4, PDF, WOFF2, ...) stored, everything else deflated at
-///   level 9 (`CompressionPolicy`). Deflate output depends on the zlib version.
+///   level 6 (`CompressionPolicy`). Deflate output depends on the zlib version.
 ///
 /// Writing is atomic: a temporary file beside the target is renamed over it only when complete.
 public enum ArchiveWriter {

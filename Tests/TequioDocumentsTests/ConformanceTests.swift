@@ -54,6 +54,12 @@ final class ConformanceTests: XCTestCase {
         var result = try Fixtures.examplePlans.map { ($0.baseName, PlanLayout.layout($0)) }
         result.append(("small", PlanLayout.layout(try Fixtures.smallPlan)))
         result.append(("hostile", PlanLayout.layout(HostileText.plan())))
+        var empty = HostileText.matrix()
+        empty.rows = []
+        empty.members = []
+        empty.tableName = ""
+        empty.language = "en"
+        result.append(("empty", PlanLayout.layout(ActionPlan(matrix: empty, module: Fixtures.module, source: "empty.xml"))))
         result.append(("compendium", PlanLayout.layout(Compendium(plans: try Fixtures.examplePlans + [HostileText.plan()], module: Fixtures.module))))
         return result
     }

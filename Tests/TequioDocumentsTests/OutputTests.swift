@@ -43,6 +43,19 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(utc, try allBytes())
     }
 
+    func testLongDocumentsWrittenInParallelChunksGiveTheSameBytesAsOnePass() throws {
+        let compendium = Compendium(plans: try Fixtures.examplePlans + [try Fixtures.smallPlan, HostileText.plan()], module: Fixtures.module)
+        let layout = PlanLayout.layout(compendium)
+        XCTAssertGreaterThan(ChunkPlan.ranges(layout.blocks, threshold: 10).count, 2)
+        let whole = try DocxBody.render(layout, branding: Fixtures.branding, threshold: .max)
+        let chunked = try DocxBody.render(layout, branding: Fixtures.branding, threshold: 10)
+        XCTAssertEqual(whole.numberedLists, chunked.numberedLists)
+        XCTAssertTrue(whole.document == chunked.document, "DOCX chunks differ from one pass")
+        let odtWhole = try OdtBody.render(layout, branding: Fixtures.branding, threshold: .max)
+        let odtChunked = try OdtBody.render(layout, branding: Fixtures.branding, threshold: 10)
+        XCTAssertTrue(odtWhole == odtChunked, "ODT chunks differ from one pass")
+    }
+
     func testZipTimesComeFromSourceDateEpochElseFromTheMatrix() throws {
         let plan = try Fixtures.smallPlan
         XCTAssertEqual(DocumentRenderer.timestamp(sourceDateEpoch: nil, modified: plan.modified), plan.modified!.date)

@@ -4,26 +4,66 @@ import XMLSupport
 
 /// Writes `word/document.xml` from a layout: one pass over the blocks, counting the numbered lists
 /// (each gets its own `w:num` so it starts at 1) and closing a section at every change of orientation.
+///
+/// A long document (a compendium) is written in chunks on every core: `State.advance` replays what
+/// a block does to the writer's state without writing it, so each chunk can start where the previous
+/// one ends; the chunks' bytes are then joined in order. The result is the same bytes as one pass.
 final class DocxBody {
+    /// What the writer must remember from one block to the next.
+    struct State: Equatable {
+        /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
+        var numberedLists = 0
+        var bookmarks = 0
+        var pendingPageBreak = false
+        var orientation: DocumentLayout.Orientation = .portrait
+        var sectionIndex = 0
+        var sectionHasContent = false
+
+        /// The state after `block`, exactly as rendering it would leave it.
+        mutating func advance(_ block: DocumentLayout.Block, hasLogo: Bool) {
+            func content() {
+                sectionHasContent = true
+                pendingPageBreak = false
+            }
+            switch block {
+            case .logo: if hasLogo { content() }
+            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph, .table:
+                content()
+            case .heading(_, _, let anchor):
+                if anchor != nil { bookmarks += 1 }
+                content()
+            case .list(let kind, let items):
+                if kind == .numbered { numberedLists += 1 }
+                if !items.isEmpty { content() }
+            case .contents(let entries): if !entries.isEmpty { content() }
+            case .pageBreak: pendingPageBreak = true
+            case .orientation(let o):
+                if sectionHasContent {
+                    sectionIndex += 1
+                    sectionHasContent = false
+                }
+                orientation = o
+                pendingPageBreak = false
+            }
+        }
+    }
+
     private let w: XMLWriter
     private let layout: DocumentLayout
     private let branding: Branding
     private let logo: (cx: Int, cy: Int)?
-
-    /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
-    private(set) var numberedLists = 0
-    private var bookmarks = 0
-    private var pendingPageBreak = false
-    private var orientation: DocumentLayout.Orientation = .portrait
-    private var sectionIndex = 0
-    private var sectionHasContent = false
+    private(set) var s: State
 
     static let bulletNumID = 1
 
-    init(layout: DocumentLayout, branding: Branding) {
+    private init(layout: DocumentLayout, branding: Branding, state: State, fragment: Bool) {
         self.layout = layout
         self.branding = branding
+        self.s = state
+        // A fragment gets the declaration too: without it libxml2 does not know the output is UTF-8 and
+        // writes non-ASCII attribute values as character references. `ChunkPlan.join` removes it.
         w = XMLWriter(standalone: true)
+        _ = fragment
         if let l = branding.logo, l.png != nil {
             logo = (Int(l.widthMM * 36_000), Int(l.heightMM * 36_000))
         } else {
@@ -31,16 +71,57 @@ final class DocxBody {
         }
     }
 
-    func render() throws -> Data {
+    /// Documents with more blocks than this are written in parallel chunks.
+    static let chunkThreshold = 4_000
+
+    /// `document.xml` and the number of numbered lists in it (for `numbering.xml`).
+    static func render(_ layout: DocumentLayout, branding: Branding, threshold: Int = chunkThreshold) throws -> (document: Data, numberedLists: Int) {
+        let hasLogo = branding.logo?.png != nil
+        let blocks = layout.blocks
+        let chunks = ChunkPlan.ranges(blocks, threshold: threshold)
+        if chunks.count <= 1 {
+            let body = DocxBody(layout: layout, branding: branding, state: State(), fragment: false)
+            body.open()
+            for block in blocks { body.render(block) }
+            body.close()
+            return (try body.w.finish(), body.s.numberedLists)
+        }
+        // The state at the start of each chunk, by replaying the blocks before it.
+        var starts: [State] = []
+        var state = State()
+        var next = 0
+        for (i, block) in blocks.enumerated() {
+            if next < chunks.count && chunks[next].lowerBound == i {
+                starts.append(state)
+                next += 1
+            }
+            state.advance(block, hasLogo: hasLogo)
+        }
+        let parts = ChunkPlan.ParallelResults(count: chunks.count)
+        let startStates = starts
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            let body = DocxBody(layout: layout, branding: branding, state: startStates[c], fragment: true)
+            for block in blocks[chunks[c]] { body.render(block) }
+            parts.set(c, Result { try body.w.finish() })
+        }
+        let shell = DocxBody(layout: layout, branding: branding, state: state, fragment: false)
+        shell.open()
+        shell.w.comment(ChunkPlan.marker)
+        shell.close()
+        return (try ChunkPlan.join(try shell.w.finish(), try parts.values()), state.numberedLists)
+    }
+
+    private func open() {
         w.start(
             "w:document",
             ["xmlns:w": OOXML.w, "xmlns:r": OOXML.r, "xmlns:wp": OOXML.wp, "xmlns:a": OOXML.a, "xmlns:pic": OOXML.pic])
         w.start("w:body")
-        for block in layout.blocks { render(block) }
-        sectionProperties(orientation, first: sectionIndex == 0)
+    }
+
+    private func close() {
+        sectionProperties(s.orientation, first: s.sectionIndex == 0)
         w.end()
         w.end()
-        return try w.finish()
     }
 
     // MARK: - Blocks
@@ -71,10 +152,10 @@ final class DocxBody {
         case .heading(let level, let text, let anchor):
             startParagraph("Heading\(min(3, max(1, level)))", rtl: BidiText.isRightToLeft(text))
             if let anchor {
-                bookmarks += 1
-                w.element("w:bookmarkStart", ["w:id": String(bookmarks), "w:name": Self.bookmarkName(anchor)])
+                s.bookmarks += 1
+                w.element("w:bookmarkStart", ["w:id": String(s.bookmarks), "w:name": Self.bookmarkName(anchor)])
                 run(text)
-                w.element("w:bookmarkEnd", ["w:id": String(bookmarks)])
+                w.element("w:bookmarkEnd", ["w:id": String(s.bookmarks)])
             } else {
                 run(text)
             }
@@ -85,8 +166,8 @@ final class DocxBody {
             switch kind {
             case .bullets: numID = Self.bulletNumID
             case .numbered:
-                numberedLists += 1
-                numID = numberedLists + 1
+                s.numberedLists += 1
+                numID = s.numberedLists + 1
             }
             for item in items {
                 startParagraph(kind == .numbered ? "ListNumber" : "ListBullet", numID: numID, rtl: BidiText.isRightToLeft(item))
@@ -95,20 +176,20 @@ final class DocxBody {
             }
         case .table(let table): self.table(table)
         case .contents(let entries): contents(entries)
-        case .pageBreak: pendingPageBreak = true
+        case .pageBreak: s.pendingPageBreak = true
         case .orientation(let o):
-            if sectionHasContent {
+            if s.sectionHasContent {
                 // The paragraph that ends a section carries that section's properties.
                 w.start("w:p")
                 w.start("w:pPr")
-                sectionProperties(orientation, first: sectionIndex == 0)
+                sectionProperties(s.orientation, first: s.sectionIndex == 0)
                 w.end()
                 w.end()
-                sectionIndex += 1
-                sectionHasContent = false
+                s.sectionIndex += 1
+                s.sectionHasContent = false
             }
-            orientation = o
-            pendingPageBreak = false
+            s.orientation = o
+            s.pendingPageBreak = false
         }
     }
 
@@ -120,13 +201,13 @@ final class DocxBody {
 
     /// Opens `w:p` with its properties; the caller writes the runs and closes it.
     private func startParagraph(_ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil) {
-        sectionHasContent = true
+        s.sectionHasContent = true
         w.start("w:p")
         w.start("w:pPr")
         w.element("w:pStyle", ["w:val": style])
-        if pendingPageBreak {
+        if s.pendingPageBreak {
             w.element("w:pageBreakBefore")
-            pendingPageBreak = false
+            s.pendingPageBreak = false
         }
         if let numID {
             w.start("w:numPr")
@@ -184,13 +265,13 @@ final class DocxBody {
     // MARK: - Tables
 
     private func table(_ t: DocumentLayout.Table) {
-        sectionHasContent = true
-        if pendingPageBreak {
+        s.sectionHasContent = true
+        if s.pendingPageBreak {
             // A table cannot carry a page break: an empty paragraph before it does.
             startParagraph("BodyText")
             w.end()
         }
-        let geometry = PageGeometry.make(branding.paper, orientation)
+        let geometry = PageGeometry.make(branding.paper, s.orientation)
         let widths = PageGeometry.widths(t.weights, total: geometry.textWidth)
         w.start("w:tbl")
         w.start("w:tblPr")

@@ -21,8 +21,7 @@ public struct DocxWriter: Sendable {
 
     public func render(_ layout: DocumentLayout) throws -> FileTree {
         let logo = branding.logo?.png
-        let body = DocxBody(layout: layout, branding: branding)
-        let document = try body.render()
+        let (document, numberedLists) = try DocxBody.render(layout, branding: branding)
         let parts = DocxParts.documentParts(logo: logo != nil, theme: reference?.theme != nil)
         let styles = DocxStyles(branding: branding, language: layout.properties.language)
 
@@ -34,7 +33,7 @@ public struct DocxWriter: Sendable {
         tree["word/document.xml"] = document
         tree["word/_rels/document.xml.rels"] = try DocxParts.documentRelationships(parts)
         tree["word/styles.xml"] = try styles.render(reference: reference)
-        tree["word/numbering.xml"] = try styles.numbering(numberedLists: body.numberedLists)
+        tree["word/numbering.xml"] = try styles.numbering(numberedLists: numberedLists)
         tree["word/settings.xml"] = try DocxParts.settings(language: layout.properties.language, updateFields: layout.hasPageReferences)
         tree["word/fontTable.xml"] = try DocxParts.fontTable([branding.fonts.body, branding.fonts.headings])
         tree["word/header1.xml"] = try DocxParts.header(layout.runningHeader)

@@ -106,6 +106,7 @@ public struct HTMLDocumentWriter: Sendable {
         @media print {
           html { font-size: var(--body-size); }
           body { max-width: none; padding: 0; }
+          .cover { break-after: page; }
           section.page + section.page { break-before: page; }
           section.matrix { page: matrix; }
           .table-wrap { overflow: visible; }

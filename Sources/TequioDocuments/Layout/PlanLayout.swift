@@ -125,7 +125,9 @@ public enum PlanLayout {
         } else {
             result.append(.table(matrixTable(plan)))
         }
-        guard !plan.problems.isEmpty else { return result + [.orientation(.portrait)] }
+        // Without problems the document ends on the matrix pages: a section break there would leave an
+        // empty last page.
+        guard !plan.problems.isEmpty else { return result }
         result.append(.orientation(.portrait))
         var problemLevel = level
         if level == 1 {

@@ -9,66 +9,137 @@ import XMLSupport
 /// (`…break`); all are declared up front, since ODF wants automatic styles before the body. Table column
 /// widths are found in a first pass over the blocks.
 final class OdtBody {
-    private let w = XMLWriter()
+    enum Pending: String, Sendable { case first, pageBreak = "break", landscape = "land", portrait = "port" }
+
+    /// What the writer must remember from one block to the next (see `DocxBody.State`).
+    struct State: Equatable, Sendable {
+        var pending: Pending?
+        var orientation: DocumentLayout.Orientation = .portrait
+        var tableCount = 0
+
+        /// The state after `block`, exactly as rendering it would leave it.
+        mutating func advance(_ block: DocumentLayout.Block, hasLogo: Bool) {
+            switch block {
+            case .logo: if hasLogo { pending = nil }
+            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .heading, .paragraph, .list:
+                pending = nil
+            case .table:
+                pending = nil
+                tableCount += 1
+            case .contents(let entries): if !entries.isEmpty { pending = nil }
+            case .pageBreak: if pending == nil { pending = .pageBreak }
+            case .orientation(let o):
+                if o != orientation || pending == nil || pending == .pageBreak {
+                    pending = o == .landscape ? .landscape : .portrait
+                }
+                orientation = o
+            }
+        }
+    }
+
+    /// Column widths of every table, found in a first pass and shared between tables of the same shape.
+    struct TablePlan: Sendable {
+        var columnStyles: [(name: String, width: Int)] = []
+        /// Per table, in order: its column style names.
+        var tableColumns: [[String]] = []
+
+        init(_ layout: DocumentLayout, paper: Branding.Paper) {
+            var o = DocumentLayout.Orientation.portrait
+            var known: [Int: Int] = [:]
+            for block in layout.blocks {
+                switch block {
+                case .orientation(let new): o = new
+                case .table(let t):
+                    let width = PageGeometry.make(paper, o).textWidth
+                    var names: [String] = []
+                    for cw in PageGeometry.widths(t.weights, total: width) {
+                        if let i = known[cw] {
+                            names.append(columnStyles[i].name)
+                        } else {
+                            known[cw] = columnStyles.count
+                            columnStyles.append(("col\(columnStyles.count + 1)", cw))
+                            names.append(columnStyles[columnStyles.count - 1].name)
+                        }
+                    }
+                    tableColumns.append(names)
+                default: break
+                }
+            }
+        }
+    }
+
+    private let w: XMLWriter
     private let layout: DocumentLayout
     private let branding: Branding
-
-    private enum Pending: String { case first, pageBreak = "break", landscape = "land", portrait = "port" }
-    private var pending: Pending?
-    private var orientation: DocumentLayout.Orientation = .portrait
-    private var tableCount = 0
-    private var tableColumns: [[String]] = []  // per table, in order: its column style names
-    private var columnStyles: [(name: String, width: Int)] = []
+    private let tables: TablePlan
+    private var s: State
 
     /// Paragraph styles that may open a page; each has `.first`, `.break`, `.land` and `.port` variants.
     static let pageOpeners = [
         "Heading_20_1", "Heading_20_2", "Minor_20_Heading", "Text_20_body", "Cover_20_Logo", "Cover_20_Kicker", "Title",
     ]
 
-    init(layout: DocumentLayout, branding: Branding) {
+    private init(layout: DocumentLayout, branding: Branding, tables: TablePlan, state: State, fragment: Bool) {
         self.layout = layout
         self.branding = branding
-        pending = layout.hasCover ? .first : nil
-        planTables()
+        self.tables = tables
+        s = state
+        // Fragments keep the declaration so libxml2 writes UTF-8; `ChunkPlan.join` removes it.
+        w = XMLWriter()
+        _ = fragment
     }
 
-    /// First pass: the column widths of every table, shared between tables of the same shape.
-    private func planTables() {
-        var o = DocumentLayout.Orientation.portrait
-        var known: [String: Int] = [:]
-        for block in layout.blocks {
-            switch block {
-            case .orientation(let new): o = new
-            case .table(let t):
-                let width = PageGeometry.make(branding.paper, o).textWidth
-                var names: [String] = []
-                for cw in PageGeometry.widths(t.weights, total: width) {
-                    if let i = known[String(cw)] {
-                        names.append(columnStyles[i].name)
-                    } else {
-                        known[String(cw)] = columnStyles.count
-                        columnStyles.append(("col\(columnStyles.count + 1)", cw))
-                        names.append(columnStyles[columnStyles.count - 1].name)
-                    }
-                }
-                tableColumns.append(names)
-            default: break
-            }
+    /// `content.xml`, in parallel chunks for long documents (as `DocxBody.render`).
+    static func render(_ layout: DocumentLayout, branding: Branding, threshold: Int = DocxBody.chunkThreshold) throws -> Data {
+        let tables = TablePlan(layout, paper: branding.paper)
+        let first = State(pending: layout.hasCover ? .first : nil)
+        let blocks = layout.blocks
+        let chunks = ChunkPlan.ranges(blocks, threshold: threshold)
+        if chunks.count <= 1 {
+            let body = OdtBody(layout: layout, branding: branding, tables: tables, state: first, fragment: false)
+            body.open()
+            for block in blocks { body.render(block) }
+            body.close()
+            return try body.w.finish()
         }
+        let hasLogo = branding.logo?.png != nil
+        var starts: [State] = []
+        var state = first
+        var next = 0
+        for (i, block) in blocks.enumerated() {
+            if next < chunks.count && chunks[next].lowerBound == i {
+                starts.append(state)
+                next += 1
+            }
+            state.advance(block, hasLogo: hasLogo)
+        }
+        let parts = ChunkPlan.ParallelResults(count: chunks.count)
+        let startStates = starts
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            let body = OdtBody(layout: layout, branding: branding, tables: tables, state: startStates[c], fragment: true)
+            for block in blocks[chunks[c]] { body.render(block) }
+            parts.set(c, Result { try body.w.finish() })
+        }
+        let shell = OdtBody(layout: layout, branding: branding, tables: tables, state: state, fragment: false)
+        shell.open()
+        shell.w.comment(ChunkPlan.marker)
+        shell.close()
+        return try ChunkPlan.join(try shell.w.finish(), try parts.values())
     }
 
-    func render() throws -> Data {
+    private func open() {
         w.start("office:document-content", ODF.declarations)
         w.attribute("office:version", ODF.version)
         automaticStyles()
         w.start("office:body")
         w.start("office:text")
-        for block in layout.blocks { render(block) }
-        if pending != nil { paragraph("Text_20_body", "") }
+    }
+
+    private func close() {
+        if s.pending != nil { paragraph("Text_20_body", "") }
         w.end()
         w.end()
         w.end()
-        return try w.finish()
     }
 
     // MARK: - Automatic styles
@@ -108,7 +179,7 @@ final class OdtBody {
                 ["style:width": ODFLength.cm(twips: g.textWidth), "table:align": "margins", "fo:margin-top": "0cm", "fo:margin-bottom": "0.2cm"])
             w.end()
         }
-        for col in columnStyles {
+        for col in tables.columnStyles {
             w.start("style:style", ["style:name": col.name, "style:family": "table-column"])
             w.element("style:table-column-properties", ["style:column-width": ODFLength.cm(twips: col.width)])
             w.end()
@@ -178,7 +249,7 @@ final class OdtBody {
             content(text)
             w.end()
         case .paragraph(let text):
-            paragraph(BidiText.isRightToLeft(text) && pending == nil ? "Text_20_body.rtl" : "Text_20_body", text)
+            paragraph(BidiText.isRightToLeft(text) && s.pending == nil ? "Text_20_body.rtl" : "Text_20_body", text)
         case .list(let kind, let items):
             flushPending(for: nil)
             w.start("text:list", ["text:style-name": kind == .numbered ? "Tequio_20_Numbered" : "Tequio_20_Bullets"])
@@ -202,26 +273,26 @@ final class OdtBody {
                 w.end()
             }
         case .pageBreak:
-            if pending == nil { pending = .pageBreak }
+            if s.pending == nil { s.pending = .pageBreak }
         case .orientation(let o):
-            if o != orientation || pending == nil || pending == .pageBreak {
-                pending = o == .landscape ? .landscape : .portrait
+            if o != s.orientation || s.pending == nil || s.pending == .pageBreak {
+                s.pending = o == .landscape ? .landscape : .portrait
             }
-            orientation = o
+            s.orientation = o
         }
     }
 
-    /// The style to use for a paragraph of `base`, taking the pending page change.
+    /// The style to use for a paragraph of `base`, taking the s.pending page change.
     private func styleName(_ base: String) -> String {
-        guard let p = pending else { return base }
-        pending = nil
+        guard let p = s.pending else { return base }
+        s.pending = nil
         return "\(base).\(p.rawValue)"
     }
 
-    /// A pending page change must ride on a paragraph of a style that can carry it: when the next
+    /// A s.pending page change must ride on a paragraph of a style that can carry it: when the next
     /// element cannot (a list, a table, another style), an empty body paragraph carries it.
     private func flushPending(for base: String?) {
-        guard pending != nil else { return }
+        guard s.pending != nil else { return }
         if let base, Self.pageOpeners.contains(base) { return }
         w.element("text:p", ["text:style-name": styleName("Text_20_body")])
     }
@@ -240,6 +311,11 @@ final class OdtBody {
     /// Text with the white space ODF would collapse written as `text:s` (spaces after the first, or at
     /// the start) and `text:tab`.
     private func content(_ text: String) {
+        let shape = DocxBody.shape(text)
+        if !shape.hasTab && !shape.needsPreserve {
+            w.text(text)  // the common case: nothing ODF would collapse
+            return
+        }
         var run = ""
         var written = false
         var spaces = 0
@@ -285,9 +361,9 @@ final class OdtBody {
 
     private func table(_ t: DocumentLayout.Table) {
         flushPending(for: nil)
-        let columns = tableColumns[tableCount]
-        tableCount += 1
-        w.start("table:table", ["table:name": "\(t.kind == .matrix ? "Matrix" : "Summary")\(tableCount)", "table:style-name": orientation == .portrait ? "table.port" : "table.land"])
+        let columns = tables.tableColumns[s.tableCount]
+        s.tableCount += 1
+        w.start("table:table", ["table:name": "\(t.kind == .matrix ? "Matrix" : "Summary")\(s.tableCount)", "table:style-name": s.orientation == .portrait ? "table.port" : "table.land"])
         if !t.caption.isEmpty { w.element("table:title", text: t.caption) }
         for name in columns { w.element("table:table-column", ["table:style-name": name]) }
         w.start("table:table-header-rows")

@@ -22,7 +22,7 @@ public struct OdtWriter: Sendable {
     public func render(_ layout: DocumentLayout) throws -> FileTree {
         var tree = FileTree()
         tree[Self.firstEntry] = Data(ODF.mimeType.utf8)
-        tree["content.xml"] = try OdtBody(layout: layout, branding: branding).render()
+        tree["content.xml"] = try OdtBody.render(layout, branding: branding)
         tree["styles.xml"] = try OdtStyles(branding: branding, layout: layout).render(reference: reference)
         tree["meta.xml"] = try meta(layout.properties)
         if let logo = branding.logo?.png { tree["Pictures/logo.png"] = logo }
