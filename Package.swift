@@ -49,7 +49,9 @@ let package = Package(
             name: "TequioReadersTests", dependencies: ["TequioReaders"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "TequioWritersTests", dependencies: ["TequioWriters", "TequioReaders"]),
-        .testTarget(name: "TequioLMSTests", dependencies: ["TequioLMS", "TequioReaders", "XMLSupport", "ZipSupport"]),
+        .testTarget(
+            name: "TequioLMSTests",
+            dependencies: ["TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
         .testTarget(
             name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"],
             exclude: ["Fixtures", "Golden", "Schemas"]),

@@ -9,9 +9,10 @@ public enum BuildTarget: String, CaseIterable, Sendable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    /// `dist/<id>-<version>-<target>.zip`
+    /// `<id>-<version>-<target>.zip`; the e-book is `<id>-<version>.epub` (a zip too) so that
+    /// e-readers open it as it is.
     public func archiveName(for module: Module) -> String {
-        "\(module.id)-\(module.version)-\(rawValue).zip"
+        self == .epub ? "\(module.id)-\(module.version).epub" : "\(module.id)-\(module.version)-\(rawValue).zip"
     }
 }
 

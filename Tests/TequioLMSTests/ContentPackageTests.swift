@@ -112,6 +112,21 @@ final class ContentPackageTests: XCTestCase {
         ])
     }
 
+    /// The driver schemas do check what they can: a wrong scormtype value, a misplaced element.
+    func testSchemasRejectBrokenManifests() throws {
+        let tree = try SCORM12Writer().render(LMSFixture.input)
+        var text = String(decoding: tree["imsmanifest.xml"]!, as: UTF8.self)
+        text = text.replacingOccurrences(of: "adlcp:scormtype=\"sco\"", with: "adlcp:scormtype=\"lesson\"")
+        let broken12 = try LMSFixture.parse(Data(text.utf8), "imsmanifest.xml")
+        XCTAssertFalse(try LMSFixture.schema("scorm12/scorm12_driver.xsd").validate(broken12).isEmpty)
+
+        let tree2004 = try SCORM2004Writer().render(LMSFixture.input)
+        var text2004 = String(decoding: tree2004["imsmanifest.xml"]!, as: UTF8.self)
+        text2004 = text2004.replacingOccurrences(of: "<lom:language>es</lom:language>", with: "<lom:idioma>es</lom:idioma>")
+        let broken2004 = try LMSFixture.parse(Data(text2004.utf8), "imsmanifest.xml")
+        XCTAssertFalse(try LMSFixture.schema("scorm2004-4th/scorm2004_driver.xsd").validate(broken2004).isEmpty)
+    }
+
     /// File names with spaces and accents are percent-encoded in the manifest and still resolve.
     func testUnusualFileNamesResolve() throws {
         var input = LMSFixture.input

@@ -7,16 +7,13 @@ on 127.0.0.1 beside the fake LMS pages in `harness/`:
 - cmi5: `cmi5_lms.CMI5LMS` on port 8772 plays the LMS and the LRS and serves the package.
 Fixed ports, because localStorage is per origin.
 
-Tests marked `host_api` drive the real player and so depend on it calling window.TEQUIO_HOST as
-docs/player-host-api.md describes; the others call the host API directly, as the player would.
+Tests marked `host_api` drive the real player, which calls window.TEQUIO_HOST as
+docs/player-host-api.md describes; the others call the host API directly, as the player would, so they
+test the runtimes alone (`-m "not host_api"`).
 """
-import os
-import pathlib
 import re
 import shutil
-import subprocess
 import threading
-import time
 import zipfile
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -27,34 +24,12 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
-from cmi5_lms import CMI5LMS
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-HARNESS = pathlib.Path(__file__).resolve().parent / "harness"
-MODULE = ROOT / "modules" / "oaxaca-agua"
-TARGETS = ["scorm12", "scorm2004", "cmi5", "imscp", "epub"]
-SCORM_PORT = 8771
-CMI5_PORT = 8772
-EPOCH = "1764374400"
+from .cmi5_lms import CMI5LMS
+from .support import CMI5_PORT, HARNESS, RUNTIME_ONLY, RUNTIMES, SCORM_PORT, build, runtime_only_page
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "host_api: drives the real player through window.TEQUIO_HOST")
-
-
-def tequio_bin():
-    value = os.environ.get("TEQUIO_BIN")
-    if not value or not os.access(value, os.X_OK):
-        pytest.fail("TEQUIO_BIN must name the tequio binary (scripts/test sets it: .build/debug/tequio)")
-    return value
-
-
-def build(out_dir, targets=TARGETS, module=MODULE):
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
-    r = subprocess.run([tequio_bin(), "build", str(module), "--target", ",".join(targets), "-o", str(out_dir)],
-                       env=env, capture_output=True, text=True)
-    assert r.returncode == 0, f"tequio build failed ({r.returncode}):\n{r.stdout}\n{r.stderr}"
-    return {t: out_dir / f"oaxaca-agua-1.0.0-{t}.zip" for t in targets}
 
 
 @pytest.fixture(scope="session")
@@ -77,18 +52,6 @@ def site(tmp_path_factory, packages):
     shutil.copytree(HARNESS, root / "harness")
     (root / "favicon.ico").write_bytes(b"")  # browsers ask for it; a 404 would show as a console error
     return root
-
-
-RUNTIMES = {"scorm12": "runtime-scorm12.js", "scorm2004": "runtime-scorm2004.js", "cmi5": "runtime-cmi5.js"}
-RUNTIME_ONLY = "runtime-only.html"
-
-
-def runtime_only_page(target):
-    """A page of the package with the LMS runtime and the module data but not the player: the contract
-    tests call window.TEQUIO_HOST themselves, as the player would, without the player's own calls."""
-    return ('<!DOCTYPE html>\n<html lang="es"><head><meta charset="utf-8"><title>runtime only</title>\n'
-            f'<script src="lms/{RUNTIMES[target]}"></script>\n<script src="player/module-data.js"></script>\n'
-            '</head><body><p>LMS runtime without the player.</p></body></html>\n')
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -178,11 +141,3 @@ def browser(tmp_path):
     assert not severe, "SEVERE browser log entries:\n" + "\n".join(severe)
 
 
-def wait_for(cond, timeout=10, msg=""):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = cond()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting: {msg}")

@@ -7,8 +7,8 @@ would; the test marked host_api drives the real player."""
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import RUNTIME_ONLY, wait_for
-from lms_helpers import fill_first_row, matrix_rows, module_data, state, summary, visit_every_unit
+from .support import RUNTIME_ONLY, wait_for
+from .lms_helpers import fill_first_row, matrix_rows, module_data, state, summary, visit_every_unit
 
 
 @pytest.fixture(scope="module")

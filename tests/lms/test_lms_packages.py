@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, TARGETS, build
+from .support import ROOT, TARGETS, archive_name, build
 
 SCHEMAS = ROOT.parent / "shared" / "schemas"
 MANIFEST_SCHEMAS = {
@@ -20,7 +20,7 @@ MANIFEST_SCHEMAS = {
 
 def test_several_targets_in_one_run_are_byte_identical_on_a_rebuild(packages, tmp_path):
     again = build(tmp_path / "again")
-    assert sorted(p.name for p in (tmp_path / "again").iterdir()) == sorted(f"oaxaca-agua-1.0.0-{t}.zip" for t in TARGETS)
+    assert sorted(p.name for p in (tmp_path / "again").iterdir()) == sorted(archive_name("oaxaca-agua-1.0.0", t) for t in TARGETS)
     for target in TARGETS:
         assert packages[target].read_bytes() == again[target].read_bytes(), f"{target} differs on a rebuild"
 

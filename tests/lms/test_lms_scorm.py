@@ -10,8 +10,8 @@ import json
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import RUNTIME_ONLY
-from lms_helpers import (fill_first_row, matrix_rows, module_data, rows_in_ui, state, summary, visit_every_unit)
+from .support import RUNTIME_ONLY
+from .lms_helpers import (fill_first_row, matrix_rows, module_data, rows_in_ui, state, summary, visit_every_unit)
 
 SCO = "document.getElementById('sco').contentWindow"
 
@@ -215,30 +215,46 @@ def test_scorm2004_emptied_cells_are_cleared(browser, scorm_server, module):
 
 @pytest.mark.host_api
 @pytest.mark.parametrize("version", ["12", "2004"])
-def test_player_in_the_lms_reports_completion_and_restores_the_matrix(browser, scorm_server, module, version):
+def test_player_in_the_lms_restores_the_matrix_and_reports_completion(browser, scorm_server, module, version):
     b = browser
     mx = module["matrices"][0]
+    required = [c["id"] for c in mx["columns"] if c.get("required")]
     texts = {c["id"]: f"Texto de la mesa para {c['id']} ✓" for c in mx["columns"]}
+    partial = {k: v for k, v in texts.items() if k != required[-1]}      # one required column still empty
+    status = "cmi.core.lesson_status" if version == "12" else "cmi.completion_status"
+
+    # Session 1: every unit seen, the matrix started but not complete: progress kept, exit suspend.
     open_lms(b, scorm_server, version, page="index.html")
     b.d.switch_to.frame(b.d.find_element(By.ID, "sco"))
     b.wait(lambda: b.js("return !!document.getElementById('page-title')"), msg="the player started")
     visit_every_unit(b, module)
-    fill_first_row(b, module, texts)
+    fill_first_row(b, module, partial)
     b.d.switch_to.default_content()
-    status = "cmi.core.lesson_status" if version == "12" else "cmi.completion_status"
-    b.wait(lambda: "completed" in sets(b, status), msg="completion reported to the LMS")
-    b.wait(lambda: any(texts[mx["columns"][0]["id"]] in v for v in sets(b, "cmi.suspend_data")),
+    b.wait(lambda: any(partial[required[0]] in v for v in sets(b, "cmi.suspend_data")),
            timeout=15, msg="the matrix in suspend_data")
+    assert "completed" not in sets(b, status)
     if version == "2004":
-        responses = [i["learner_response"] for i in b.js("return window.lms.interactions")]
-        assert "{lang=es}" + texts[mx["columns"][0]["id"]] in responses
-    assert b.js("return window.lms.rejected()") == []
-    # Relaunch on "another computer": the player's own storage is gone, the LMS still has the matrix.
-    b.d.get(f"{scorm_server}/harness/")
+        b.wait(lambda: "{lang=es}" + partial[required[0]] in
+               [i.get("learner_response") for i in b.js("return window.lms.interactions")], msg="a cell as an interaction")
+
+    # Session 2 on "another computer": the player's own storage is gone, the LMS gives the matrix back.
+    b.d.get(f"{scorm_server}/harness/")                  # ends session 1 (pagehide: terminate)
+    assert b.js("return JSON.parse(localStorage.getItem('fakelms:' + arguments[0])).exit", version) == "suspend"
     b.js("Object.keys(localStorage).filter(k => k.startsWith('tequio:')).forEach(k => localStorage.removeItem(k))")
     open_lms(b, scorm_server, version, reset=False, page="index.html")
     b.d.switch_to.frame(b.d.find_element(By.ID, "sco"))
     b.wait(lambda: b.js("return !!document.getElementById('page-title')"), msg="the player started again")
+    assert b.js("return location.hash") == "#/matrix/" + mx["id"], "back where the participant left off"
     b.d.find_element(By.CSS_SELECTOR, "#matrix-link").click()
     b.wait(lambda: b.js("return !!document.getElementById('rows')"), msg="matrix view")
-    assert rows_in_ui(b)[0] == texts, "the matrix came back from the LMS"
+    assert {k: v for k, v in rows_in_ui(b)[0].items() if v} == partial, "the matrix came back from the LMS"
+
+    # Completing it is reported; the session then ends normally.
+    b.d.find_element(By.CSS_SELECTOR, f'#rows > li:first-child textarea[data-col="{required[-1]}"]').send_keys(
+        texts[required[-1]])
+    b.d.switch_to.default_content()
+    b.wait(lambda: "completed" in sets(b, status), msg="completion reported to the LMS")
+    b.d.get(f"{scorm_server}/harness/")
+    stored = b.js("return JSON.parse(localStorage.getItem('fakelms:' + arguments[0]))", version)
+    assert stored["exit"] == ("" if version == "12" else "normal")
+    assert stored["status" if version == "12" else "completion"] == "completed"

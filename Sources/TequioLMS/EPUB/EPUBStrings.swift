@@ -67,7 +67,6 @@ enum EPUBStrings {
         "municipality": ("Municipio", "Municipality"),
         "members": ("Integrantes (nombre y sector)", "Members (name and sector)"),
         "rowN": ("Fila {0}", "Row {0}"),
-        "languageName": ("Español", "English"),
     ]
 
     /// The string `key` in `lang` (Spanish for `es…`, else English), `{0}`, `{1}` replaced by `args`.

@@ -49,8 +49,7 @@ public struct EPUBWriter: TargetWriter {
             parts.append((lang, entries))
         }
         tree["\(Self.root)/nav.xhtml"] = try Self.navigation(module, parts: parts)
-        tree["\(Self.root)/package.opf"] = try Self.packageDocument(
-            module, input: input, spine: spine, images: images, hasImages: !images.isEmpty)
+        tree["\(Self.root)/package.opf"] = try Self.packageDocument(module, date: input.date, spine: spine, images: images)
         return tree
     }
 
@@ -115,9 +114,8 @@ public struct EPUBWriter: TargetWriter {
         return try w.finish()
     }
 
-    static func packageDocument(
-        _ module: Module, input: BuildInput, spine: [String], images: [String: String], hasImages: Bool
-    ) throws -> Data {
+    static func packageDocument(_ module: Module, date: Date, spine: [String], images: [String: String]) throws -> Data {
+        let hasImages = !images.isEmpty
         let w = XMLWriter(indent: true)
         w.start("package", [
             "xmlns": "http://www.idpf.org/2007/opf", "version": "3.0", "unique-identifier": "pub-id",
@@ -138,7 +136,7 @@ public struct EPUBWriter: TargetWriter {
             w.element("dc:description", ["xml:lang": lang], text: summary)
         }
         if !module.metadata.license.isEmpty { w.element("dc:rights", text: module.metadata.license) }
-        w.element("meta", ["property": "dcterms:modified"], text: modified(input.date))
+        w.element("meta", ["property": "dcterms:modified"], text: modified(date))
         // EPUB Accessibility 1.0: how the book can be read and what it offers.
         w.element("meta", ["property": "schema:accessMode"], text: "textual")
         if hasImages { w.element("meta", ["property": "schema:accessMode"], text: "visual") }

@@ -17,10 +17,6 @@ enum PackageText {
         module.metadata.title.resolved(module.mainLanguage, fallbacks: module.languages) ?? module.id
     }
 
-    static func summary(_ module: Module) -> String {
-        module.metadata.summary.resolved(module.mainLanguage, fallbacks: module.languages) ?? ""
-    }
-
     /// An XML name (`xs:ID`) made from `parts`: letters, digits, `-`, `_` and `.`; starts with a letter.
     static func xmlID(_ parts: String...) -> String {
         var out = ""
