@@ -92,11 +92,10 @@ struct IncludeExpander {
         }
         let display = DisplayPath.of(url)
         filesRead.append(display)
-        let result = SafeXMLParser.parseFile(url, displayPath: display, limits: limits)
+        let result = SafeXMLParser.parseFile(url, displayPath: display, limits: limits, validatingWith: schema)
         diagnostics += result.diagnostics
         guard let document = result.document else { return nil }
         documents.append(document)
-        if let schema { diagnostics += schema.validate(document) }
         let root = document.root!
         let permitted = IncludeExpander.allowed[parent.name] ?? []
         guard root.namespace == IncludeExpander.namespace, permitted.contains(root.name) else {

@@ -518,6 +518,17 @@ struct ModuleBuilder {
     /// Runs of XML whitespace (space, tab, CR, LF) become one space; works on UTF-8 bytes because it
     /// runs over every text of a module.
     static func collapseWhitespace(_ s: String) -> String {
+        var previousWasSpace = false
+        var needsWork = false
+        for b in s.utf8 {
+            let isSpace = b == 0x20
+            if b == 0x0A || b == 0x09 || b == 0x0D || (isSpace && previousWasSpace) {
+                needsWork = true
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        guard needsWork else { return s }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
         var lastWasSpace = false

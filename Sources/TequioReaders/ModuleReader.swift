@@ -35,19 +35,18 @@ public struct ModuleReader: Sendable {
         }
         let display = DisplayPath.of(entry)
         var clock = PhaseClock()
-        let parsed = SafeXMLParser.parseFile(entry, displayPath: display, limits: limits)
-        clock.mark("parse")
-        var diagnostics = parsed.diagnostics
-        guard let document = parsed.document else { return ModuleReadResult(diagnostics: diagnostics, files: [display]) }
-
-        let schema: RelaxNGSchema?
+        let schema: RelaxNGSchema
         do {
             schema = try schemas.relaxNG(SchemaSet.module)
         } catch {
-            return ModuleReadResult(
-                diagnostics: diagnostics + [.error("tequio.schema-missing", "\(error)", at: nil)], files: [display])
+            return ModuleReadResult(diagnostics: [.error("tequio.schema-missing", "\(error)", at: nil)], files: [display])
         }
+        let parsed = SafeXMLParser.parseFile(entry, displayPath: display, limits: limits, validatingWith: schema)
+        clock.mark("parse and validate")
+        var diagnostics = parsed.diagnostics
+        guard let document = parsed.document else { return ModuleReadResult(diagnostics: diagnostics, files: [display]) }
         if document.root.namespace != ModuleReader.namespace || document.root.name != "module" {
+            diagnostics.removeAll { $0.identifier == XMLDiagnosticID.schema }
             diagnostics.append(
                 .error(
                     "module.not-a-module",
@@ -55,8 +54,6 @@ public struct ModuleReader: Sendable {
                     at: document.root.location))
             return ModuleReadResult(diagnostics: diagnostics, files: [display])
         }
-        diagnostics += schema?.validate(document) ?? []
-        clock.mark("validate")
 
         let files = ModuleFiles(root: root)
         var expander = IncludeExpander(files: files, schema: schema, limits: limits)
@@ -79,6 +76,7 @@ public struct ModuleReader: Sendable {
                     ModuleDiagnosticID.idMismatch, "module id '\(module.id)' differs from its folder name '\(root.lastPathComponent)'",
                     at: expanded.location))
         }
+        if !XMLLibrary.freeDocuments { KeepAlive.hold(expanded) }
         return ModuleReadResult(
             module: diagnostics.hasErrors ? nil : module, directory: root, mediaFiles: builder.referencedFiles, locations: builder.ids,
             diagnostics: diagnostics, files: expander.filesRead)
@@ -124,4 +122,11 @@ struct PhaseClock {
         FileHandle.standardError.write(Data("timing: \(phase) \(String(format: "%.1f", ms)) ms\n".utf8))
         last = now
     }
+}
+
+/// Objects a short-lived command keeps until exit instead of freeing them one by one
+/// (see `XMLLibrary.freeDocuments`).
+enum KeepAlive {
+    nonisolated(unsafe) private static var objects: [AnyObject] = []
+    static func hold(_ object: AnyObject) { objects.append(object) }
 }

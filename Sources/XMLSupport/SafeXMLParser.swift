@@ -15,9 +15,9 @@ public enum SafeXMLParser {
             | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
 
     /// Reads and parses the file at `url`; `displayPath` is the name used in diagnostics.
-    public static func parseFile(_ url: URL, displayPath: String? = nil, limits: XMLParseLimits = .init())
-        -> XMLParseResult
-    {
+    public static func parseFile(
+        _ url: URL, displayPath: String? = nil, limits: XMLParseLimits = .init(), validatingWith schema: RelaxNGSchema? = nil
+    ) -> XMLParseResult {
         let path = displayPath ?? url.path
         let size: Int
         do {
@@ -35,11 +35,16 @@ public enum SafeXMLParser {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(.error(XMLDiagnosticID.io, "cannot read file", at: SourceLocation(file: path)))
         }
-        return parse(data, path: path, limits: limits)
+        return parse(data, path: path, limits: limits, validatingWith: schema)
     }
 
     /// Parses `data`, naming it `path` in diagnostics.
-    public static func parse(_ data: Data, path: String, limits: XMLParseLimits = .init()) -> XMLParseResult {
+    ///
+    /// With a `schema`, a well-formed document is also validated; validation runs on a second thread
+    /// while the Swift tree is built, and its diagnostics come after the parser's.
+    public static func parse(
+        _ data: Data, path: String, limits: XMLParseLimits = .init(), validatingWith schema: RelaxNGSchema? = nil
+    ) -> XMLParseResult {
         XMLLibrary.initialize()
         guard data.count <= limits.maxFileBytes else { return .failure(tooLarge(data.count, limits: limits, path: path)) }
         if let bad = UTF8Check.firstInvalidByte(in: data) {
@@ -78,8 +83,11 @@ public enum SafeXMLParser {
             return XMLParseResult(document: nil, diagnostics: diagnostics)
         }
         let document = ParsedXMLDocument(doc: doc, path: path, positions: state.positions)
+        let validation = schema.map { ConcurrentValidation(schema: $0, document: document) }
         var converter = TreeConverter(document: document, limits: limits)
-        guard let rootNode = xmlDocGetRootElement(doc), let root = converter.element(rootNode, depth: 1) else {
+        let root = xmlDocGetRootElement(doc).flatMap { converter.element($0, depth: 1) }
+        let schemaDiagnostics = validation?.wait() ?? []
+        guard let root else {
             let diagnostics = converter.diagnostics.isEmpty
                 ? [Diagnostic.error(XMLDiagnosticID.malformed, "document has no root element", at: SourceLocation(file: path))]
                 : converter.diagnostics
@@ -87,7 +95,7 @@ public enum SafeXMLParser {
         }
         if converter.diagnostics.hasErrors { return XMLParseResult(document: nil, diagnostics: converter.diagnostics) }
         document.root = root
-        return XMLParseResult(document: document, diagnostics: state.diagnostics + converter.diagnostics)
+        return XMLParseResult(document: document, diagnostics: state.diagnostics + converter.diagnostics + schemaDiagnostics)
     }
 
     private static func tooLarge(_ size: Int, limits: XMLParseLimits, path: String) -> Diagnostic {
@@ -222,4 +230,24 @@ enum TagPosition {
 func lowercasedFirst(_ s: String) -> String {
     guard let first = s.first else { return s }
     return first.lowercased() + s.dropFirst()
+}
+
+/// Schema validation of a parsed document on another thread: libxml2's validator only reads the tree,
+/// as the Swift tree builder does, so the two run side by side.
+final class ConcurrentValidation: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var diagnostics: [Diagnostic] = []
+
+    init(schema: RelaxNGSchema, document: ParsedXMLDocument) {
+        group.enter()
+        Thread.detachNewThread { [self] in
+            diagnostics = schema.validate(document)
+            group.leave()
+        }
+    }
+
+    func wait() -> [Diagnostic] {
+        group.wait()
+        return diagnostics
+    }
 }
