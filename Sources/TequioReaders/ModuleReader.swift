@@ -41,12 +41,11 @@ public struct ModuleReader: Sendable {
         } catch {
             return ModuleReadResult(diagnostics: [.error("tequio.schema-missing", "\(error)", at: nil)], files: [display])
         }
-        let parsed = SafeXMLParser.parseFile(entry, displayPath: display, limits: limits, validatingWith: schema)
-        clock.mark("parse and validate")
+        let parsed = SafeXMLParser.parseFile(entry, displayPath: display, limits: limits)
+        clock.mark("parse")
         var diagnostics = parsed.diagnostics
         guard let document = parsed.document else { return ModuleReadResult(diagnostics: diagnostics, files: [display]) }
         if document.root.namespace != ModuleReader.namespace || document.root.name != "module" {
-            diagnostics.removeAll { $0.identifier == XMLDiagnosticID.schema }
             diagnostics.append(
                 .error(
                     "module.not-a-module",
@@ -60,16 +59,19 @@ public struct ModuleReader: Sendable {
         expander.filesRead.append(display)
         let expanded = document.usesXInclude
             ? expander.expand(document.root, in: entry, stack: [entry.resolvingSymlinksInPath().path]) : document.root!
-        diagnostics += expander.diagnostics
         clock.mark("includes")
-        guard !diagnostics.hasErrors else {
-            return ModuleReadResult(diagnostics: diagnostics, files: expander.filesRead)
-        }
-
+        // The main file's schema check runs beside the model builder, which reads only the Swift tree.
+        let validation = schema.validateInBackground(document)
         var builder = ModuleBuilder(files: files, limits: limits)
         let module = builder.build(expanded)
-        diagnostics += builder.diagnostics
         clock.mark("build")
+        diagnostics += validation.wait() + expander.diagnostics
+        clock.mark("validate")
+        guard !diagnostics.hasErrors else {
+            // A module that breaks the schema gets no semantic diagnostics: they would be noise.
+            return ModuleReadResult(diagnostics: diagnostics, files: expander.filesRead)
+        }
+        diagnostics += builder.diagnostics
         if module.id != root.lastPathComponent && isDirectory.boolValue {
             diagnostics.append(
                 .warning(

@@ -38,10 +38,8 @@ public enum SafeXMLParser {
         return parse(data, path: path, limits: limits, validatingWith: schema)
     }
 
-    /// Parses `data`, naming it `path` in diagnostics.
-    ///
-    /// With a `schema`, a well-formed document is also validated; validation runs on a second thread
-    /// while the Swift tree is built, and its diagnostics come after the parser's.
+    /// Parses `data`, naming it `path` in diagnostics. With a `schema`, a well-formed document is also
+    /// validated, and the schema's diagnostics come after the parser's.
     public static func parse(
         _ data: Data, path: String, limits: XMLParseLimits = .init(), validatingWith schema: RelaxNGSchema? = nil
     ) -> XMLParseResult {
@@ -83,10 +81,9 @@ public enum SafeXMLParser {
             return XMLParseResult(document: nil, diagnostics: diagnostics)
         }
         let document = ParsedXMLDocument(doc: doc, path: path, positions: state.positions)
-        let validation = schema.map { ConcurrentValidation(schema: $0, document: document) }
         var converter = TreeConverter(document: document, limits: limits)
         let root = xmlDocGetRootElement(doc).flatMap { converter.element($0, depth: 1) }
-        let schemaDiagnostics = validation?.wait() ?? []
+        let schemaDiagnostics = schema?.validate(document) ?? []
         guard let root else {
             let diagnostics = converter.diagnostics.isEmpty
                 ? [Diagnostic.error(XMLDiagnosticID.malformed, "document has no root element", at: SourceLocation(file: path))]
@@ -230,24 +227,4 @@ enum TagPosition {
 func lowercasedFirst(_ s: String) -> String {
     guard let first = s.first else { return s }
     return first.lowercased() + s.dropFirst()
-}
-
-/// Schema validation of a parsed document on another thread: libxml2's validator only reads the tree,
-/// as the Swift tree builder does, so the two run side by side.
-final class ConcurrentValidation: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var diagnostics: [Diagnostic] = []
-
-    init(schema: RelaxNGSchema, document: ParsedXMLDocument) {
-        group.enter()
-        Thread.detachNewThread { [self] in
-            diagnostics = schema.validate(document)
-            group.leave()
-        }
-    }
-
-    func wait() -> [Diagnostic] {
-        group.wait()
-        return diagnostics
-    }
 }

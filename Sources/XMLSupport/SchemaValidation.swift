@@ -39,6 +39,35 @@ public final class RelaxNGSchema: @unchecked Sendable {
     }
 }
 
+extension RelaxNGSchema {
+    /// Starts validating `document` on another thread and returns at once; `wait()` gives the
+    /// diagnostics. libxml2's validator relinks the children of interleaved elements while it works,
+    /// so nothing else may read the libxml2 tree until then (the Swift tree, already built, is free).
+    public func validateInBackground(_ document: ParsedXMLDocument) -> BackgroundValidation {
+        BackgroundValidation(schema: self, document: document)
+    }
+}
+
+/// A validation running on its own thread.
+public final class BackgroundValidation: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var diagnostics: [Diagnostic] = []
+
+    init(schema: RelaxNGSchema, document: ParsedXMLDocument) {
+        group.enter()
+        Thread.detachNewThread { [self] in
+            diagnostics = schema.validate(document)
+            group.leave()
+        }
+    }
+
+    /// The diagnostics, once the validation has finished.
+    public func wait() -> [Diagnostic] {
+        group.wait()
+        return diagnostics
+    }
+}
+
 /// A W3C XML Schema (XSD) compiled once: for checking our outputs against official schemas.
 public final class XSDSchema: @unchecked Sendable {
     private let schema: xmlSchemaPtr

@@ -97,3 +97,28 @@ final class WebPlayerWriterTests: XCTestCase {
         XCTAssertEqual(CompletedMatrixWriter.fileName(matrix), "oaxaca-agua-mesa-1-2-2026-11-29.xml")
     }
 }
+
+final class SourceCompactorTests: XCTestCase {
+    func testDropsIndentationCommentsAndBlankLinesButNotTemplateLiterals() {
+        let js = """
+            /* header
+               comment */
+            (() => {
+                // a comment
+                const s = `a|b
+              keep  this
+            c`.split('\\n');
+
+                const url = 'http://x'; // trailing comment stays
+            })();
+            """
+        let out = String(decoding: SourceCompactor.compact(Data(js.utf8), path: "p.js"), as: UTF8.self)
+        XCTAssertEqual(out, "(() => {\nconst s = `a|b\n  keep  this\nc`.split('\\n');\nconst url = 'http://x'; // trailing comment stays\n})();\n")
+    }
+
+    func testCSSCommentsGoAndOtherFilesStayAsTheyAre() {
+        let css = "/* c */\nbody {\n  margin: 0;\n}\n"
+        XCTAssertEqual(String(decoding: SourceCompactor.compact(Data(css.utf8), path: "p.css"), as: UTF8.self), "body {\nmargin: 0;\n}\n")
+        XCTAssertEqual(SourceCompactor.compact(Data("  x\n".utf8), path: "a.html"), Data("  x\n".utf8))
+    }
+}

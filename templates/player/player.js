@@ -1,105 +1,166 @@
-/* Tequio participant player: plain DOM under a strict CSP, opened from file:// or a web server.
-   Module text and participant text are only ever set as textContent or attribute values. */
+/* Tequio participant player: plain DOM under a strict CSP, opened from file:// or a web server. Module and
+   participant text are only ever set as textContent or attribute values. Host API: docs/player-host-api.md */
 (() => {
 'use strict';
-const VERSION = '1.0.0', doc = document, $ = id => doc.getElementById(id);
+const doc = document, $ = id => doc.getElementById(id);
 const D = window.TEQUIO_DATA || {}, M = D.module, view = $('view');
 if (!M) { view.textContent = 'Faltan los datos del módulo · The module data is missing (player/module-data.js)'; return; }
 ['glossary', 'matrices', 'units'].forEach(k => { M[k] = M[k] || []; });
 
-/* Every interface string, [Spanish, English] */
-const UI = {
-  skip: ['Saltar al contenido', 'Skip to content'], units: ['Unidades', 'Units'], glossary: ['Glosario', 'Glossary'],
-  matrix: ['Matriz', 'Matrix'], language: ['Idioma', 'Language'],
-  seen: ['Vistas: {0} de {1} unidades', 'Viewed: {0} of {1} units'], seenMark: ['(vista)', '(viewed)'],
-  unitOf: ['Unidad {0} de {1}', 'Unit {0} of {1}'], day: ['Día {0}', 'Day {0}'], min: ['{0} min', '{0} min'],
-  prev: ['Anterior', 'Previous'], next: ['Siguiente', 'Next'], pager: ['Unidad anterior y siguiente', 'Previous and next unit'],
-  start: ['Empezar', 'Start'], resume: ['Continuar donde se quedó', 'Continue where you left off'],
-  about: ['Sobre este material', 'About this material'], authors: ['Autoría', 'Authors'], duration: ['Duración', 'Duration'],
-  days: ['{0} días', '{0} days'], hours: ['{0} horas', '{0} hours'], modes: ['Modalidad', 'Delivery'],
-  'face-to-face': ['presencial', 'face-to-face'], virtual: ['virtual', 'virtual'], blended: ['mixta', 'blended'],
-  license: ['Licencia', 'License'], version: ['Versión', 'Version'],
-  howSave: ['Dónde se guarda su trabajo', 'Where your work is saved'],
-  howSaveText: ['Lo que escriba se guarda solo, en este navegador. Para entregarlo o pasarlo a otra computadora, descargue su matriz.',
-    'What you type is saved automatically, in this browser. To hand it in or move it to another computer, download your matrix.'],
-  autosave: ['Guardado automático', 'Autosave on'], saved: ['Guardado {0}', 'Saved {0}'],
-  saveErr: ['¡No se pudo guardar! Descargue su matriz ahora.', 'Could not save! Download your matrix now.'],
-  noStore: ['Este navegador no permite guardar: descargue su matriz a menudo.', 'This browser does not allow saving: download your matrix often.'],
-  presentation: ['Presentación', 'Presentation'], caseStudy: ['Caso de estudio', 'Case study'],
-  finding: ['Hallazgo del diagnóstico', 'Diagnostic finding'], activity: ['Actividad', 'Activity'],
-  survey: ['Encuesta', 'Survey'], 'focus-group': ['Grupo focal', 'Focus group'], study: ['Estudio', 'Study'],
-  'working-table': ['Mesa de trabajo', 'Working table'], discussion: ['Discusión', 'Discussion'], plenary: ['Plenaria', 'Plenary'], individual: ['Individual', 'Individual'],
-  slideOf: ['Diapositiva {0} de {1}', 'Slide {0} of {1}'], slides: ['Diapositivas', 'Slides'],
-  prevSlide: ['Diapositiva anterior', 'Previous slide'], nextSlide: ['Diapositiva siguiente', 'Next slide'],
-  notes: ['Notas para quien facilita', 'Facilitator notes'], transcript: ['Transcripción', 'Transcript'],
-  openPdf: ['Abrir el documento PDF', 'Open the PDF document'],
-  noCaptions: ['Subtítulos no disponibles sin servidor: lea la transcripción.', 'Captions need a server: read the transcript.'],
-  context: ['Contexto', 'Context'], narrative: ['El caso', 'The case'], keyFacts: ['Datos clave', 'Key facts'],
-  questions: ['Preguntas para la discusión', 'Discussion questions'], sources: ['Fuentes', 'Sources'],
-  notesFor: ['Sus notas se guardan para la mesa', 'Your notes are saved for the table'], changeTable: ['Cambiar de mesa', 'Change table'],
-  dataFor: ['Datos:', 'Data:'], csv: ['Descargar los datos (CSV)', 'Download the data (CSV)'], source: ['Fuente', 'Source'],
-  chartTable: ['Los datos están en la tabla que sigue.', 'The data are in the table below.'],
-  openMatrix: ['Abrir la matriz', 'Open the matrix'], back: ['Volver', 'Back'], workTables: ['Mesas de trabajo', 'Working tables'],
-  matrixIntro: ['Cada mesa de trabajo llena su propia matriz.', 'Each working table fills in its own matrix.'],
-  yourTable: ['Su mesa de trabajo', 'Your working table'], activeTable: ['Mesa activa', 'Active table'],
-  newTable: ['Nueva mesa', 'New table'], delTable: ['Eliminar esta mesa', 'Delete this table'], tableN: ['Mesa {0}', 'Table {0}'],
-  confirmDel: ['¿Eliminar la mesa «{0}» y todo su contenido? No se puede deshacer.', 'Delete the table “{0}” and all its content? This cannot be undone.'],
-  yesDel: ['Sí, eliminar', 'Yes, delete'], cancel: ['Cancelar', 'Cancel'],
-  tableName: ['Nombre de la mesa', 'Table name'], municipality: ['Municipio', 'Municipality'],
-  members: ['Integrantes', 'Members'], name: ['Nombre', 'Name'], sector: ['Sector', 'Sector'], role: ['Cargo o función (opcional)', 'Role (optional)'],
-  chooseSector: ['Elija un sector', 'Choose a sector'], government: ['Gobierno', 'Government'], 'civil-society': ['Sociedad civil', 'Civil society'],
-  'private-sector': ['Sector privado', 'Private sector'], other: ['Otro', 'Other'],
-  addMember: ['Añadir integrante', 'Add member'], removeMember: ['Quitar', 'Remove'], memberN: ['integrante {0}', 'member {0}'],
-  rows: ['Filas de la matriz', 'Matrix rows'], columns: ['Columnas y ayuda', 'Columns and help'], help: ['Ayuda', 'Help'],
-  reqHint: ['Columnas con *: obligatorias en cada fila con texto.', 'Columns marked *: required in every row with text.'],
-  maxChars: ['máximo {0} caracteres', 'maximum {0} characters'],
-  rowN: ['Fila {0}', 'Row {0}'], up: ['Subir', 'Up'], down: ['Bajar', 'Down'], remove: ['Eliminar', 'Remove'],
-  rowUp: ['Subir la fila {0}', 'Move row {0} up'], rowDown: ['Bajar la fila {0}', 'Move row {0} down'], rowDel: ['Eliminar la fila {0}', 'Remove row {0}'],
-  addRow: ['Añadir fila', 'Add row'], rowAdded: ['Fila {0} añadida.', 'Row {0} added.'], rowMoved: ['Fila movida a la posición {0}.', 'Row moved to position {0}.'],
-  rowRemoved: ['Fila {0} eliminada.', 'Row {0} removed.'], undo: ['Deshacer', 'Undo'], noRows: ['Todavía no hay filas: añada la primera.', 'No rows yet: add the first one.'],
-  required: ['Obligatorio: escriba algo en esta columna.', 'Required: write something in this column.'],
-  tooLong: ['Demasiado largo: quite {0} caracteres (máximo {1}).', 'Too long: remove {0} characters (maximum {1}).'],
-  saveShare: ['Descargar y cargar', 'Download and load'],
-  exportHint: ['Descargue la matriz para entregarla o seguir en otra computadora. Cada descarga es un borrador nuevo.',
-    'Download the matrix to hand it in or continue on another computer. Each download is a new draft.'],
-  download: ['Descargar mi matriz (XML)', 'Download my matrix (XML)'], downloadAnyway: ['Descargar de todos modos (borrador incompleto)', 'Download anyway (incomplete draft)'],
-  problems: ['Antes de descargar, revise {0} problema(s):', 'Before downloading, check {0} problem(s):'],
-  noName: ['Escriba el nombre de la mesa.', 'Write the table name.'], noSector: ['{0}: elija el sector.', '{0}: choose the sector.'],
-  downloaded: ['Descargado: {0} (borrador {1}).', 'Downloaded: {0} (draft {1}).'], load: ['Cargar un archivo de matriz', 'Load a matrix file'],
-  loaded: ['Se cargó la mesa «{0}» (borrador {1}): {2} fila(s), {3} integrante(s).', 'Loaded the table “{0}” (draft {1}): {2} row(s), {3} member(s).'],
-  notXml: ['Este archivo no es XML válido: ¿está dañado o incompleto?', 'This file is not valid XML: is it damaged or incomplete?'],
-  notMatrix: ['Este archivo no es una matriz de Tequio.', 'This file is not a Tequio matrix.'],
-  wrongModule: ['Este archivo es del módulo «{0}», no de «{1}».', 'This file belongs to the module “{0}”, not “{1}”.'],
-  wrongVersion: ['Este archivo es de la versión {0} del módulo, no de la {1}.', 'This file is for version {0} of the module, not {1}.'],
-  unknownMatrix: ['Este módulo no tiene la matriz «{0}».', 'This module has no matrix “{0}”.'],
-  finish: ['Terminar', 'Finish'], finished: ['Sesión terminada: su trabajo quedó guardado. Puede cerrar esta ventana.', 'Session finished: your work is saved. You can close this window.'],
-  unknownCols: ['Se ignoraron columnas desconocidas: {0}.', 'Unknown columns were ignored: {0}.'], readErr: ['No se pudo leer el archivo.', 'The file could not be read.'],
-};
+/* Every interface string: key|Spanish|English (one text when both are the same) */
+const UI = {};
+`skip|Saltar al contenido|Skip to content
+units|Unidades|Units
+glossary|Glosario|Glossary
+matrix|Matriz|Matrix
+language|Idioma|Language
+seen|Vistas: {0} de {1} unidades|Viewed: {0} of {1} units
+seenMark|(vista)|(viewed)
+unitOf|Unidad {0} de {1}|Unit {0} of {1}
+day|Día {0}|Day {0}
+min|{0} min
+prev|Anterior|Previous
+next|Siguiente|Next
+pager|Unidad anterior y siguiente|Previous and next unit
+start|Empezar|Start
+resume|Continuar donde se quedó|Continue where you left off
+about|Sobre este material|About this material
+authors|Autoría|Authors
+duration|Duración|Duration
+days|{0} días|{0} days
+hours|{0} horas|{0} hours
+modes|Modalidad|Delivery
+face-to-face|presencial|face-to-face
+virtual|virtual
+blended|mixta|blended
+license|Licencia|License
+version|Versión|Version
+howSave|Dónde se guarda su trabajo|Where your work is saved
+howSaveText|Lo que escriba se guarda solo, en este navegador. Para entregarlo o pasarlo a otra computadora, descargue su matriz.|What you type is saved automatically, in this browser. To hand it in or move it to another computer, download your matrix.
+autosave|Guardado automático|Autosave on
+saved|Guardado {0}|Saved {0}
+saveErr|¡No se pudo guardar! Descargue su matriz ahora.|Could not save! Download your matrix now.
+noStore|Este navegador no permite guardar: descargue su matriz a menudo.|This browser does not allow saving: download your matrix often.
+presentation|Presentación|Presentation
+caseStudy|Caso de estudio|Case study
+finding|Hallazgo del diagnóstico|Diagnostic finding
+activity|Actividad|Activity
+survey|Encuesta|Survey
+focus-group|Grupo focal|Focus group
+study|Estudio|Study
+working-table|Mesa de trabajo|Working table
+discussion|Discusión|Discussion
+plenary|Plenaria|Plenary
+individual|Individual
+slideOf|Diapositiva {0} de {1}|Slide {0} of {1}
+slides|Diapositivas|Slides
+prevSlide|Diapositiva anterior|Previous slide
+nextSlide|Diapositiva siguiente|Next slide
+notes|Notas para quien facilita|Facilitator notes
+transcript|Transcripción|Transcript
+openPdf|Abrir el documento PDF|Open the PDF document
+noCaptions|Subtítulos no disponibles: lea la transcripción.|Captions are not available: read the transcript.
+context|Contexto|Context
+narrative|El caso|The case
+keyFacts|Datos clave|Key facts
+questions|Preguntas para la discusión|Discussion questions
+sources|Fuentes|Sources
+notesFor|Sus notas se guardan para la mesa|Your notes are saved for the table
+changeTable|Cambiar de mesa|Change table
+dataFor|Datos:|Data:
+csv|Descargar los datos (CSV)|Download the data (CSV)
+source|Fuente|Source
+chartTable|Los datos están en la tabla que sigue.|The data are in the table below.
+openMatrix|Abrir la matriz|Open the matrix
+back|Volver|Back
+workTables|Mesas de trabajo|Working tables
+matrixIntro|Cada mesa de trabajo llena su propia matriz.|Each working table fills in its own matrix.
+yourTable|Su mesa de trabajo|Your working table
+activeTable|Mesa activa|Active table
+newTable|Nueva mesa|New table
+delTable|Eliminar esta mesa|Delete this table
+tableN|Mesa {0}|Table {0}
+confirmDel|¿Eliminar la mesa «{0}» y todo su contenido? No se puede deshacer.|Delete the table “{0}” and all its content? This cannot be undone.
+yesDel|Sí, eliminar|Yes, delete
+cancel|Cancelar|Cancel
+tableName|Nombre de la mesa|Table name
+municipality|Municipio|Municipality
+members|Integrantes|Members
+name|Nombre|Name
+sector|Sector
+role|Cargo o función (opcional)|Role (optional)
+chooseSector|Elija un sector|Choose a sector
+government|Gobierno|Government
+civil-society|Sociedad civil|Civil society
+private-sector|Sector privado|Private sector
+other|Otro|Other
+addMember|Añadir integrante|Add member
+removeMember|Quitar|Remove
+memberN|integrante {0}|member {0}
+rows|Filas de la matriz|Matrix rows
+columns|Columnas y ayuda|Columns and help
+help|Ayuda|Help
+reqHint|Columnas con *: obligatorias en cada fila con texto.|Columns marked *: required in every row with text.
+maxChars|máximo {0} caracteres|maximum {0} characters
+rowN|Fila {0}|Row {0}
+up|Subir|Up
+down|Bajar|Down
+remove|Eliminar|Remove
+rowUp|Subir la fila {0}|Move row {0} up
+rowDown|Bajar la fila {0}|Move row {0} down
+rowDel|Eliminar la fila {0}|Remove row {0}
+addRow|Añadir fila|Add row
+rowAdded|Fila {0} añadida.|Row {0} added.
+rowMoved|Fila movida a la posición {0}.|Row moved to position {0}.
+rowRemoved|Fila {0} eliminada.|Row {0} removed.
+undo|Deshacer|Undo
+noRows|Todavía no hay filas: añada la primera.|No rows yet: add the first one.
+required|Obligatorio: escriba algo en esta columna.|Required: write something in this column.
+tooLong|Demasiado largo: quite {0} caracteres (máximo {1}).|Too long: remove {0} characters (maximum {1}).
+saveShare|Descargar y cargar|Download and load
+exportHint|Descargue la matriz para entregarla o seguir en otra computadora. Cada descarga es un borrador nuevo.|Download the matrix to hand it in or continue on another computer. Each download is a new draft.
+download|Descargar mi matriz (XML)|Download my matrix (XML)
+downloadAnyway|Descargar de todos modos (borrador incompleto)|Download anyway (incomplete draft)
+problems|Antes de descargar, revise {0} problema(s):|Before downloading, check {0} problem(s):
+noName|Escriba el nombre de la mesa.|Write the table name.
+noSector|{0}: elija el sector.|{0}: choose the sector.
+downloaded|Descargado: {0} (borrador {1}).|Downloaded: {0} (draft {1}).
+load|Cargar un archivo de matriz|Load a matrix file
+loaded|Se cargó la mesa «{0}» (borrador {1}): {2} fila(s), {3} integrante(s).|Loaded the table “{0}” (draft {1}): {2} row(s), {3} member(s).
+notXml|Este archivo no es XML válido: ¿está dañado o incompleto?|This file is not valid XML: is it damaged or incomplete?
+notMatrix|Este archivo no es una matriz de Tequio.|This file is not a Tequio matrix.
+wrongModule|Este archivo es del módulo «{0}», no de «{1}».|This file belongs to the module “{0}”, not “{1}”.
+wrongVersion|Este archivo es de la versión {0} del módulo, no de la {1}.|This file is for version {0} of the module, not {1}.
+unknownMatrix|Este módulo no tiene la matriz «{0}».|This module has no matrix “{0}”.
+finish|Terminar|Finish
+finished|Sesión terminada: su trabajo quedó guardado. Puede cerrar esta ventana.|Session finished: your work is saved. You can close this window.
+unknownCols|Se ignoraron columnas desconocidas: {0}.|Unknown columns were ignored: {0}.
+readErr|No se pudo leer el archivo.|The file could not be read.`.split('\n').forEach(l => { const [k, es, en = es] = l.split('|'); UI[k] = [es, en]; });
+
 const SECTORS = ['government', 'civil-society', 'private-sector', 'other'];
 
-/* ---- State: the index (language, position, tables) under KEY, each table and each matrix row under its own key ---- */
+/* ---- State: the index (language, screen, units seen, table ids) under KEY, each table and row under its own key ---- */
 const KEY = 'tequio:' + M.id + ':' + M.version, tkey = id => KEY + ':table:' + id, rkey = id => KEY + ':row:' + id;
 let LS = null;
-try { LS = localStorage; LS.setItem(KEY + ':probe', '1'); LS.removeItem(KEY + ':probe'); } catch (e) { LS = null; }
-const get = k => { try { return JSON.parse(LS.getItem(k)); } catch (e) { return null; } };
+try { LS = localStorage; LS.setItem(KEY + ':probe', '1'); LS.removeItem(KEY + ':probe'); } catch { LS = null; }
+const get = k => { try { return JSON.parse(LS.getItem(k)); } catch { return null; } };
 const S = Object.assign({ tables: [], seen: {} }, get(KEY)), T = {};
 const langs = M.languages.slice().sort((a, b) => (a !== 'es') - (b !== 'es'));
 let lang = langs.includes(S.lang) ? S.lang : M.languages[0], ui = 1, nf = null;
-function t(k, ...a) { return (UI[k] ? UI[k][ui] : k).replace(/\{(\d)\}/g, (_, i) => a[i]); }
+const t = (k, ...a) => (UI[k] ? UI[k][ui] : k).replace(/\{(\d)\}/g, (_, i) => a[i]);
 function loc(o) {
   if (o) for (const l of [lang].concat(M.languages, Object.keys(o))) if (o[l] != null) return [o[l], l];
-  return null;
 }
 const str = o => (loc(o) || [''])[0];
 const fmt = n => (nf = nf || new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })).format(n);
 function intlName(code, type, inLang) {
-  try { const n = new Intl.DisplayNames([inLang], { type }).of(code); return n.charAt(0).toUpperCase() + n.slice(1); } catch (e) { return code; }
+  try { const n = new Intl.DisplayNames([inLang], { type }).of(code); return n[0].toUpperCase() + n.slice(1); } catch { return code; }
 }
 
-/* ---- DOM: h('p.cls', {attr: value}, kids); kids are nodes, strings (as text) or arrays; falsy ones are skipped ---- */
+/* ---- DOM: h('p.cls', {attr: value}, kids): kids are nodes, texts or arrays; falsy ones are skipped ---- */
 function h(sel, a, k) {
-  const p = sel.split('.'), e = doc.createElement(p[0]);
-  if (p[1]) e.className = p.slice(1).join(' ');
+  const p = sel.split('.'), e = doc.createElement(p.shift());
+  if (p[0]) e.className = p.join(' ');
   for (const n in a) if (a[n] != null && a[n] !== false) e.setAttribute(n, a[n] === true ? '' : a[n]);
   return add(e, k);
 }
@@ -107,7 +168,7 @@ function add(e, k) {
   if (k) Array.isArray(k) ? k.forEach(x => add(e, x)) : e.appendChild(k.nodeType ? k : doc.createTextNode(k));
   return e;
 }
-/* An element with a localized text, marked with the text's language when it is not the page's */
+/* An element with a localized text, marked with its language when not the page's */
 function lt(sel, o, a) { const r = loc(o), e = h(sel, a, r && r[0]); if (r && r[1] !== lang) e.lang = r[1]; return e; }
 const vh = s => h('span.vh', 0, s);
 const btn = (act, k, a, cls) => h('button' + (cls ? '.' + cls : ''), Object.assign({ type: 'button', 'data-act': act }, a), k);
@@ -119,6 +180,7 @@ const chars = s => s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || [])
 const iso = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const two = n => String(n).padStart(2, '0');
 const blank = s => !s || !/\S/.test(s);
+const obj = x => x && typeof x === 'object' ? x : {};
 
 /* ---- Rich text ---- */
 function rich(o) { const r = loc(o), e = h('div.rich'); if (r) { if (r[1] !== lang) e.lang = r[1]; blocks(e, r[0]); } return e; }
@@ -132,7 +194,7 @@ function block(b) {
 function inline(e, c) {
   (c || []).forEach(x => {
     if (typeof x === 'string') return add(e, x);
-    const n = x.t === 'em' || x.t === 'strong' || x.t === 'br' ? h(x.t)
+    const n = /^(em|strong|br)$/.test(x.t) ? h(x.t)
       : x.t === 'a' ? (okHref(x.href) ? h('a', { href: x.href, rel: 'noopener' }) : h('span'))
       : x.t === 'term' ? h('a.term', { href: '#/glossary/' + encodeURIComponent(x.ref) }) : null;
     if (n) e.appendChild(inline(n, x.c));
@@ -140,17 +202,17 @@ function inline(e, c) {
   return e;
 }
 
-/* ---- Saving: synchronous, on every edit. Only the changed row and table records are serialised, then the index
-   with savedAt; then a host (docs/player-host-api.md) gets the whole state and a summary, and tequio:saved is sent ---- */
-const hook = window.tequioPlayer = { version: VERSION, key: KEY, lastSaveMs: 0, saves: 0 }, HOST = window.TEQUIO_HOST;
+/* ---- Saving on every edit: the changed row and table records, then the index with savedAt; then the host gets the
+   whole state and a summary, and tequio:saved is sent ---- */
+const hook = window.tequioPlayer = { key: KEY, lastSaveMs: 0 }, HOST = window.TEQUIO_HOST;
 let shown = '', shownKind = null, failed = false;
 function status(kind) {
   shownKind = kind;
   const el = $('save-status'), d = new Date(), s = kind === 'ok' ? t('saved', two(d.getHours()) + ':' + two(d.getMinutes())) : t(kind || 'autosave');
   if (s !== shown) { el.textContent = shown = s; el.classList.toggle('err', kind === 'saveErr' || kind === 'noStore'); }
 }
-function say(level, text) { const e = $('msg'); e.textContent = text ? String(text) : ''; e.className = level === 'warning' ? 'warn' : ''; }
-function put(k, v) { if (LS) try { LS.setItem(k, JSON.stringify(v)); } catch (e) { failed = true; } }
+function say(level, text) { const e = $('msg'); e.textContent = text ? String(text) : ''; e.className = text && level === 'warning' ? 'warn' : ''; }
+function put(k, v) { if (LS) try { LS.setItem(k, JSON.stringify(v)); } catch { failed = true; } }
 const saveR = r => put(rkey(r.id), r.c), saveT = tb => { putT(tb); saveS(); };
 function putT(tb) {
   const ids = {};
@@ -159,52 +221,11 @@ function putT(tb) {
 }
 function saveS() {
   S.savedAt = new Date().toISOString();
-  put(KEY, S); hook.saves++;
-  status(LS ? failed ? 'saveErr' : 'ok' : 'noStore'); failed = false;
-  const s = summary();
-  if (HOST) host('saveState', state(), s);
-  emit('saved', s);
-}
-const host = (f, ...a) => { try { return HOST && HOST[f] && HOST[f](...a); } catch (e) { hook.hostError = String(e); } };
-const emit = (n, s) => doc.dispatchEvent(new CustomEvent('tequio:' + n, { detail: { summary: s || summary() } }));
-/* The whole state as one object, and the host's state (when newer) written back in the local form */
-const tables = () => S.tables.map(id => loadT(id)).filter(Boolean);
-const state = () => Object.assign({ module: M.id, version: M.version }, S, { tables: tables() });
-function restore(st) {
-  const o = x => x && typeof x === 'object' ? x : {}, now = iso();
-  if (LS) S.tables.forEach(id => {
-    const x = o(get(tkey(id)));
-    for (const m in o(x.rows)) x.rows[m].forEach(i => LS.removeItem(rkey(i)));
-    LS.removeItem(tkey(id));
-  });
-  for (const k in S) delete S[k];
-  Object.assign(S, { lang: st.lang, view: st.view, unit: st.unit, cur: st.cur, seen: o(st.seen), tables: [], savedAt: st.savedAt });
-  [].concat(st.tables || []).forEach(x => {
-    if (!x || !x.id) return;
-    const tb = T[x.id] = Object.assign({ name: '', municipality: '', lang, created: now, modified: now, draft: 0 }, x,
-      { members: [].concat(x.members || []).filter(m => m && typeof m === 'object'), notes: o(x.notes), rows: {} });
-    for (const m in o(x.rows)) tb.rows[m] = [].concat(x.rows[m] || []).filter(r => r && r.id).map(r => ({ id: r.id, c: o(r.c) }));
-    S.tables.push(tb.id);
-    for (const m in tb.rows) tb.rows[m].forEach(saveR);
-    putT(tb);
-  });
   put(KEY, S);
-}
-/* Complete: every unit visited and, when a working-table activity names a matrix (or any, '*'), one row of it with
-   text in every required column */
-const WT = [];
-M.units.forEach(u => (u.blocks || []).forEach(b => b.kind === 'activity' && b.activity && b.activity.kind === 'working-table' && WT.push(b.activity.matrix || '*')));
-function summary() {
-  const n = M.units.length, seen = M.units.filter(u => S.seen[u.id]).length, matrices = [];
-  let done = !WT.length || !M.matrices.length;
-  tables().forEach(tb => M.matrices.forEach(mx => {
-    const rows = (tb.rows[mx.id] || []).filter(r => !rowEmpty(r, mx));
-    if (WT.includes(mx.id) || WT.includes('*')) done = done || rows.some(r => mx.columns.every(c => !c.required || !blank(r.c[c.id])));
-    matrices.push({ tableId: tb.id, tableName: tb.name, municipality: tb.municipality, members: tb.members.filter(m => !blank(m.name)),
-      matrixId: mx.id, columns: mx.columns.map(c => c.id), rows: rows.map(r => Object.fromEntries(mx.columns.map(c => [c.id, r.c[c.id] || '']))) });
-  }));
-  return { unitIndex: Math.max(0, M.units.findIndex(u => u.id === S.unit)), unitCount: n, visitedCount: seen, completed: seen === n && done,
-    progress: n ? seen / n : 1, matrices };
+  status(LS ? failed ? 'saveErr' : 'ok' : 'noStore'); failed = false;
+  const s = HOST && summary();
+  if (s) host('saveState', state(), s);
+  emit('saved', s);
 }
 function loadT(id) {
   if (T[id] || !LS) return T[id];
@@ -212,31 +233,70 @@ function loadT(id) {
   if (tb) for (const m in tb.rows) tb.rows[m] = tb.rows[m].map(i => ({ id: i, c: get(rkey(i)) || {} }));
   return (T[id] = tb);
 }
+function drop(id) {
+  const x = obj(get(tkey(id)));
+  for (const m in x.rows) x.rows[m].forEach(i => LS.removeItem(rkey(i)));
+  LS.removeItem(tkey(id)); delete T[id];
+}
 const table = () => (S.cur && loadT(S.cur)) || newTable();
-function newTable(f) {
+function newTable(f, quiet) {
   S.tables = S.tables.filter(id => T[id] || get(tkey(id)));
   const now = iso(), tb = Object.assign({ id: uid(), name: t('tableN', S.tables.length + 1), municipality: '', lang,
     created: now, modified: now, draft: 0, members: [], rows: {}, notes: {} }, f);
   for (const m in tb.rows) tb.rows[m].forEach(saveR);
   T[tb.id] = tb; S.tables.push(tb.id); S.cur = tb.id;
-  saveT(tb);
+  (quiet ? putT : saveT)(tb);
   return tb;
+}
+
+/* ---- Host: the state as one object; the host's, when newer, is written back locally ---- */
+const host = (f, ...a) => { try { return HOST && HOST[f] && HOST[f](...a); } catch (e) { hook.hostError = String(e); } };
+/* detail.summary is computed when a listener reads it */
+const emit = (n, s) => doc.dispatchEvent(new CustomEvent('tequio:' + n, { detail: { get summary() { return (s = s || summary()); } } }));
+const tables = () => S.tables.map(id => loadT(id)).filter(Boolean);
+const state = () => Object.assign({ module: M.id, version: M.version }, S, { tables: tables() });
+function restore(st) {
+  let tabs;
+  try {
+    tabs = st.tables.map(x => Object.assign({ name: '' }, x, { members: (x.members || []).filter(obj), notes: obj(x.notes),
+      rows: Object.fromEntries(Object.entries(x.rows || {}).map(([m, rs]) => [m, rs.filter(r => r.id).map(r => ({ id: r.id, c: obj(r.c) }))])) }));
+  } catch { return; } /* not a state this player wrote: keep the local one */
+  if (LS) S.tables.forEach(drop);
+  for (const k in S) delete S[k];
+  Object.assign(S, { seen: obj(st.seen), tables: [] });
+  tabs.forEach(x => newTable(x, 1));
+  ['lang', 'view', 'unit', 'cur', 'savedAt'].forEach(k => { if (typeof st[k] === 'string') S[k] = st[k]; });
+  put(KEY, S);
+}
+/* Complete: every unit seen and, if there is a working-table activity, a row of its matrix (any, if it names none)
+   with text in every required column */
+const WT = [];
+M.units.forEach(u => (u.blocks || []).forEach(b => b.kind === 'activity' && obj(b.activity).kind === 'working-table' && WT.push(b.activity.matrix || '*')));
+function summary() {
+  const n = M.units.length, seen = M.units.filter(u => S.seen[u.id]).length, matrices = [];
+  let done = !WT.length || !M.matrices.length;
+  tables().forEach(tb => M.matrices.forEach(mx => {
+    const cs = mx.columns, rows = (tb.rows[mx.id] || []).filter(r => !rowEmpty(r, mx));
+    if (WT.includes(mx.id) || WT.includes('*')) done = done || rows.some(r => cs.every(c => !c.required || !blank(r.c[c.id])));
+    matrices.push({ tableId: tb.id, tableName: tb.name, municipality: tb.municipality, members: tb.members.filter(m => !blank(m.name)),
+      matrixId: mx.id, columns: cs.map(c => c.id), rows: rows.map(r => Object.fromEntries(cs.map(c => [c.id, r.c[c.id] || '']))) });
+  }));
+  return { unitIndex: Math.max(0, M.units.findIndex(u => u.id === S.unit)), unitCount: n, visitedCount: seen,
+    completed: seen === n && done, progress: n ? seen / n : 1, matrices };
 }
 
 /* ---- Header, unit list, progress ---- */
 function chrome() {
   ui = /^es\b/.test(lang) ? 0 : 1; nf = null;
   doc.documentElement.lang = lang;
-  [['skip', 'skip'], ['nav-toggle', 'units'], ['nav-title', 'units'], ['glossary-link', 'glossary'], ['matrix-link', 'matrix'], ['finish', 'finish']].forEach(x => { $(x[0]).textContent = t(x[1]); });
+  for (const [id, k] of [['skip', 'skip'], ['nav-toggle', 'units'], ['nav-title', 'units'], ['glossary-link', 'glossary'], ['matrix-link', 'matrix'], ['finish', 'finish']]) $(id).textContent = t(k);
   $('home-link').textContent = str(M.metadata.title);
   $('unit-nav').setAttribute('aria-label', t('units'));
   $('glossary-link').hidden = !M.glossary.length;
   $('matrix-link').hidden = !M.matrices.length;
-  const ls = $('lang-switch');
-  ls.textContent = ''; ls.hidden = langs.length < 2; ls.setAttribute('aria-label', t('language'));
-  langs.forEach(l => ls.appendChild(btn('lang', intlName(l, 'language', l), { lang: l, 'data-lang': l, 'aria-pressed': String(l === lang) })));
-  const ol = $('unit-list');
-  ol.textContent = '';
+  const ls = $('lang-switch'), ol = $('unit-list');
+  ls.textContent = ol.textContent = ''; ls.hidden = langs.length < 2; ls.setAttribute('aria-label', t('language'));
+  langs.forEach(l => add(ls, btn('lang', intlName(l, 'language', l), { lang: l, 'data-lang': l, 'aria-pressed': String(l === lang) })));
   M.units.forEach((u, i) => add(ol, h('li', 0, h('a', { href: '#/u/' + u.id, 'data-unit': u.id }, [h('span.num', 0, i + 1 + '.'), ' ', lt('span', u.title), h('span.mark')]))));
   $('foot').textContent = ['Tequio', t('version') + ' ' + M.version, M.metadata.license, D.generator].filter(Boolean).join(' · ');
   shown = ''; status(shownKind);
@@ -252,7 +312,7 @@ function markNav(unit) {
   p.max = M.units.length || 1; p.value = n;
   $('progress-label').textContent = t('seen', n, M.units.length);
 }
-function setNav(open) { doc.body.classList.toggle('nav-open', open); $('nav-toggle').setAttribute('aria-expanded', String(open)); }
+function setNav(open) { doc.body.classList.toggle('nav-open', open); $('nav-toggle').setAttribute('aria-expanded', open); }
 
 /* ---- Routes: #/ · #/u/<unit> · #/glossary[/<term>] · #/matrix[/<matrix>] ---- */
 let current = null, focusTo = null;
@@ -264,17 +324,24 @@ function go(r, focus) {
   let title = '';
   focusTo = null;
   setNav(false);
-  if (unit) { title = showUnit(ix); S.view = r; S.seen[arg] = 1; S.unit = arg; saveS(); }
+  if (unit) { title = showUnit(ix); keep(r, arg); }
   else if (m[1] === 'glossary' && M.glossary.length) title = showGlossary(arg);
   else if (m[1] === 'matrix' && M.matrices.length) {
     const mx = M.matrices.find(x => x.id === arg) || M.matrices[0];
-    r = '#/matrix/' + mx.id; title = showMatrix(mx); S.view = r; saveS();
+    r = '#/matrix/' + mx.id; title = showMatrix(mx); keep(r);
   } else { r = '#/'; showHome(); }
   current = hook.route = r;
   doc.title = (title ? title + ' · ' : '') + str(M.metadata.title);
-  markNav(unit ? arg : null);
+  markNav(unit && arg);
   if (focus) { (focusTo || $('page-title')).focus(); if (!focusTo) scrollTo(0, 0); }
   if (unit && was && was !== r) emit('navigate');
+}
+/* Remembers the screen and the units seen; saves only changes */
+function keep(r, u) {
+  if (S.view === r && (!u || S.seen[u])) return;
+  S.view = r;
+  if (u) S.seen[S.unit = u] = 1;
+  saveS();
 }
 const unitMeta = u => [u.day && t('day', u.day), u.minutes && t('min', u.minutes)].filter(Boolean).join(' · ');
 
@@ -293,11 +360,11 @@ function showHome() {
 }
 
 function showUnit(i) {
-  const u = M.units[i], p = M.units[i - 1], x = M.units[i + 1];
+  const u = M.units[i], p = M.units[i - 1], x = M.units[i + 1], kinds = { presentation, caseStudy, finding, activity };
   const link = (v, rel, dir) => v && h('a', { href: '#/u/' + v.id, rel }, [h('span.dir', 0, dir), lt('span', v.title)]);
   render([h('p.crumb', 0, [t('unitOf', i + 1, M.units.length), unitMeta(u)].filter(Boolean).join(' · ')),
     h1(u.title), u.summary && lt('p.lead', u.summary),
-    (u.blocks || []).map(b => { const f = { presentation, caseStudy, finding, activity }[b.kind]; return f && b[b.kind] && f(b[b.kind]); }),
+    (u.blocks || []).map(b => kinds[b.kind] && b[b.kind] && kinds[b.kind](b[b.kind])),
     h('nav.pager', { 'aria-label': t('pager') }, [link(p, 'prev', '← ' + t('prev')), link(x, 'next', t('next') + ' →')])]);
   return str(u.title);
 }
@@ -323,42 +390,39 @@ function presentation(p) {
       prev.setAttribute('aria-disabled', k === 0); next.setAttribute('aria-disabled', k === sl.length - 1);
       count.textContent = t('slideOf', k + 1, sl.length);
     };
-    prev.addEventListener('click', () => show(-1)); next.addEventListener('click', () => show(1));
+    prev.onclick = () => show(-1); next.onclick = () => show(1);
     show(0);
     add(s, h('div.slides', { role: 'group', 'aria-label': t('slides') }, [items, sl.length > 1 && h('div.slidebar', 0, [prev, count, next])]));
   }
   return s;
 }
 
-/* Captions: <track src> needs a server (file:// forbids it), so WebVTT text shipped in TEQUIO_DATA.captions is
-   parsed here and added as cues; over http(s) without it, a <track> element loads the file. */
-function parseVTT(s) {
-  const out = [], sec = x => x.split(':').reduce((a, p) => a * 60 + parseFloat(p), 0);
+/* Captions: file:// forbids <track src>, so the WebVTT text in TEQUIO_DATA.captions becomes cues here */
+function parseVTT(s, tt) {
+  const sec = x => x.split(':').reduce((a, p) => a * 60 + parseFloat(p), 0);
   s.replace(/\r\n?/g, '\n').split(/\n{2,}/).forEach(b => {
     const l = b.split('\n'), i = l.findIndex(x => x.includes('-->')), m = i >= 0 && /([\d:.]+)\s+-->\s+([\d:.]+)/.exec(l[i]);
-    if (m) out.push(new VTTCue(sec(m[1]), sec(m[2]), l.slice(i + 1).join('\n')));
+    try { if (m) tt.addCue(new VTTCue(sec(m[1]), sec(m[2]), l.slice(i + 1).join('\n').trim())); } catch { /* a bad cue: keep the others */ }
   });
-  return out;
 }
 function mediaBlock(md) {
   const src = media(md.src), title = str(md.title), f = h('figure.media'), audio = md.kind === 'audio';
   if (md.kind === 'pdf') add(f, h('p', 0, h('a', { href: src }, t('openPdf') + (title ? ': ' + title : ''))));
   else {
     const el = h(audio ? 'audio' : 'video', { controls: true, preload: 'metadata', src, 'aria-label': title || null });
-    const caps = md.captions || {}, texts = D.captions || {}, line = h('p.cue', { hidden: true });
+    const caps = md.captions || {}, line = h('p.cue', { hidden: true });
     let missing = false;
     Object.keys(caps).forEach(l => {
-      const vtt = texts[caps[l]], name = intlName(l, 'language', lang);
+      const vtt = (D.captions || {})[caps[l]], name = intlName(l, 'language', lang);
       if (vtt != null) {
         const tt = el.addTextTrack('captions', name, l);
-        try { parseVTT(vtt).forEach(c => tt.addCue(c)); } catch (e) { /* a malformed cue: keep the others */ }
+        parseVTT(vtt, tt);
         tt.mode = l !== lang ? 'disabled' : audio ? 'hidden' : 'showing';
-        if (audio && l === lang) tt.addEventListener('cuechange', () => {
-          const c = tt.activeCues && tt.activeCues[0];
+        if (audio && l === lang) tt.oncuechange = () => {
+          const c = tt.activeCues[0];
           line.textContent = c ? c.text.replace(/<[^>]*>/g, '') : ''; line.hidden = !c;
-        });
-      } else if (location.protocol !== 'file:') add(el, h('track', { kind: 'captions', srclang: l, label: name, src: media(caps[l]), default: l === lang }));
-      else missing = true;
+        };
+      } else missing = true;
     });
     add(f, [el, line, title && h('figcaption', 0, title), missing && loc(md.transcript) && h('p.hint', 0, t('noCaptions'))]);
   }
@@ -400,7 +464,7 @@ function finding(f) {
   return s;
 }
 
-/* ---- Charts: SVG built with createElementNS, role="img" with <title> and <desc>; the data table follows ---- */
+/* ---- Charts: SVG with role="img", <title> and <desc>; the data table follows ---- */
 const COLORS = ['#1f5fa8', '#c2410c', '#2e7d32', '#7b3fa0', '#a61e4d', '#00707a', '#6b5a00', '#4a4a4a'];
 function sv(tag, a, parent, text) {
   const e = doc.createElementNS('http://www.w3.org/2000/svg', tag);
@@ -412,8 +476,9 @@ function sv(tag, a, parent, text) {
 function chart(c, ds, id) {
   const col = k => ds.columns.findIndex(x => x.id === k), ci = ds ? col(c.category) : -1, vi = ci < 0 ? [] : (c.values || []).map(col).filter(i => i >= 0);
   if (!vi.length || !(ds.rows || []).length) return null;
-  const W = 400, F = 15, g = sv('g'), cats = ds.rows.map(r => r[ci]), sum = a => a.reduce((x, y) => x + y, 0), color = i => COLORS[i % 8];
+  const W = 400, g = sv('g'), cats = ds.rows.map(r => r[ci]), sum = a => a.reduce((x, y) => x + y, 0), color = i => COLORS[i % 8];
   const series = (c.type === 'pie' ? vi.slice(0, 1) : vi).map(i => ({ name: str(ds.columns[i].label), v: ds.rows.map(r => Math.max(0, parseFloat(r[i]) || 0)) }));
+  const text = (x, y, s, a) => sv('text', Object.assign({ x, y }, a), g, s);
   let y = 0, H;
   const legend = () => {
     if (series.length < 2) return;
@@ -422,39 +487,39 @@ function chart(c, ds, id) {
       const w = 26 + s.name.length * 8.2;
       if (x && x + w > W) { x = 0; y += 22; }
       sv('rect', { x, y: y + 2, width: 14, height: 14, fill: color(i) }, g);
-      sv('text', { x: x + 20, y: y + 14 }, g, s.name);
+      text(x + 20, y + 14, s.name);
       x += w + 12;
     });
     y += 32;
   };
   if (c.type === 'bar' || c.type === 'stacked-bar') {
     const st = c.type === 'stacked-bar', bh = st ? 22 : 16;
-    const max = Math.max(1e-9, ...cats.map((_, k) => st ? sum(series.map(s => s.v[k])) : Math.max(...series.map(s => s.v[k])))), L = (W - 64) / max;
+    const max = Math.max(1e-9, ...cats.map((_, k) => (st ? sum : a => Math.max(...a))(series.map(s => s.v[k])))), L = (W - 64) / max;
     legend();
     cats.forEach((cat, k) => {
-      sv('text', { x: 0, y: y + 14 }, g, cat);
+      text(0, y + 14, cat);
       y += 20;
       let x = 0;
       series.forEach((s, i) => {
         sv('rect', { x, y, width: Math.max(s.v[k] * L, 0.5), height: bh, fill: color(i), stroke: st ? '#fff' : null }, g);
         if (st) x += s.v[k] * L;
-        else { sv('text', { x: s.v[k] * L + 6, y: y + 13 }, g, fmt(s.v[k])); y += bh + 3; }
+        else { text(s.v[k] * L + 6, y + 13, fmt(s.v[k])); y += bh + 3; }
       });
-      if (st) { sv('text', { x: x + 6, y: y + 16 }, g, fmt(sum(series.map(s => s.v[k])))); y += bh + 3; }
+      if (st) { text(x + 6, y + 16, fmt(sum(series.map(s => s.v[k])))); y += bh + 3; }
       y += 10;
     });
     H = y;
   } else if (c.type === 'line') {
     legend();
-    const max = Math.max(1e-9, ...series.map(s => Math.max(...s.v))), p10 = Math.pow(10, Math.floor(Math.log10(max / 5)));
+    const max = Math.max(1e-9, ...series.map(s => Math.max(...s.v))), p10 = 10 ** Math.floor(Math.log10(max / 5));
     const step = [1, 2, 5, 10].map(m => m * p10).find(v => v * 5 >= max), top = Math.ceil(max / step) * step;
     const x0 = 52, x1 = W - 12, y0 = y + 8, y1 = y + 220, n = cats.length, every = Math.ceil(n * 60 / (x1 - x0));
     const X = k => n > 1 ? x0 + (x1 - x0) * k / (n - 1) : (x0 + x1) / 2, Y = v => y1 - (y1 - y0) * v / top;
     for (let v = 0; v <= top + step / 2; v += step) {
       sv('line', { x1: x0, x2: x1, y1: Y(v), y2: Y(v), stroke: v ? '#d0d4d9' : '#555' }, g);
-      sv('text', { x: x0 - 6, y: Y(v) + 5, 'text-anchor': 'end' }, g, fmt(v));
+      text(x0 - 6, Y(v) + 5, fmt(v), { 'text-anchor': 'end' });
     }
-    cats.forEach((cat, k) => k % every || sv('text', { x: X(k), y: y1 + 22, 'text-anchor': n < 2 ? 'middle' : k ? (k === n - 1 ? 'end' : 'middle') : 'start' }, g, cat));
+    cats.forEach((cat, k) => k % every || text(X(k), y1 + 22, cat, { 'text-anchor': n < 2 ? 'middle' : k ? (k === n - 1 ? 'end' : 'middle') : 'start' }));
     series.forEach((s, i) => {
       sv('polyline', { points: s.v.map((v, k) => X(k).toFixed(1) + ',' + Y(v).toFixed(1)).join(' '), fill: 'none', stroke: color(i), 'stroke-width': 3, 'stroke-dasharray': ['', '8 4', '2 4', '12 4 2 4'][i % 4] || null }, g);
       s.v.forEach((v, k) => sv('circle', { cx: X(k), cy: Y(v), r: 4.5, fill: color(i) }, g));
@@ -469,12 +534,13 @@ function chart(c, ds, id) {
       else if (val > 0) sv('path', { d: 'M200 105L' + P(a0) + 'A' + r + ' ' + r + ' 0 ' + (a1 - a0 > Math.PI ? 1 : 0) + ' 1 ' + P(a1) + 'Z', fill: color(k), stroke: '#fff', 'stroke-width': 2 }, g);
       a0 = a1;
       sv('rect', { x: 0, y: 225 + k * 26, width: 14, height: 14, fill: color(k) }, g);
-      sv('text', { x: 20, y: 237 + k * 26 }, g, cats[k] + ': ' + fmt(Math.round(val / total * 1000) / 10) + ' %');
+      text(20, 237 + k * 26, cats[k] + ': ' + fmt(Math.round(val / total * 1000) / 10) + ' %');
     });
     H = 230 + cats.length * 26;
   } else return null;
   const title = str(c.title), desc = str(c.description) || t('chartTable');
-  const svg = sv('svg', { role: 'img', viewBox: '0 0 ' + W + ' ' + Math.ceil(H), width: W, height: Math.ceil(H), 'aria-labelledby': id + '-t', 'aria-describedby': id + '-d', 'font-size': F, fill: '#1b1b1b' });
+  H = Math.ceil(H);
+  const svg = sv('svg', { role: 'img', viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, 'aria-labelledby': id + '-t', 'aria-describedby': id + '-d', 'font-size': 15, fill: '#1b1b1b' });
   sv('title', { id: id + '-t' }, svg, title);
   sv('desc', { id: id + '-d' }, svg, desc);
   svg.appendChild(g);
@@ -498,19 +564,19 @@ function showGlossary(term) {
 /* ---- The matrix of a working table: table details, members, rows ---- */
 let MX = null, showReq = false, undo = null;
 const rowsOf = tb => tb.rows[MX.id] || (tb.rows[MX.id] = [{ id: uid(), c: {} }]);
-const colOf = id => MX.columns.find(c => c.id === id);
 function field(id, label, value, f, a) {
   const i = h('input', Object.assign({ id, type: 'text', 'data-f': f, autocomplete: 'off' }, a));
   i.value = value || '';
   return h('div.field', 0, [h('label', { for: id }, label), i]);
 }
+const panel = (id, title, kids) => h('section.panel', { 'aria-labelledby': id }, [h('h2', { id }, t(title)), kids]);
 function showMatrix(mx) {
   MX = mx; showReq = false; undo = null;
   const tb = table();
   render([h('p.crumb', 0, t('workTables')), h1(mx.title),
     M.matrices.length > 1 && h('ul.inline', 0, M.matrices.filter(x => x !== mx).map(x => h('li', 0, h('a', { href: '#/matrix/' + x.id }, str(x.title))))),
     h('p.lead', 0, t('matrixIntro')),
-    h('section.panel', { 'aria-labelledby': 'tbl-h' }, [h('h2', { id: 'tbl-h' }, t('yourTable')),
+    panel('tbl-h', 'yourTable', [
       h('div.tablebar', 0, [h('label', { for: 'table-select' }, t('activeTable')), h('select', { id: 'table-select' }),
         btn('tbl-new', t('newTable'), { id: 'table-new' }), btn('tbl-del', t('delTable'), { id: 'table-delete' }, 'danger')]),
       h('div.confirm', { id: 'del-confirm', hidden: true }, [h('p', { id: 'del-q' }),
@@ -519,26 +585,24 @@ function showMatrix(mx) {
         field('table-municipality', t('municipality'), tb.municipality, 'muni')]),
       h('p.msg', { id: 'm-table-name', hidden: true }),
       h('fieldset.members', 0, [h('legend', 0, t('members')), h('ol', { id: 'members' }), btn('mem-add', '+ ' + t('addMember'), { id: 'member-add' })])]),
-    h('section.panel', { 'aria-labelledby': 'rows-h' }, [h('h2', { id: 'rows-h' }, t('rows')),
+    panel('rows-h', 'rows', [
       h('div.guide', 0, [h('h3', 0, t('columns')), h('p.hint', 0, t('reqHint')), h('ol.cols', 0, mx.columns.map(c => {
         const help = loc(c.help);
         return h('li', 0, [h('span.cl', 0, [lt('span', c.label), c.required && h('span.req', 0, ' *')]),
           c.maxLength && h('span.meta', 0, ' · ' + t('maxChars', c.maxLength)),
-          help && btn('help', [t('help'), vh(': ' + str(c.label))], { 'data-col': c.id, 'aria-expanded': 'false', 'aria-controls': 'help-' + c.id }, 'help-btn'),
+          help && btn('help', [t('help'), vh(': ' + str(c.label))], { 'aria-expanded': 'false', 'aria-controls': 'help-' + c.id }, 'help-btn'),
           help && lt('p.help', c.help, { id: 'help-' + c.id, hidden: true })]);
       }))]),
       h('ol.rows', { id: 'rows' }), h('p.hint', { id: 'no-rows' }, t('noRows')), btn('row-add', '+ ' + t('addRow'), { id: 'row-add' }),
       h('p.rowstatus', 0, [h('span', { id: 'row-status', role: 'status' }), ' ', btn('row-undo', t('undo'), { id: 'row-undo', hidden: true })])]),
-    h('section.panel', { 'aria-labelledby': 'io-h' }, [h('h2', { id: 'io-h' }, t('saveShare')), h('p', 0, t('exportHint')),
+    panel('io-h', 'saveShare', [h('p', 0, t('exportHint')),
       btn('export', t('download'), { id: 'export' }, 'primary'),
       h('div.errors', { id: 'export-errors', tabindex: -1, hidden: true }), h('p', { id: 'export-status', role: 'status' }),
       h('div.field', 0, [h('label', { for: 'import-file' }, t('load')), h('input', { id: 'import-file', type: 'file', accept: '.xml,application/xml,text/xml' })]),
       h('p', { id: 'import-status', role: 'status' })])]);
-  const sel = $('table-select');
-  S.tables.forEach(id => { const x = T[id] || get(tkey(id)); if (x) add(sel, h('option', { value: id, selected: id === tb.id }, x.name || '—')); });
+  S.tables.forEach(id => { const x = T[id] || get(tkey(id)); if (x) add($('table-select'), h('option', { value: id, selected: id === tb.id }, x.name || '—')); });
   fillMembers(tb);
-  const ol = $('rows');
-  rowsOf(tb).forEach(r => add(ol, rowEl(r)));
+  rowsOf(tb).forEach(r => add($('rows'), rowEl(r)));
   numberRows();
   return str(mx.title);
 }
@@ -570,10 +634,10 @@ function rowEl(r) {
 function numberRows() {
   const lis = $('rows').children, n = lis.length;
   for (let i = 0; i < n; i++) {
-    const [u, d, x] = lis[i].querySelector('.rowbar').children;
+    const [u, d, x] = lis[i].querySelector('.rowbar').children, a = (e, k, v) => e.setAttribute(k, v);
     lis[i].querySelector('legend').textContent = t('rowN', i + 1);
-    u.setAttribute('aria-label', t('rowUp', i + 1)); d.setAttribute('aria-label', t('rowDown', i + 1)); x.setAttribute('aria-label', t('rowDel', i + 1));
-    u.setAttribute('aria-disabled', i === 0); d.setAttribute('aria-disabled', i === n - 1);
+    a(u, 'aria-label', t('rowUp', i + 1)); a(d, 'aria-label', t('rowDown', i + 1)); a(x, 'aria-label', t('rowDel', i + 1));
+    a(u, 'aria-disabled', i === 0); a(d, 'aria-disabled', i === n - 1);
   }
   $('no-rows').hidden = n > 0;
 }
@@ -584,7 +648,7 @@ function problem(c, r, v) {
 }
 /* Updates one cell's counter and message */
 function check(ta, r) {
-  const c = colOf(ta.dataset.col), cell = ta.parentNode, cnt = cell.querySelector('.cnt'), m = cell.querySelector('.msg'), msg = problem(c, r, ta.value);
+  const c = MX.columns.find(x => x.id === ta.dataset.col), cell = ta.parentNode, cnt = cell.querySelector('.cnt'), m = cell.querySelector('.msg'), msg = problem(c, r, ta.value);
   if (cnt) { const n = chars(ta.value); cnt.textContent = n + ' / ' + c.maxLength; cnt.classList.toggle('over', n > c.maxLength); }
   if (m.textContent !== msg) { m.textContent = msg; m.hidden = !msg; }
   if (msg) ta.setAttribute('aria-invalid', 'true'); else ta.removeAttribute('aria-invalid');
@@ -592,7 +656,7 @@ function check(ta, r) {
 const checkRow = (li, r) => li.querySelectorAll('textarea').forEach(ta => check(ta, r));
 
 function onInput(e) {
-  const t0 = performance.now(), el = e.target, f = el.dataset.f, v = el.value, i = el.dataset.i;
+  const t0 = performance.now(), el = e.target, f = el.dataset.f, v = el.value;
   if (!f) return;
   const tb = table();
   if (f === 'cell') {
@@ -603,79 +667,78 @@ function onInput(e) {
   } else if (f === 'note') tb.notes[el.dataset.q] = v;
   else if (f === 'name') { tb.name = v; const o = $('table-select').selectedOptions[0]; if (o) o.textContent = v || '—'; }
   else if (f === 'muni') tb.municipality = v;
-  else tb.members[i][f.slice(1)] = v;
+  else tb.members[el.dataset.i][f.slice(1)] = v;
   tb.modified = iso();
   saveT(tb);
   hook.lastSaveMs = performance.now() - t0;
 }
 
 function rowAction(act, b) {
-  const tb = table(), rows = rowsOf(tb), ol = $('rows'), say = s => { $('row-status').textContent = s; }, u = $('row-undo');
-  const at = k => ol.children[k].querySelector('textarea').focus();
+  const tb = table(), rows = rowsOf(tb), ol = $('rows'), tell = s => { $('row-status').textContent = s; }, u = $('row-undo');
   if (act === 'row-undo' && !undo) return;
   if (act === 'row-add' || act === 'row-undo') {
-    const r = act === 'row-add' ? { id: uid(), c: {} } : undo.r, k = act === 'row-add' ? rows.length : Math.min(undo.i, rows.length);
+    const isAdd = act === 'row-add', r = isAdd ? { id: uid(), c: {} } : undo.r, k = isAdd ? rows.length : Math.min(undo.i, rows.length);
     rows.splice(k, 0, r); saveR(r); saveT(tb);
     ol.insertBefore(rowEl(r), ol.children[k] || null); numberRows();
-    say(act === 'row-add' ? t('rowAdded', k + 1) : ''); u.hidden = true; undo = null;
-    return at(k);
+    tell(isAdd ? t('rowAdded', k + 1) : ''); u.hidden = true; undo = null;
+    return ol.children[k].querySelector('textarea').focus();
   }
-  const li = b.closest('.mrow'), i = rows.findIndex(r => r.id === li.dataset.row);
-  if (b.getAttribute('aria-disabled') === 'true') return;
+  const li = b.closest('.mrow'), i = rows.findIndex(r => r.id === li.dataset.row), off = () => b.getAttribute('aria-disabled') === 'true';
+  if (off()) return;
   if (act === 'row-del') {
     undo = { r: rows.splice(i, 1)[0], i };
     if (LS) LS.removeItem(rkey(undo.r.id));
     saveT(tb);
     li.remove(); numberRows();
-    say(t('rowRemoved', i + 1)); u.hidden = false; u.focus();
+    tell(t('rowRemoved', i + 1)); u.hidden = false; u.focus();
     return;
   }
   const j = act === 'row-up' ? i - 1 : i + 1;
   rows.splice(j, 0, rows.splice(i, 1)[0]); saveT(tb);
   ol.insertBefore(li, ol.children[act === 'row-up' ? j : j + 1] || null); numberRows();
-  say(t('rowMoved', j + 1));
-  if (b.getAttribute('aria-disabled') === 'true') li.querySelector(act === 'row-up' ? '.row-down' : '.row-up').focus(); else b.focus();
+  tell(t('rowMoved', j + 1));
+  (off() ? li.querySelector(act === 'row-up' ? '.row-down' : '.row-up') : b).focus();
 }
 
 function onClick(e) {
   const b = e.target.closest('[data-act]'), act = b && b.dataset.act;
   if (!act) return;
-  const tb = /^(mem|tbl)/.test(act) ? table() : null, i = +b.dataset.i;
+  const tb = /^(mem|tbl)/.test(act) && table(), focus = id => $(id).focus();
   if (act === 'lang') {
-    lang = S.lang = b.dataset.lang; saveS(); chrome(); go(current, false);
+    lang = S.lang = b.dataset.lang; saveS(); chrome(); go(current);
     doc.querySelector('#lang-switch [aria-pressed="true"]').focus();
   } else if (act.startsWith('row-')) rowAction(act, b);
   else if (act === 'help') {
     const open = b.getAttribute('aria-expanded') !== 'true';
     b.setAttribute('aria-expanded', open); $(b.getAttribute('aria-controls')).hidden = !open;
-  } else if (act === 'mem-add') { tb.members.push({ name: '', sector: '', role: '' }); saveT(tb); fillMembers(tb); $('mem-' + (tb.members.length - 1) + '-name').focus(); }
-  else if (act === 'mem-del') { tb.members.splice(i, 1); saveT(tb); fillMembers(tb); $('member-add').focus(); }
-  else if (act === 'tbl-new') { newTable(); go(current, false); $('table-name').select(); }
-  else if (act === 'tbl-del') { $('del-q').textContent = t('confirmDel', tb.name); $('del-confirm').hidden = false; $('table-delete-cancel').focus(); }
-  else if (act === 'tbl-no') { $('del-confirm').hidden = true; $('table-delete').focus(); }
+  } else if (act === 'mem-add') { tb.members.push({ name: '', sector: '', role: '' }); saveT(tb); fillMembers(tb); focus('mem-' + (tb.members.length - 1) + '-name'); }
+  else if (act === 'mem-del') { tb.members.splice(b.dataset.i, 1); saveT(tb); fillMembers(tb); focus('member-add'); }
+  else if (act === 'tbl-new') { newTable(); go(current); $('table-name').select(); }
+  else if (act === 'tbl-del') { $('del-q').textContent = t('confirmDel', tb.name); $('del-confirm').hidden = false; focus('table-delete-cancel'); }
+  else if (act === 'tbl-no') { $('del-confirm').hidden = true; focus('table-delete'); }
   else if (act === 'tbl-yes') {
-    if (LS) { LS.removeItem(tkey(tb.id)); for (const m in tb.rows) tb.rows[m].forEach(r => LS.removeItem(rkey(r.id))); }
+    if (LS) drop(tb.id);
     delete T[tb.id]; S.tables = S.tables.filter(x => x !== tb.id); S.cur = S.tables[0]; saveS();
-    go(current, false); $('table-select').focus();
+    go(current); focus('table-select');
   } else if (act.startsWith('export')) exportMatrix(act === 'export-force');
-  else if (act === 'goto') $(b.dataset.target).focus();
+  else if (act === 'goto') focus(b.dataset.target);
   else if (act === 'finish') { host('terminate', summary()); say('info', t('finished')); }
 }
 
 function onChange(e) {
   const el = e.target;
   if (el.tagName === 'SELECT' && el.dataset.f) onInput(e);
-  else if (el.id === 'table-select') { S.cur = el.value; saveS(); go(current, false); $('table-select').focus(); }
+  else if (el.id === 'table-select') { S.cur = el.value; saveS(); go(current); $('table-select').focus(); }
   else if (el.id === 'import-file' && el.files[0]) {
     const r = new FileReader();
     r.onload = () => importMatrix(String(r.result));
-    r.onerror = () => importMsg(t('readErr'), true);
+    r.onerror = () => bad('readErr');
     r.readAsText(el.files[0], 'UTF-8');
     el.value = '';
   }
 }
 
-/* ---- Export in the completed-matrix format, built as a DOM so that escaping is by construction ---- */
+/* ---- Export in the completed-matrix format, built as a DOM: escaping by construction ---- */
 const XNS = 'urn:tequio:completed-matrix:1', XML = 'http://www.w3.org/XML/1998/namespace';
 const xmlText = s => String(s || '').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 function buildXML(tb, draft) {
@@ -747,20 +810,21 @@ function exportMatrix(force) {
   if (force) $('export').focus();
 }
 
-/* ---- Import. The XML fragment parser of a detached XML document throws on a malformed file or a DOCTYPE,
-   where DOMParser would insert a <parsererror style="…"> that the page's CSP reports as an error. ---- */
+/* ---- Import. The fragment parser of a detached XML document throws on a malformed file or a DOCTYPE, where
+   DOMParser would insert a <parsererror style="…"> that the page's CSP reports as an error ---- */
 function importMsg(s, err) { const e = $('import-status'); e.textContent = s; e.classList.toggle('err', !!err); }
+const bad = (k, ...a) => importMsg(t(k, ...a), true);
 function importMatrix(text) {
   const xd = doc.implementation.createDocument(null, 'x', null), range = xd.createRange();
   let f;
   range.selectNodeContents(xd.documentElement);
-  try { f = range.createContextualFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*>/, '')); } catch (e) { return importMsg(t('notXml'), true); }
+  try { f = range.createContextualFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*>/, '')); } catch { return bad('notXml'); }
   const root = f.firstElementChild, at = n => root.getAttribute(n) || '';
-  if (!root || f.children.length > 1 || root.namespaceURI !== XNS || root.localName !== 'completed-matrix') return importMsg(t('notMatrix'), true);
-  if (at('module') !== M.id) return importMsg(t('wrongModule', at('module'), M.id), true);
-  if (at('module-version') !== M.version) return importMsg(t('wrongVersion', at('module-version'), M.version), true);
+  if (!root || f.children.length > 1 || root.namespaceURI !== XNS || root.localName !== 'completed-matrix') return bad('notMatrix');
+  if (at('module') !== M.id) return bad('wrongModule', at('module'), M.id);
+  if (at('module-version') !== M.version) return bad('wrongVersion', at('module-version'), M.version);
   const mx = M.matrices.find(x => x.id === at('matrix'));
-  if (!mx) return importMsg(t('unknownMatrix', at('matrix')), true);
+  if (!mx) return bad('unknownMatrix', at('matrix'));
   const kids = (e, n) => e ? [...e.children].filter(c => c.namespaceURI === XNS && c.localName === n) : [];
   const txt = (e, n) => (kids(e, n)[0] || {}).textContent || '', one = n => kids(root, n)[0], unknown = new Set(), notes = {};
   const members = kids(one('members'), 'member').map(m => ({ name: txt(m, 'name'), sector: m.getAttribute('sector') || 'other', role: txt(m, 'role') }));
@@ -783,23 +847,22 @@ function importMatrix(text) {
 view.addEventListener('input', onInput);
 view.addEventListener('change', onChange);
 doc.addEventListener('click', onClick);
-$('nav-toggle').addEventListener('click', () => setNav(!doc.body.classList.contains('nav-open')));
-$('skip').addEventListener('click', e => { e.preventDefault(); ($('page-title') || $('main')).focus(); });
+$('nav-toggle').onclick = () => setNav(!doc.body.classList.contains('nav-open'));
+$('skip').onclick = e => { e.preventDefault(); ($('page-title') || $('main')).focus(); };
 shownKind = LS ? null : 'noStore';
 const hs = host('loadState'), time = x => Date.parse(x) || 0;
-if (hs && typeof hs === 'object' && time(hs.savedAt) > time(S.savedAt) && (hs.module || M.id) === M.id && (hs.version || M.version) === M.version) {
+if (obj(hs).savedAt && time(hs.savedAt) > time(S.savedAt) && (hs.module || M.id) === M.id && (hs.version || M.version) === M.version) {
   restore(hs);
   if (langs.includes(S.lang)) lang = S.lang;
 }
 $('finish').hidden = !HOST;
 if (HOST) addEventListener('pagehide', () => host('terminate', summary()));
-/* Messages from the host (or anyone) for the participant, in the header's live region */
-doc.addEventListener('tequio:message', e => say(e.detail && e.detail.level, e.detail && e.detail.text));
+doc.addEventListener('tequio:message', e => say(obj(e.detail).level, obj(e.detail).text));
 chrome();
-go(/^#\//.test(location.hash) ? location.hash : S.view || '#/', false);
+go(/^#\//.test(location.hash) ? location.hash : S.view || '#/');
 if (location.hash !== current) location.replace(current);
 addEventListener('hashchange', () => { if (location.hash !== current) go(location.hash, true); });
-/* The same module open in another tab or window: reload what it saved, so this one never writes stale data */
+/* The module open in another tab: reload what it saved, so this one never writes stale data */
 let sync = 0;
 addEventListener('storage', e => {
   if (e.key && !e.key.startsWith(KEY)) return;
@@ -809,7 +872,7 @@ addEventListener('storage', e => {
     Object.assign(S, get(KEY));
     for (const k in T) delete T[k];
     if (langs.includes(S.lang) && S.lang !== l) { lang = S.lang; chrome(); }
-    go(current, false);
+    go(current);
     if (id && $(id)) $(id).focus();
   }, 150);
 });

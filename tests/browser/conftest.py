@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import pathlib
+import shutil
 import time
 
 import pytest
@@ -46,6 +47,26 @@ def read_module_data(bundle):
     prefix = "window.TEQUIO_DATA = "
     assert text.startswith(prefix) and text.endswith(";"), "module-data.js is not `window.TEQUIO_DATA = {...};`"
     return json.loads(text[len(prefix):-1])
+
+
+def copy_bundle(bundle, dest, data=None, scripts=(), files=None):
+    """A copy of the bundle at `dest`: with `data` as its module-data.js, each of `scripts` (path in the
+    bundle → text) written and loaded before player/player.js, and `files` (path → bytes) added."""
+    dest = pathlib.Path(dest)
+    shutil.copytree(bundle, dest)
+    if data is not None:
+        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        (dest / "player" / "module-data.js").write_text(f"window.TEQUIO_DATA = {text};\n", "utf-8")
+    page = (dest / "index.html").read_text("utf-8")
+    for path, text in dict(scripts).items():
+        (dest / path).write_text(text, "utf-8")
+        page = page.replace('<script src="player/player.js">', f'<script src="{path}"></script>\n<script src="player/player.js">')
+    (dest / "index.html").write_text(page, "utf-8")
+    for path, blob in (files or {}).items():
+        (dest / path).parent.mkdir(parents=True, exist_ok=True)
+        (dest / path).write_bytes(blob)
+    return dest
 
 
 @pytest.fixture(scope="session")
@@ -170,16 +191,17 @@ class Browser:
 
 @pytest.fixture
 def launch(bundle, tmp_path):
-    """launch(profile="main", size=(1366, 900)) starts a Chromium; the same profile name reuses its
+    """launch(profile="main", size=(1366, 900), root=None) starts a Chromium on the bundle (or on the copy
+    at `root`); the same profile name reuses its
     --user-data-dir, so localStorage survives a quit and relaunch. At the end every browser is closed
     and none may have logged a SEVERE entry (CSP violation, JS error, failed load)."""
     started = []
 
-    def start(profile="main", size=(1366, 900)):
+    def start(profile="main", size=(1366, 900), root=None):
         prof = tmp_path / f"profile-{profile}"
         down = tmp_path / f"downloads-{profile}"
         down.mkdir(exist_ok=True)
-        b = Browser(bundle, prof, down, size)
+        b = Browser(pathlib.Path(root or bundle), prof, down, size)
         started.append(b)
         return b
 

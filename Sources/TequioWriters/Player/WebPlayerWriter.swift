@@ -18,7 +18,7 @@ public struct WebPlayerWriter: TargetWriter {
         }
         tree.add("index.html", text: html)
         for (path, data) in input.templateFiles(under: "player") where path != "index.html" {
-            tree["player/\(path)"] = data
+            tree["player/\(path)"] = SourceCompactor.compact(data, path: path)
         }
         tree.add("player/module-data.js", text: try ModuleDataScript.render(module, generator: input.generator, captions: Self.captions(input)))
         tree.merge(input.assets, under: "content")
@@ -82,5 +82,45 @@ public enum HTMLText {
             }
         }
         return out
+    }
+}
+
+/// Makes the player's JavaScript and CSS smaller for old laptops and slow links without a build step:
+/// drops indentation, blank lines and whole-line comments. Lines inside a template literal are kept as
+/// they are, so what a program reads never changes.
+public enum SourceCompactor {
+    public static func compact(_ data: Data, path: String) -> Data {
+        let isJS = path.hasSuffix(".js")
+        guard isJS || path.hasSuffix(".css") else { return data }
+        var out: [Substring] = []
+        var inTemplate = false
+        var inComment = false
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if inTemplate {
+                out.append(line)
+                if line.filter({ $0 == "`" }).count % 2 == 1 { inTemplate = false }
+                continue
+            }
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if inComment {
+                if trimmed.contains("*/") {
+                    inComment = false
+                    if !trimmed.hasSuffix("*/") { return data }  // code after a comment: leave the file alone
+                }
+                continue
+            }
+            if trimmed.isEmpty || (isJS && trimmed.hasPrefix("//")) { continue }
+            if trimmed.hasPrefix("/*") {
+                if trimmed.hasSuffix("*/") { continue }
+                if !trimmed.contains("*/") {
+                    inComment = true
+                    continue
+                }
+            }
+            out.append(trimmed)
+            if isJS && trimmed.filter({ $0 == "`" }).count % 2 == 1 { inTemplate = true }
+        }
+        return Data((out.joined(separator: "\n") + "\n").utf8)
     }
 }
