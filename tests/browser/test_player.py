@@ -3,7 +3,10 @@ reloaded, restarted, exported and imported. Every screen is checked with axe-cor
 saved as a screenshot in test-artifacts/player/. The module under test is read from the bundle itself."""
 import datetime
 import json
+import os
+import pathlib
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,6 +15,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 NS = "{urn:tequio:completed-matrix:1}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
@@ -288,6 +292,15 @@ def test_matrix_autosave_reload_restart_export_and_import(launch, module, tmp_pa
         assert rows == expected_rows
         if qs:
             assert {n.get("question"): n.text for n in root.find(NS + "notes")} == {qs[0][1]["id"]: note}
+
+    # the facilitator checks the file with `tequio check`, against the module it was built from
+    tequio = os.environ.get("TEQUIO_BIN")
+    assert tequio, "set TEQUIO_BIN to the tequio binary (./scripts/test does)"
+    module_dir = ROOT / "modules" / module["id"]
+    checked = subprocess.run([tequio, "check", "--strict", "--module", str(module_dir), str(first), str(second)],
+                             capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1"))
+    assert checked.returncode == 0, checked.stderr
+    assert "0 errors, 0 warnings in 2 files" in checked.stderr, checked.stderr
 
     # import into a fresh profile
     c = launch("fresh")
