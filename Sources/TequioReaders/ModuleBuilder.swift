@@ -410,7 +410,7 @@ struct ModuleBuilder {
         let variants = parent.elements(named: name)
         for e in variants {
             guard let lang = variantLanguage(e, what: what, seen: result.languages) else { continue }
-            let blocks = self.blocks(e)
+            let blocks = Self.blocks(e)
             if !blocks.contains(where: \.hasContent) && required {
                 diagnostics.append(.error(ModuleDiagnosticID.emptyText, "\(what) is empty (\(lang))", at: e.location))
             }
@@ -442,30 +442,28 @@ struct ModuleBuilder {
         for lang in languages where !present.contains(lang) { missing.add(lang, what: what, at: location) }
     }
 
-    private func blocks(_ container: XMLElement) -> [Block] {
+    /// Rich text blocks; text and inline elements outside a block become a paragraph.
+    private static func blocks(_ container: XMLElement) -> [Block] {
         var result: [Block] = []
         var loose: [XMLNode] = []
-        func flushLoose(_ builder: inout ModuleBuilder) {
-            let inlines = builder.inlines(loose)
-            if !inlines.isEmpty { result.append(.paragraph(inlines)) }
-            loose = []
-        }
-        var me = self
         for child in container.children {
-            if case .element(let e) = child, ModuleBuilder.blockNames.contains(e.name) {
-                flushLoose(&me)
-                result.append(me.block(e))
+            if case .element(let e) = child, blockNames.contains(e.name) {
+                let paragraph = inlines(loose)
+                if !paragraph.isEmpty { result.append(.paragraph(paragraph)) }
+                loose = []
+                result.append(block(e))
             } else {
                 loose.append(child)
             }
         }
-        flushLoose(&me)
+        let paragraph = inlines(loose)
+        if !paragraph.isEmpty { result.append(.paragraph(paragraph)) }
         return result
     }
 
     static let blockNames: Set<String> = ["p", "ul", "ol", "quote", "img"]
 
-    private func block(_ e: XMLElement) -> Block {
+    private static func block(_ e: XMLElement) -> Block {
         switch e.name {
         case "ul", "ol":
             let items = e.elements(named: "li").map { li -> [Block] in
@@ -482,7 +480,7 @@ struct ModuleBuilder {
     }
 
     /// Inline content with whitespace collapsed as HTML does.
-    private func inlines(_ nodes: [XMLNode]) -> [Inline] {
+    private static func inlines(_ nodes: [XMLNode]) -> [Inline] {
         var result = rawInlines(nodes)
         if case .text(let s)? = result.first {
             let t = String(s.drop { $0 == " " })
@@ -496,7 +494,7 @@ struct ModuleBuilder {
         return result
     }
 
-    private func rawInlines(_ nodes: [XMLNode]) -> [Inline] {
+    private static func rawInlines(_ nodes: [XMLNode]) -> [Inline] {
         nodes.compactMap { node -> Inline? in
             switch node {
             case .text(let s):

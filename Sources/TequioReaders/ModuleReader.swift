@@ -36,21 +36,35 @@ public struct ModuleReader: Sendable {
         let display = DisplayPath.of(entry)
         var clock = PhaseClock()
         let schema: RelaxNGSchema
+        let backgroundSchema: RelaxNGSchema
         do {
             schema = try schemas.relaxNG(SchemaSet.module)
+            backgroundSchema = try schemas.freshRelaxNG(SchemaSet.module)
         } catch {
             return ModuleReadResult(diagnostics: [.error("tequio.schema-missing", "\(error)", at: nil)], files: [display])
         }
-        let parsed = SafeXMLParser.parseFile(entry, displayPath: display, limits: limits)
+        let data: Data
+        switch SafeXMLParser.readFile(entry, displayPath: display, limits: limits) {
+        case .success(let d): data = d
+        case .failure(let failure): return ModuleReadResult(diagnostics: [failure.diagnostic], files: [display])
+        }
+        // The schema check of the entry file runs on a second core, on its own parse of the same bytes,
+        // while this thread builds the tree and the model.
+        let validation = BackgroundValidation(data, path: display, limits: limits, schema: backgroundSchema)
+        let parsed = SafeXMLParser.parse(data, path: display, limits: limits)
         clock.mark("parse")
         var diagnostics = parsed.diagnostics
-        guard let document = parsed.document else { return ModuleReadResult(diagnostics: diagnostics, files: [display]) }
+        guard let document = parsed.document else {
+            _ = validation.wait()
+            return ModuleReadResult(diagnostics: diagnostics, files: [display])
+        }
         if document.root.namespace != ModuleReader.namespace || document.root.name != "module" {
             diagnostics.append(
                 .error(
                     "module.not-a-module",
                     "root element is '\(document.root.name)' in namespace '\(document.root.namespace ?? "")', expected 'module' in '\(ModuleReader.namespace)'",
                     at: document.root.location))
+            _ = validation.wait()
             return ModuleReadResult(diagnostics: diagnostics, files: [display])
         }
 
@@ -60,8 +74,6 @@ public struct ModuleReader: Sendable {
         let expanded = document.usesXInclude
             ? expander.expand(document.root, in: entry, stack: [entry.resolvingSymlinksInPath().path]) : document.root!
         clock.mark("includes")
-        // The main file's schema check runs beside the model builder, which reads only the Swift tree.
-        let validation = schema.validateInBackground(document)
         var builder = ModuleBuilder(files: files, limits: limits)
         let module = builder.build(expanded)
         clock.mark("build")

@@ -12,6 +12,11 @@ public final class SchemaSet: @unchecked Sendable {
 
     public init(directory: URL) { self.directory = directory }
 
+    /// A schema compiled anew, for a thread of its own.
+    public func freshRelaxNG(_ name: String) throws -> RelaxNGSchema {
+        try RelaxNGSchema(contentsOf: directory.appendingPathComponent(name))
+    }
+
     /// The compiled schema `name` (a file in `directory`).
     public func relaxNG(_ name: String) throws -> RelaxNGSchema {
         lock.lock()

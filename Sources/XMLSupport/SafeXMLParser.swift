@@ -19,23 +19,35 @@ public enum SafeXMLParser {
         _ url: URL, displayPath: String? = nil, limits: XMLParseLimits = .init(), validatingWith schema: RelaxNGSchema? = nil
     ) -> XMLParseResult {
         let path = displayPath ?? url.path
+        switch readFile(url, displayPath: path, limits: limits) {
+        case .success(let data): return parse(data, path: path, limits: limits, validatingWith: schema)
+        case .failure(let failure): return .failure(failure.diagnostic)
+        }
+    }
+
+    /// The bytes of the file at `url`, refused before reading when it is over the size cap.
+    public static func readFile(_ url: URL, displayPath: String, limits: XMLParseLimits = .init()) -> Result<Data, ReadFailure> {
         let size: Int
         do {
             let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
             guard values.isRegularFile == true else {
-                return .failure(.error(XMLDiagnosticID.io, "not a regular file", at: SourceLocation(file: path)))
+                return .failure(ReadFailure(.error(XMLDiagnosticID.io, "not a regular file", at: SourceLocation(file: displayPath))))
             }
             size = values.fileSize ?? 0
         } catch {
-            return .failure(.error(XMLDiagnosticID.io, "cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path)))
+            return .failure(
+                ReadFailure(.error(XMLDiagnosticID.io, "cannot read file: \(error.localizedDescription)", at: SourceLocation(file: displayPath))))
         }
-        guard size <= limits.maxFileBytes else {
-            return .failure(tooLarge(size, limits: limits, path: path))
-        }
+        guard size <= limits.maxFileBytes else { return .failure(ReadFailure(tooLarge(size, limits: limits, path: displayPath))) }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(XMLDiagnosticID.io, "cannot read file", at: SourceLocation(file: path)))
+            return .failure(ReadFailure(.error(XMLDiagnosticID.io, "cannot read file", at: SourceLocation(file: displayPath))))
         }
-        return parse(data, path: path, limits: limits, validatingWith: schema)
+        return .success(data)
+    }
+
+    public struct ReadFailure: Error {
+        public let diagnostic: Diagnostic
+        init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
     }
 
     /// Parses `data`, naming it `path` in diagnostics. With a `schema`, a well-formed document is also
@@ -43,9 +55,17 @@ public enum SafeXMLParser {
     public static func parse(
         _ data: Data, path: String, limits: XMLParseLimits = .init(), validatingWith schema: RelaxNGSchema? = nil
     ) -> XMLParseResult {
+        parse(data, path: path, limits: limits, validatingWith: schema, buildTree: true)
+    }
+
+    /// `buildTree: false` leaves `root` unset: for a document only given to a validator.
+    static func parse(
+        _ data: Data, path: String, limits: XMLParseLimits, validatingWith schema: RelaxNGSchema? = nil, buildTree: Bool
+    ) -> XMLParseResult {
         XMLLibrary.initialize()
         guard data.count <= limits.maxFileBytes else { return .failure(tooLarge(data.count, limits: limits, path: path)) }
-        if let bad = UTF8Check.firstInvalidByte(in: data) {
+        // A validation-only parse runs beside the reader's own parse of the same bytes, which checks them.
+        if buildTree, let bad = UTF8Check.firstInvalidByte(in: data) {
             return .failure(
                 .error(XMLDiagnosticID.notUTF8, "file is not valid UTF-8 (byte 0x\(String(format: "%02X", bad.byte)))",
                     at: SourceLocation(file: path, line: bad.line, column: bad.column)))
@@ -81,6 +101,7 @@ public enum SafeXMLParser {
             return XMLParseResult(document: nil, diagnostics: diagnostics)
         }
         let document = ParsedXMLDocument(doc: doc, path: path, positions: state.positions)
+        guard buildTree else { return XMLParseResult(document: document, diagnostics: state.diagnostics) }
         var converter = TreeConverter(document: document, limits: limits)
         let root = xmlDocGetRootElement(doc).flatMap { converter.element($0, depth: 1) }
         let schemaDiagnostics = schema?.validate(document) ?? []

@@ -39,29 +39,26 @@ public final class RelaxNGSchema: @unchecked Sendable {
     }
 }
 
-extension RelaxNGSchema {
-    /// Starts validating `document` on another thread and returns at once; `wait()` gives the
-    /// diagnostics. libxml2's validator relinks the children of interleaved elements while it works,
-    /// so nothing else may read the libxml2 tree until then (the Swift tree, already built, is free).
-    public func validateInBackground(_ document: ParsedXMLDocument) -> BackgroundValidation {
-        BackgroundValidation(schema: self, document: document)
-    }
-}
-
-/// A validation running on its own thread.
+/// Parses and validates a document on its own thread, beside a reader that parses the same bytes
+/// into the Swift tree: two libxml2 documents, so neither thread sees the other's tree (libxml2's
+/// validator relinks the children of interleaved elements while it works).
 public final class BackgroundValidation: @unchecked Sendable {
     private let group = DispatchGroup()
     private var diagnostics: [Diagnostic] = []
 
-    init(schema: RelaxNGSchema, document: ParsedXMLDocument) {
+    /// - Parameter schema: a schema instance used by this validation alone.
+    public init(_ data: Data, path: String, limits: XMLParseLimits, schema: RelaxNGSchema) {
         group.enter()
         Thread.detachNewThread { [self] in
-            diagnostics = schema.validate(document)
+            if let document = SafeXMLParser.parse(data, path: path, limits: limits, buildTree: false).document {
+                diagnostics = schema.validate(document)
+            }
             group.leave()
         }
     }
 
-    /// The diagnostics, once the validation has finished.
+    /// The schema's diagnostics, once the validation has finished (empty when the bytes are not
+    /// well-formed: the reader's own parse reports that).
     public func wait() -> [Diagnostic] {
         group.wait()
         return diagnostics

@@ -9,8 +9,6 @@ public final class XMLElement: Sendable {
     public let attributes: [XMLAttribute]
     public let children: [XMLNode]
     public let location: SourceLocation
-    /// Child elements, in order.
-    public let elements: [XMLElement]
 
     public init(name: String, namespace: String?, attributes: [XMLAttribute], children: [XMLNode], location: SourceLocation) {
         self.name = name
@@ -18,7 +16,11 @@ public final class XMLElement: Sendable {
         self.attributes = attributes
         self.children = children
         self.location = location
-        self.elements = children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+    }
+
+    /// Child elements, in order.
+    public var elements: [XMLElement] {
+        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
     /// The value of the attribute `name` in no namespace (or `namespace`).
@@ -29,8 +31,16 @@ public final class XMLElement: Sendable {
     /// `xml:lang` of this element.
     public var language: String? { attribute("lang", namespace: XMLNamespace.xml) }
 
-    public func elements(named name: String) -> [XMLElement] { elements.filter { $0.name == name } }
-    public func element(named name: String) -> XMLElement? { elements.first { $0.name == name } }
+    public func elements(named name: String) -> [XMLElement] {
+        children.compactMap { if case .element(let e) = $0, e.name == name { e } else { nil } }
+    }
+
+    public func element(named name: String) -> XMLElement? {
+        for child in children {
+            if case .element(let e) = child, e.name == name { return e }
+        }
+        return nil
+    }
 
     /// All descendant text, concatenated.
     public var text: String {
