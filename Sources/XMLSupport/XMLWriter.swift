@@ -95,6 +95,12 @@ public struct XMLWriterError: Error, CustomStringConvertible {
 
 /// Text made safe for XML 1.0.
 public enum XMLText {
+    /// A fast byte scan: false means every character is allowed. Forbidden characters are C0 controls
+    /// other than tab, LF and CR (bytes below 0x20) and U+FFFE/U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`).
+    static func mayHaveForbiddenCharacters(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 ? ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D) : $0 == 0xEF }
+    }
+
     /// True for characters XML 1.0 allows: tab, line feed, carriage return, U+0020–U+D7FF,
     /// U+E000–U+FFFD, U+10000–U+10FFFF.
     public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
@@ -107,7 +113,7 @@ public enum XMLText {
 
     /// `text` without the characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF).
     public static func sanitized(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy(isAllowed) { return text }
+        if !mayHaveForbiddenCharacters(text) { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter(isAllowed))
         return String(scalars)
