@@ -25,7 +25,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-BUDGET, TARGET = 60 * 1024, 55 * 1024
+BUDGET, TARGET = 60_000, 55 * 1024  # the issue's 60 KB read strictly (decimal); our own 55 KiB aim
 HOST = """window.TEQUIO_HOST = { name: 'bench', loadState() { return null; },
   saveState(state, summary) { this.chars = JSON.stringify(state).length + JSON.stringify(summary).length; }, terminate() {} };
 """
