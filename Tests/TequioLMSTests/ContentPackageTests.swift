@@ -17,15 +17,19 @@ final class ContentPackageTests: XCTestCase {
         var schemaVersion: String
         var scormType: (name: String, namespace: String)?
         var runtime: String?
+        /// Scripts the runtime builds on, loaded before it.
+        var shared: [String] = []
     }
 
     static let cases: [String: Case] = [
         "scorm12": Case(
             writer: SCORM12Writer(), schema: "scorm12/scorm12_driver.xsd", schemaVersion: "1.2",
-            scormType: ("scormtype", ContentPackageManifest.Namespace.adlcp12), runtime: "lms/runtime-scorm12.js"),
+            scormType: ("scormtype", ContentPackageManifest.Namespace.adlcp12), runtime: "lms/runtime-scorm12.js",
+            shared: ["lms/scorm-common.js"]),
         "scorm2004": Case(
             writer: SCORM2004Writer(), schema: "scorm2004-4th/scorm2004_driver.xsd", schemaVersion: "2004 4th Edition",
-            scormType: ("scormType", ContentPackageManifest.Namespace.adlcp13), runtime: "lms/runtime-scorm2004.js"),
+            scormType: ("scormType", ContentPackageManifest.Namespace.adlcp13), runtime: "lms/runtime-scorm2004.js",
+            shared: ["lms/scorm-common.js"]),
         "imscp": Case(
             writer: IMSCPWriter(), schema: "scorm2004-4th/imscp_v1p1.xsd", schemaVersion: "1.1.4", scormType: nil,
             runtime: nil),
@@ -59,15 +63,17 @@ final class ContentPackageTests: XCTestCase {
         }
         XCTAssertEqual(document.root.descendants.filter { $0.name == "language" }.map(\.text), module.languages)
 
-        // The runtime loads before every player script; the page's CSP is untouched.
+        // The runtime (after the scripts it builds on) loads before every player script; the page's CSP is untouched.
         let web = try WebPlayerWriter().render(LMSFixture.input)
         let html = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
         if let runtime = c.runtime {
-            XCTAssertNotNil(files[runtime], "\(name): \(runtime) is in the package")
-            let scripts = html.components(separatedBy: "<script src=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-            XCTAssertEqual(scripts.first.map(String.init), runtime, "\(name): the runtime is the first script")
-            XCTAssertEqual(html.replacingOccurrences(of: "<script src=\"\(runtime)\"></script>\n", with: ""),
-                           String(decoding: web["index.html"]!, as: UTF8.self), "\(name): index.html otherwise unchanged")
+            let loaded = c.shared + [runtime]
+            for path in loaded { XCTAssertNotNil(files[path], "\(name): \(path) is in the package") }
+            let scripts = html.components(separatedBy: "<script src=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            XCTAssertEqual(Array(scripts.prefix(loaded.count)), loaded, "\(name): the runtime's scripts come first, in order")
+            var stripped = html
+            for path in loaded { stripped = stripped.replacingOccurrences(of: "<script src=\"\(path)\"></script>\n", with: "") }
+            XCTAssertEqual(stripped, String(decoding: web["index.html"]!, as: UTF8.self), "\(name): index.html otherwise unchanged")
         } else {
             XCTAssertEqual(files["index.html"], web["index.html"], "IMS CP carries the offline player unchanged")
         }

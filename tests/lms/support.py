@@ -37,6 +37,8 @@ def archive_name(stem, target):
 
 
 RUNTIMES = {"scorm12": "runtime-scorm12.js", "scorm2004": "runtime-scorm2004.js", "cmi5": "runtime-cmi5.js"}
+# Scripts a runtime builds on, loaded before it (as the package's index.html does).
+SHARED = {"scorm12": ["scorm-common.js"], "scorm2004": ["scorm-common.js"], "cmi5": []}
 RUNTIME_ONLY = "runtime-only.html"
 
 
@@ -44,7 +46,8 @@ def runtime_only_page(target):
     """A page of the package with the LMS runtime and the module data but not the player: the contract
     tests call window.TEQUIO_HOST themselves, as the player would, without the player's own calls."""
     return ('<!DOCTYPE html>\n<html lang="es"><head><meta charset="utf-8"><title>runtime only</title>\n'
-            f'<script src="lms/{RUNTIMES[target]}"></script>\n<script src="player/module-data.js"></script>\n'
+            + ''.join(f'<script src="lms/{name}"></script>\n' for name in SHARED[target])
+            + f'<script src="lms/{RUNTIMES[target]}"></script>\n<script src="player/module-data.js"></script>\n'
             '</head><body><p>LMS runtime without the player.</p></body></html>\n')
 
 

@@ -161,8 +161,8 @@ struct ContentPackageManifest {
 
 /// The shared steps of the three content-package writers.
 enum ContentPackage {
-    static func render(_ input: BuildInput, flavour: ContentPackageManifest.Flavour, runtime: String?) throws -> FileTree {
-        var tree = try PlayerPackage.render(input, runtime: runtime)
+    static func render(_ input: BuildInput, flavour: ContentPackageManifest.Flavour, runtime: String?, shared: [String] = []) throws -> FileTree {
+        var tree = try PlayerPackage.render(input, runtime: runtime, shared: shared)
         guard tree[ContentPackageManifest.fileName] == nil else {
             throw WriterError.unsupported("the player already has a file named \(ContentPackageManifest.fileName)")
         }

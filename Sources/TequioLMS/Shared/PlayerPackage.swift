@@ -3,23 +3,28 @@ import TequioModel
 import TequioWriters
 
 /// The web player as an LMS package carries it: the files `WebPlayerWriter` renders, plus one runtime
-/// script (`lms/runtime-<name>.js`, from `templates/lms/`) loaded by `index.html` before any player
-/// script, so it can install `window.TEQUIO_HOST` first (see `docs/player-host-api.md`).
+/// script (`lms/runtime-<name>.js`, from `templates/lms/`, after any shared script it builds on, such as
+/// `lms/scorm-common.js`) loaded by `index.html` before any player script, so it can install
+/// `window.TEQUIO_HOST` first (see `docs/player-host-api.md`).
 enum PlayerPackage {
     /// The folder inside a package that holds the LMS runtime.
     static let runtimeFolder = "lms"
 
     /// Renders the web player and adds the runtime `runtime` (a file name in `templates/lms/`), or
-    /// none for IMS CP. `allowNetwork` adds `connect-src` to the page's CSP, which cmi5 needs to reach
-    /// the LMS and the LRS.
-    static func render(_ input: BuildInput, runtime: String?, allowNetwork: Bool = false) throws -> FileTree {
+    /// none for IMS CP. `shared` names scripts (also in `templates/lms/`) the runtime builds on, such as
+    /// `scorm-common.js`: they are added too and loaded, in order, just before it. `allowNetwork` adds
+    /// `connect-src` to the page's CSP, which cmi5 needs to reach the LMS and the LRS.
+    static func render(_ input: BuildInput, runtime: String?, shared: [String] = [], allowNetwork: Bool = false) throws -> FileTree {
         var tree = try WebPlayerWriter().render(input)
         guard let runtime else { return tree }
         guard let index = tree["index.html"] else { throw WriterError.unsupported("the web player has no index.html") }
-        let path = "\(runtimeFolder)/\(runtime)"
-        tree[path] = try runtimeScript(runtime, input: input)
         var html = String(decoding: index, as: UTF8.self)
-        html = try injectScript(path, into: html)
+        // Each script goes before the page's first script, so the last one is inserted first.
+        for name in (shared + [runtime]).reversed() {
+            let path = "\(runtimeFolder)/\(name)"
+            tree[path] = try runtimeScript(name, input: input)
+            html = try injectScript(path, into: html)
+        }
         if allowNetwork { html = try allowingConnections(html) }
         tree.add("index.html", text: html)
         return tree
