@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import TequioDocuments
 import TequioModel
@@ -111,9 +110,13 @@ struct AssembleCommand: ParsableCommand {
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
         let printer = DiagnosticPrinter()
+        let action = AssembleAction(
+            AssembleAction.Input(
+                formats: formats, outputDirectory: URL(fileURLWithPath: output), compendium: compendium,
+                onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing))
 
         // 1. Read and check everything before writing anything.
-        let files = try MatrixFiles.collect(paths)
+        let files = try Self.mapped { () throws(AssembleFailure) in try AssembleAction.collectFiles(paths) }
         var moduleForRun: Module?
         if let module {
             let result = ModuleCache.shared.read(URL(fileURLWithPath: module), schemas: schemas)
@@ -123,12 +126,9 @@ struct AssembleCommand: ParsableCommand {
             }
             moduleForRun = m
         }
-        // Each file is read and checked on its own, on every core; results are kept in input order.
         let reader = CompletedMatrixReader(schemas: schemas)
         let moduleForRunCopy = moduleForRun
-        let outcomes = ReadOutcomes(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let url = files[index]
+        let checked = action.check(files) { url in
             var (loc, found) = reader.read(url)
             var module = moduleForRunCopy
             if let loc, module == nil {
@@ -147,100 +147,47 @@ struct AssembleCommand: ParsableCommand {
             if let loc, let module, !found.hasErrors {
                 plan = ActionPlan(matrix: loc.matrix, module: module, source: DisplayPath.of(url))
             }
-            outcomes.set(index, (found, plan, module))
+            return AssembleAction.CheckedFile(diagnostics: found, plan: plan, module: module)
         }
-        var plans: [ActionPlan] = []
-        var modules: [String: Module] = [:]
-        var diagnostics: [Diagnostic] = []
-        var badFiles = 0
-        for (found, plan, module) in outcomes.all {
-            diagnostics += found
-            if let plan, let module {
-                plans.append(plan)
-                modules[module.id] = module
-            } else {
-                badFiles += 1
-            }
-        }
-        printer.print(diagnostics)
-        if badFiles > 0 && (!keepGoing || plans.isEmpty) {
-            throw CommandFailure.invalid(
-                "\(badFiles) of \(files.count) matrix file\(files.count == 1 ? "" : "s") \(badFiles == 1 ? "has" : "have") errors; nothing was written")
-        }
+        printer.print(checked.diagnostics)
+        if let failure = checked.failure { throw Self.commandFailure(failure) }
 
         let options = try documentOptions(located)
         let sourceDateEpoch = try Self.sourceDateEpoch()
-        let jobs = plannedJobs(plans: plans, modules: modules, formats: formats, branding: options.branding)
+        let jobs = action.plannedJobs(plans: checked.plans, modules: checked.modules, branding: options.branding)
 
         // 2. Render and write, on every core; the biggest documents (compendia) first.
-        let outputDir = URL(fileURLWithPath: output)
         let progress = CountingProgress(total: jobs.count)
-        let state = JobState()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let job = jobs[index]
-            let url = outputDir.appendingPathComponent(job.fileName)
-            do {
-                let rendered = try DocumentRenderer.render(job.layout, as: job.format, options: options)
-                try rendered.write(to: url, timestamp: DocumentRenderer.timestamp(sourceDateEpoch: sourceDateEpoch, modified: job.layout.properties.modified))
-                state.done(url) { progress.step("\(job.fileName)") }
-            } catch let error as ArchiveError {
-                state.fail(CommandFailure.io("cannot write \(DisplayPath.of(url)): \(error)"))
-            } catch let error as CocoaError {
-                state.fail(CommandFailure.io("cannot write \(DisplayPath.of(url)): \(error.localizedDescription)"))
-            } catch {
-                state.fail(CommandFailure.installation("cannot render \(job.fileName): \(error)"))
-            }
-        }
+        let outcome = action.write(
+            jobs, options: options, sourceDateEpoch: sourceDateEpoch, displayPath: { DisplayPath.of($0) },
+            progress: { progress.step($0) })
         progress.finish()
-        if let failure = state.failure { throw failure }
+        if let failure = outcome.failure { throw Self.commandFailure(failure) }
         if !quiet {
-            let written = state.written.sorted { $0.path < $1.path }
+            let written = outcome.written.sorted { $0.path < $1.path }
             if written.count <= 24 {
                 for url in written { Output.error("wrote \(DisplayPath.of(url))") }
             } else {
-                Output.error("wrote \(written.count) documents in \(DisplayPath.of(outputDir))")
+                Output.error("wrote \(written.count) documents in \(DisplayPath.of(action.input.outputDirectory))")
             }
         }
-        if badFiles > 0 {
-            throw CommandFailure.invalid("\(badFiles) of \(files.count) matrix files have errors; the other documents were written (--keep-going)")
+        if let failure = checked.keepGoingFailure { throw Self.commandFailure(failure) }
+    }
+
+    static func commandFailure(_ failure: AssembleFailure) -> CommandFailure {
+        switch failure.kind {
+        case .invalid: return CommandFailure.invalid(failure.message)
+        case .io: return CommandFailure.io(failure.message)
+        case .installation: return CommandFailure.installation(failure.message)
         }
     }
 
-    struct Job: Sendable {
-        let layout: DocumentLayout
-        let format: DocumentFormat
-        let fileName: String
-    }
-
-    /// Every document to write, compendia first, with file names made unique: two plans of the same
-    /// table get `-draft-N`, and any remaining clash a counter.
-    func plannedJobs(plans: [ActionPlan], modules: [String: Module], formats: [DocumentFormat], branding: Branding) -> [Job] {
-        var jobs: [Job] = []
-        if compendium || onlyCompendium {
-            for (id, module) in modules.sorted(by: { $0.key < $1.key }) {
-                let c = Compendium(plans: plans.filter { $0.moduleID == id }, module: module, language: language)
-                let layout = PlanLayout.layout(c, hasLogo: branding.logo != nil)
-                for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(c.baseName).\(f.fileExtension)")) }
-            }
+    static func mapped<T>(_ body: () throws(AssembleFailure) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw commandFailure(error)
         }
-        guard !onlyCompendium else { return jobs }
-        var names: [String: Int] = [:]
-        for p in plans { names[p.baseName, default: 0] += 1 }
-        var used = Set<String>()
-        for p in plans {
-            var name = p.baseName
-            if names[name, default: 0] > 1 { name += "-draft-\(p.draft)" }
-            var unique = name
-            var n = 2
-            while used.contains(unique) {
-                unique = "\(name)-\(n)"
-                n += 1
-            }
-            used.insert(unique)
-            let layout = PlanLayout.layout(p, hasLogo: branding.logo != nil)
-            for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(unique).\(f.fileExtension)")) }
-        }
-        return jobs
     }
 
     /// Branding and reference documents; any problem with them stops the run before anything is written.
@@ -274,37 +221,11 @@ struct AssembleCommand: ParsableCommand {
     }
 
     static func sourceDateEpoch() throws -> Date? {
-        guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else { return nil }
         do {
-            return try ArchiveOptions.timestampFromEnvironment()
+            return try AssembleAction.sourceDateEpoch()
         } catch {
             throw CommandFailure(message: "\(error)", code: TequioExit.usage)
         }
-    }
-}
-
-/// The matrix files named on the command line: files as given, folders as their `*.xml` files in
-/// name order.
-enum MatrixFiles {
-    static func collect(_ paths: [String]) throws -> [URL] {
-        var result: [URL] = []
-        for path in paths {
-            let url = URL(fileURLWithPath: path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw CommandFailure.io("\(path): no such file or folder")
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-                let xml = names.filter { $0.lowercased().hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
-                guard !xml.isEmpty else { throw CommandFailure.invalid("\(path): the folder has no .xml files") }
-                result += xml.map { url.appendingPathComponent($0) }
-            } else {
-                result.append(url)
-            }
-        }
-        var seen = Set<String>()
-        return result.filter { seen.insert($0.standardizedFileURL.path).inserted }
     }
 }
 
@@ -330,45 +251,5 @@ final class CountingProgress: @unchecked Sendable {
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-    }
-}
-
-/// Per input file: its diagnostics, its plan when it is valid, and its module.
-private final class ReadOutcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [([Diagnostic], ActionPlan?, Module?)]
-
-    init(count: Int) { slots = Array(repeating: ([], nil, nil), count: count) }
-
-    func set(_ index: Int, _ value: ([Diagnostic], ActionPlan?, Module?)) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var all: [([Diagnostic], ActionPlan?, Module?)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}
-
-/// What the parallel writers share: files written, the first failure, the progress display.
-private final class JobState: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var written: [URL] = []
-    private(set) var failure: CommandFailure?
-
-    func done(_ url: URL, _ report: () -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        written.append(url)
-        report()
-    }
-
-    func fail(_ f: CommandFailure) {
-        lock.lock()
-        defer { lock.unlock() }
-        if failure == nil { failure = f }
     }
 }

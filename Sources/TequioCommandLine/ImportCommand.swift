@@ -3,8 +3,6 @@ import Foundation
 import TequioFaceToFace
 import TequioModel
 import TequioReaders
-import TequioWriters
-import ZipSupport
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,110 +74,31 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let located = try resources.locate()
-        let schemas = SchemaSet(directory: located.schemas)
         var printer = DiagnosticPrinter(format: format)
         if format == .json { printer.colour = false }
 
-        let moduleResult = ModuleReader(schemas: schemas).read(URL(fileURLWithPath: module))
-        guard let moduleValue = moduleResult.module, !moduleResult.diagnostics.hasErrors else {
-            printer.print(moduleResult.diagnostics)
-            throw CommandFailure.invalid("\(DisplayPath.of(URL(fileURLWithPath: module))) has errors; nothing was imported")
-        }
-        if let matrix, moduleValue.matrix(id: matrix) == nil {
-            throw CommandFailure(
-                message: "module '\(moduleValue.id)' has no matrix '\(matrix)' (it has: \(moduleValue.matrices.map(\.id).joined(separator: ", ")))",
-                code: TequioExit.usage)
-        }
-        let date: Date
-        do {
-            let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? ""
-            date = epoch.isEmpty ? Date() : try ArchiveOptions.timestampFromEnvironment()
-        } catch {
-            throw CommandFailure(message: "\(error)", code: TequioExit.usage)
-        }
-        let importer = MatrixImporter(
-            module: moduleValue, matrixID: matrix, tableName: table, municipality: municipality,
-            timestamp: ImportTimestamp.string(date))
-
-        var diagnostics: [Diagnostic] = []
-        var imported: [MatrixImporter.Imported] = []
-        for path in files {
-            let url = URL(fileURLWithPath: path)
-            let (document, readDiagnostics) = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
-            diagnostics += readDiagnostics
-            guard let document else { continue }
-            let result = importer.importDocument(document)
-            diagnostics += result.diagnostics
-            imported += result.matrices
-        }
-
-        // Serialise and check every file before writing any.
-        var outputs: [(name: String, data: Data, item: MatrixImporter.Imported)] = []
-        var names = Set<String>()
-        if !diagnostics.hasErrors {
-            let reader = CompletedMatrixReader(schemas: schemas)
-            for item in imported {
-                let data: Data
-                do {
-                    data = try CompletedMatrixWriter.data(item.matrix, columnOrder: item.definition.columns.map(\.id))
-                } catch {
-                    throw CommandFailure.installation("cannot write the matrix of sheet '\(item.sheet)': \(error)")
-                }
-                let name = Self.uniqueName(CompletedMatrixWriter.fileName(item.matrix), taken: &names)
-                let (_, schemaDiagnostics) = reader.read(data, path: name)
-                if schemaDiagnostics.hasErrors {
-                    printer.print(schemaDiagnostics)
-                    throw CommandFailure.installation("the matrix imported from \(item.file), sheet '\(item.sheet)', does not match the completed-matrix schema (a bug in Tequio)")
-                }
-                outputs.append((name, data, item))
+        let action = ImportAction(
+            ImportAction.Input(
+                files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output),
+                matrix: matrix, table: table, municipality: municipality),
+            schemas: SchemaSet(directory: located.schemas))
+        let outcome = action.run()
+        if let diagnostics = outcome.diagnostics { printer.print(diagnostics) }
+        if let failure = outcome.failure {
+            if failure.summarise && format == .text {
+                Output.error(DiagnosticPrinter.summary(outcome.diagnostics ?? [], files: files.count))
+            }
+            switch failure.kind {
+            case .invalid: throw CommandFailure.invalid(failure.message)
+            case .io: throw CommandFailure.io(failure.message)
+            case .usage: throw CommandFailure(message: failure.message, code: TequioExit.usage)
+            case .installation: throw CommandFailure.installation(failure.message)
             }
         }
-
-        printer.print(diagnostics)
-        if diagnostics.hasErrors {
-            let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.identifier == ImportDiagnosticID.io || $0.identifier == "zip.io" }
-            let summary = DiagnosticPrinter.summary(diagnostics, files: files.count)
-            if format == .text { Output.error(summary) }
-            throw ioOnly ? CommandFailure.io("nothing was imported") : CommandFailure.invalid("nothing was imported")
-        }
-
-        let folder = URL(fileURLWithPath: output)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for out in outputs {
-                try out.data.write(to: folder.appendingPathComponent(out.name), options: .atomic)
-            }
-        } catch {
-            throw CommandFailure.io("cannot write to \(DisplayPath.of(folder)): \(error.localizedDescription)")
-        }
-        for out in outputs {
+        for out in outcome.written {
             let m = out.item.matrix
             Output.error(
-                "wrote \(DisplayPath.of(folder.appendingPathComponent(out.name))) (\(out.item.file)\(out.item.file.hasSuffix(".csv") ? "" : ", sheet '\(out.item.sheet)'"): \(m.rows.count) row\(m.rows.count == 1 ? "" : "s"), \(m.members.count) member\(m.members.count == 1 ? "" : "s"))")
+                "wrote \(DisplayPath.of(out.url)) (\(out.item.file)\(out.item.file.hasSuffix(".csv") ? "" : ", sheet '\(out.item.sheet)'"): \(m.rows.count) row\(m.rows.count == 1 ? "" : "s"), \(m.members.count) member\(m.members.count == 1 ? "" : "s"))")
         }
-    }
-
-    /// `name`, or `name` with `-2`, `-3`… before `.xml` when taken.
-    static func uniqueName(_ name: String, taken: inout Set<String>) -> String {
-        var candidate = name
-        var n = 2
-        let stem = name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
-        while taken.contains(candidate) {
-            candidate = "\(stem)-\(n).xml"
-            n += 1
-        }
-        taken.insert(candidate)
-        return candidate
-    }
-}
-
-/// The `created`/`modified` value of imported matrices.
-enum ImportTimestamp {
-    static func string(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-        return f.string(from: date)
     }
 }

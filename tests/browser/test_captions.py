@@ -9,7 +9,7 @@ import wave
 
 import pytest
 
-from conftest import copy_bundle
+from .conftest import copy_bundle
 
 # CRLF line ends, a NOTE, cue identifiers, cue settings, hours and voice tags: what WebVTT files look like
 VTT_ES = ("WEBVTT - subtítulos\r\n\r\nNOTE hecho a mano\r\n\r\nc1\r\n00:00.000 --> 00:01.500 align:start\r\n"

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ARTIFACTS, AXE_JS, AXE_TAGS
+from .conftest import ARTIFACTS, AXE_JS, AXE_TAGS
 
 marionette = pytest.importorskip("marionette_driver.marionette")
 from marionette_driver.by import By  # noqa: E402

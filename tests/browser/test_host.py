@@ -10,7 +10,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import copy_bundle
+from .conftest import copy_bundle
 
 HARNESS = (pathlib.Path(__file__).with_name("host_harness.js")).read_text("utf-8")
 

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, run_tequio
+from .conftest import ROOT, run_tequio
 
 GOOD = ROOT / "examples" / "matrices" / "oaxaca-agua-mesa-2-santa-cruz-xoxocotlan-2012-01-20.xml"
 

@@ -8,7 +8,7 @@ import zipfile
 import docx
 import pytest
 
-from conftest import HOSTILE_CELLS, LONG, ROOT, Matrix, lines
+from .conftest import HOSTILE_CELLS, LONG, ROOT, Matrix, lines
 
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -12,7 +12,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from conftest import MODULE, run_tequio, soffice_convert
+from .conftest import MODULE, run_tequio, soffice_convert
 
 NS = {"m": "urn:tequio:completed-matrix:1"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

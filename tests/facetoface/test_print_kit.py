@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from conftest import ARTIFACTS, build
+from .conftest import ARTIFACTS, build
 
 A4 = (595, 842)
 LETTER = (612, 792)

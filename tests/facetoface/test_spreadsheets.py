@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from conftest import CSV_ALL_SHEETS, SCHEMAS, soffice_convert
+from .conftest import CSV_ALL_SHEETS, SCHEMAS, soffice_convert
 
 XLSX = "oaxaca-agua-1.0.0-plan-es.xlsx"
 ODS = "oaxaca-agua-1.0.0-plan-es.ods"
@@ -107,7 +107,7 @@ def test_ods_parts_are_valid_against_odf_1_3_and_mimetype_is_first_and_stored(sh
 
 @pytest.mark.parametrize("name", [XLSX, ODS, "oaxaca-agua-1.0.0-plan-en.xlsx", "oaxaca-agua-1.0.0-plan-en.ods"])
 def test_a_blank_spreadsheet_imports_as_nothing_to_import(sheets, tmp_path, name):
-    from conftest import MODULE, run_tequio
+    from .conftest import MODULE, run_tequio
     result = run_tequio(["import", sheets / name, "--module", MODULE, "-o", tmp_path / "out"])
     assert result.returncode == 65, result.stderr
     assert "[import.nothing-to-import]" in result.stderr
