@@ -21,20 +21,8 @@ public struct DocxReference: Sendable {
     /// Reads `url` as an untrusted zip and its `word/styles.xml` as untrusted XML.
     public init(contentsOf url: URL) throws {
         let display = url.relativePath
-        let tree: FileTree
-        do {
-            tree = try SafeArchiveReader.read(url, limits: ArchiveLimits(maxTotalBytes: 128 << 20, maxEntryBytes: 64 << 20))
-        } catch {
-            throw ReferenceError(path: display, message: "cannot read the document: \(error)")
-        }
-        guard let data = tree["word/styles.xml"] else {
-            throw ReferenceError(path: display, message: "not a Word document: word/styles.xml is missing")
-        }
-        let parsed = SafeXMLParser.parse(data, path: "\(display)/word/styles.xml")
-        guard let root = parsed.document?.root, root.name == "styles", root.namespace == OOXML.w else {
-            throw ReferenceError(
-                path: display, message: "word/styles.xml is not valid: \(parsed.diagnostics.first?.message ?? "wrong root element")")
-        }
+        let (tree, root) = try ReferencePackage.styles(
+            url, part: "word/styles.xml", root: "styles", namespace: OOXML.w, kind: "a Word document")
         docDefaults = root.elements.first { $0.name == "docDefaults" && $0.namespace == OOXML.w }
         latentStyles = root.elements.first { $0.name == "latentStyles" && $0.namespace == OOXML.w }
         styles = root.elements.filter { $0.name == "style" && $0.namespace == OOXML.w }
@@ -58,20 +46,8 @@ public struct OdtReference: Sendable {
 
     public init(contentsOf url: URL) throws {
         let display = url.relativePath
-        let tree: FileTree
-        do {
-            tree = try SafeArchiveReader.read(url, limits: ArchiveLimits(maxTotalBytes: 128 << 20, maxEntryBytes: 64 << 20))
-        } catch {
-            throw ReferenceError(path: display, message: "cannot read the document: \(error)")
-        }
-        guard let data = tree["styles.xml"] else {
-            throw ReferenceError(path: display, message: "not an OpenDocument file: styles.xml is missing")
-        }
-        let parsed = SafeXMLParser.parse(data, path: "\(display)/styles.xml")
-        guard let root = parsed.document?.root, root.name == "document-styles", root.namespace == ODF.office else {
-            throw ReferenceError(
-                path: display, message: "styles.xml is not valid: \(parsed.diagnostics.first?.message ?? "wrong root element")")
-        }
+        let (_, root) = try ReferencePackage.styles(
+            url, part: "styles.xml", root: "document-styles", namespace: ODF.office, kind: "an OpenDocument file")
         fontFaces = root.element(named: "font-face-decls")?.elements.filter { $0.namespace == ODF.style } ?? []
         let named = root.element(named: "styles")?.elements ?? []
         styles = named.filter { ODF.prefixes[$0.namespace ?? ""] != nil && OdtReference.key(of: $0) != nil }
@@ -96,4 +72,27 @@ public struct ReferenceError: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let message: String
     public var description: String { "\(path): \(message)" }
+}
+
+/// Opening a user's reference document: an untrusted zip whose styles part is untrusted XML.
+enum ReferencePackage {
+    /// The package's files and the root element of its styles `part`, checked to be `root` in `namespace`.
+    static func styles(_ url: URL, part: String, root name: String, namespace: String, kind: String) throws -> (FileTree, XMLElement) {
+        let display = url.relativePath
+        let tree: FileTree
+        do {
+            tree = try SafeArchiveReader.read(url, limits: ArchiveLimits(maxTotalBytes: 128 << 20, maxEntryBytes: 64 << 20))
+        } catch {
+            throw ReferenceError(path: display, message: "cannot read the document: \(error)")
+        }
+        guard let data = tree[part] else {
+            throw ReferenceError(path: display, message: "not \(kind): \(part) is missing")
+        }
+        let parsed = SafeXMLParser.parse(data, path: "\(display)/\(part)")
+        guard let root = parsed.document?.root, root.name == name, root.namespace == namespace else {
+            throw ReferenceError(
+                path: display, message: "\(part) is not valid: \(parsed.diagnostics.first?.message ?? "wrong root element")")
+        }
+        return (tree, root)
+    }
 }
