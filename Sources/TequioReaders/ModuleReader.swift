@@ -39,7 +39,7 @@ public struct ModuleReader: Sendable {
         let backgroundSchema: RelaxNGSchema
         do {
             schema = try schemas.relaxNG(SchemaSet.module)
-            backgroundSchema = try schemas.freshRelaxNG(SchemaSet.module)
+            backgroundSchema = try schemas.backgroundRelaxNG(SchemaSet.module)
         } catch {
             return ModuleReadResult(diagnostics: [.error("tequio.schema-missing", "\(error)", at: nil)], files: [display])
         }

@@ -12,18 +12,20 @@ public final class SchemaSet: @unchecked Sendable {
 
     public init(directory: URL) { self.directory = directory }
 
-    /// A schema compiled anew, for a thread of its own.
-    public func freshRelaxNG(_ name: String) throws -> RelaxNGSchema {
-        try RelaxNGSchema(contentsOf: directory.appendingPathComponent(name))
-    }
-
     /// The compiled schema `name` (a file in `directory`).
-    public func relaxNG(_ name: String) throws -> RelaxNGSchema {
+    public func relaxNG(_ name: String) throws -> RelaxNGSchema { try compiled(name, copy: "main") }
+
+    /// A second compiled copy of `name`, for the background validation that runs beside the reader
+    /// (one compiled schema is never used by two threads at once).
+    public func backgroundRelaxNG(_ name: String) throws -> RelaxNGSchema { try compiled(name, copy: "background") }
+
+    private func compiled(_ name: String, copy: String) throws -> RelaxNGSchema {
         lock.lock()
         defer { lock.unlock() }
-        if let schema = cache[name] { return schema }
+        let key = "\(copy):\(name)"
+        if let schema = cache[key] { return schema }
         let schema = try RelaxNGSchema(contentsOf: directory.appendingPathComponent(name))
-        cache[name] = schema
+        cache[key] = schema
         return schema
     }
 }
