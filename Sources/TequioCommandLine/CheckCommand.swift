@@ -9,8 +9,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check modules and completed matrices and report every problem.",
         discussion: """
-            Each PATH is a module folder, a module.xml file, or a completed-matrix file exported by the \
-            player or written by `tequio import`. Problems are printed on stderr as
+            Each PATH is a module folder, a module.xml file, a completed-matrix file exported by the \
+            player or written by `tequio import`, or a folder of such files. Problems are printed on stderr as
               path:line:col: severity: message [identifier]
             Completed matrices are checked against their schema and against the module's matrix \
             definition; the module is found with --module or as modules/<module id>.
@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
               tequio check --strict modules/oaxaca-agua/module.xml
               tequio check --format json modules/*/ > report.json
               tequio check --module modules/oaxaca-agua oaxaca-agua-mesa-3-2026-11-29.xml
+              tequio check examples/matrices
             """)
 
     @Argument(help: ArgumentHelp("Module folders, module.xml files or completed-matrix files.", valueName: "path"))

@@ -20,6 +20,18 @@ struct Checker {
                 diagnostics: [.error(ModuleDiagnosticID.notFound, "no such file or folder", at: SourceLocation(file: DisplayPath.of(url)))],
                 files: 0)
         }
+        if isDirectory.boolValue, !FileManager.default.fileExists(atPath: url.appendingPathComponent(ModuleReader.entryFileName).path),
+            let xmlFiles = Self.xmlFiles(in: url), !xmlFiles.isEmpty
+        {
+            // A folder of completed matrices (or of several files): check each XML file in it.
+            var outcome = Outcome(diagnostics: [], files: 0)
+            for file in xmlFiles {
+                let one = check(file)
+                outcome.diagnostics += one.diagnostics
+                outcome.files += one.files
+            }
+            return outcome
+        }
         if isDirectory.boolValue || url.lastPathComponent == ModuleReader.entryFileName {
             let result = ModuleReader(schemas: schemas).read(url)
             return Outcome(diagnostics: result.diagnostics, files: result.files.count)
@@ -32,6 +44,14 @@ struct Checker {
             let result = ModuleReader(schemas: schemas).read(url)
             return Outcome(diagnostics: result.diagnostics, files: max(1, result.files.count))
         }
+    }
+}
+
+extension Checker {
+    /// The `.xml` files directly in `folder`, sorted by name.
+    static func xmlFiles(in folder: URL) -> [URL]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        return names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
     }
 }
 

@@ -92,8 +92,9 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testCompletedMatricesAreCheckedAgainstTheirModule() throws {
-        let good = try tequio(["check", "examples/matrices"].dropLast() + (try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("examples/matrices").path).map { "examples/matrices/\($0)" }))
+        let good = try tequio(["check", "examples/matrices"])
         XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertTrue(good.stderr.contains("0 errors, 0 warnings in 4 files"), good.stderr)
         let bad = try tequio(["check", "Tests/TequioCommandLineTests/Fixtures/bad-matrix.xml"])
         XCTAssertEqual(bad.status, 65)
         XCTAssertTrue(bad.stderr.contains("[matrix.wrong-version]"), bad.stderr)
