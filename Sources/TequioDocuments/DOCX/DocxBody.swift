@@ -362,25 +362,9 @@ final class DocxBody {
             w.start("w:r")
             w.element("w:tab")
             w.end()
-            field(" PAGEREF \(name) \\h ", placeholder: "")
+            WordField.write(" PAGEREF \(name) \\h ", result: "", into: w)
             w.end()
         }
-    }
-
-    private func field(_ instruction: String, placeholder: String) {
-        w.start("w:r")
-        w.element("w:fldChar", ["w:fldCharType": "begin"])
-        w.end()
-        w.start("w:r")
-        w.element("w:instrText", ["xml:space": "preserve"], text: instruction)
-        w.end()
-        w.start("w:r")
-        w.element("w:fldChar", ["w:fldCharType": "separate"])
-        w.end()
-        if !placeholder.isEmpty { run(placeholder) }
-        w.start("w:r")
-        w.element("w:fldChar", ["w:fldCharType": "end"])
-        w.end()
     }
 
     private func drawing(cx: Int, cy: Int) {

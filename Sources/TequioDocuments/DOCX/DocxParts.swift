@@ -176,28 +176,37 @@ enum DocxParts {
                 w.element("w:t", ["xml:space": "preserve"], text: t)
                 w.end()
             }
-            func field(_ instruction: String) {
-                w.start("w:r")
-                w.element("w:fldChar", ["w:fldCharType": "begin"])
-                w.end()
-                w.start("w:r")
-                w.element("w:instrText", ["xml:space": "preserve"], text: instruction)
-                w.end()
-                w.start("w:r")
-                w.element("w:fldChar", ["w:fldCharType": "separate"])
-                w.end()
-                text("1")
-                w.start("w:r")
-                w.element("w:fldChar", ["w:fldCharType": "end"])
-                w.end()
-            }
             text(s.pagePrefix)
-            field(" PAGE ")
+            WordField.write(" PAGE ", result: "1", into: w)
             text(s.pageSeparator)
-            field(" NUMPAGES ")
+            WordField.write(" NUMPAGES ", result: "1", into: w)
         }
         w.end()
         w.end()
         return try w.finish()
+    }
+}
+
+/// A complex field (`PAGE`, `NUMPAGES`, `PAGEREF`): begin, instruction, separate, the result Word shows
+/// until it updates the field, end.
+enum WordField {
+    static func write(_ instruction: String, result: String, into w: XMLWriter) {
+        w.start("w:r")
+        w.element("w:fldChar", ["w:fldCharType": "begin"])
+        w.end()
+        w.start("w:r")
+        w.element("w:instrText", ["xml:space": "preserve"], text: instruction)
+        w.end()
+        w.start("w:r")
+        w.element("w:fldChar", ["w:fldCharType": "separate"])
+        w.end()
+        if !result.isEmpty {
+            w.start("w:r")
+            w.element("w:t", ["xml:space": "preserve"], text: result)
+            w.end()
+        }
+        w.start("w:r")
+        w.element("w:fldChar", ["w:fldCharType": "end"])
+        w.end()
     }
 }
