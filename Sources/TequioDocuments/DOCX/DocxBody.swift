@@ -86,19 +86,10 @@ final class DocxBody {
             body.close()
             return (try body.w.finish(), body.s.numberedLists)
         }
-        // The state at the start of each chunk, by replaying the blocks before it.
-        var starts: [State] = []
-        var state = State()
-        var next = 0
-        for (i, block) in blocks.enumerated() {
-            if next < chunks.count && chunks[next].lowerBound == i {
-                starts.append(state)
-                next += 1
-            }
-            state.advance(block, hasLogo: hasLogo)
+        let (startStates, state) = ChunkPlan.startStates(blocks, chunks: chunks, initial: State()) {
+            $0.advance($1, hasLogo: hasLogo)
         }
         let parts = ChunkPlan.ParallelResults(count: chunks.count)
-        let startStates = starts
         DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
             let body = DocxBody(layout: layout, branding: branding, state: startStates[c], fragment: true)
             for block in blocks[chunks[c]] { body.render(block) }

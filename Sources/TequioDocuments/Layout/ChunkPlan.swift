@@ -26,6 +26,25 @@ enum ChunkPlan {
         return result
     }
 
+    /// The writer state at the start of each chunk, found by replaying the blocks before it, and the
+    /// state after the last block (for the shell that closes the document).
+    static func startStates<State>(
+        _ blocks: [DocumentLayout.Block], chunks: [Range<Int>], initial: State,
+        advance: (inout State, DocumentLayout.Block) -> Void
+    ) -> (starts: [State], end: State) {
+        var starts: [State] = []
+        var state = initial
+        var next = 0
+        for (i, block) in blocks.enumerated() {
+            if next < chunks.count && chunks[next].lowerBound == i {
+                starts.append(state)
+                next += 1
+            }
+            advance(&state, block)
+        }
+        return (starts, state)
+    }
+
     /// Puts `parts` where the shell has the marker comment, so the result is byte for byte what one
     /// pass would write.
     static func join(_ shell: Data, _ parts: [Data]) throws -> Data {

@@ -103,18 +103,10 @@ final class OdtBody {
             return try body.w.finish()
         }
         let hasLogo = branding.logo?.png != nil
-        var starts: [State] = []
-        var state = first
-        var next = 0
-        for (i, block) in blocks.enumerated() {
-            if next < chunks.count && chunks[next].lowerBound == i {
-                starts.append(state)
-                next += 1
-            }
-            state.advance(block, hasLogo: hasLogo)
+        let (startStates, state) = ChunkPlan.startStates(blocks, chunks: chunks, initial: first) {
+            $0.advance($1, hasLogo: hasLogo)
         }
         let parts = ChunkPlan.ParallelResults(count: chunks.count)
-        let startStates = starts
         DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
             let body = OdtBody(layout: layout, branding: branding, tables: tables, state: startStates[c], fragment: true)
             for block in blocks[chunks[c]] { body.render(block) }
