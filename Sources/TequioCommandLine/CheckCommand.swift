@@ -60,9 +60,9 @@ struct CheckCommand: ParsableCommand {
         if format == .text && (!quiet || !all.isEmpty) {
             Output.error(DiagnosticPrinter.summary(all, files: fileCount))
         }
-        if all.contains(where: { $0.identifier.hasSuffix(".io") || $0.identifier == ModuleDiagnosticID.notFound }) && !all.contains(where: {
-            $0.severity == .error && !$0.identifier.hasSuffix(".io") && $0.identifier != ModuleDiagnosticID.notFound
-        }) {
+        // Only unreadable input: an I/O failure. Any error about the content: invalid input.
+        let errors = all.filter { $0.severity == .error }
+        if !errors.isEmpty && errors.allSatisfy({ $0.identifier.hasSuffix(".io") || $0.identifier == ModuleDiagnosticID.notFound }) {
             throw TequioExit.ioError
         }
         if all.hasErrors || (strict && all.hasWarnings) { throw TequioExit.invalidInput }

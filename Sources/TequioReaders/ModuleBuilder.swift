@@ -220,14 +220,14 @@ struct ModuleBuilder {
     private mutating func buildFinding(_ e: XMLElement) -> DiagnosticFinding {
         registerID(e)
         let id = e.attribute("id") ?? ""
-        let dataset = e.element(named: "dataset").flatMap { buildDataset($0, finding: id) }
+        let dataset = e.element(named: "dataset").flatMap { buildDataset($0) }
         let charts = e.elements(named: "chart").map { c -> Chart in
             let chart = Chart(
                 type: Chart.Kind(rawValue: c.attribute("type") ?? "") ?? .bar, category: c.attribute("category") ?? "",
                 values: Self.uniqueTokens(c.attribute("values") ?? ""),
                 title: text(c, "title", what: "title of a chart of finding '\(id)'"),
                 description: optionalText(c, "description", what: "description of a chart of finding '\(id)'"))
-            checkChart(chart, dataset: dataset, declared: e.element(named: "dataset"), at: c.location)
+            checkChart(chart, declared: e.element(named: "dataset"), at: c.location)
             return chart
         }
         let quotes = e.elements(named: "quote").enumerated().map { i, q in
@@ -255,7 +255,7 @@ struct ModuleBuilder {
 
     // MARK: Datasets and charts
 
-    private mutating func buildDataset(_ e: XMLElement, finding: String) -> Dataset? {
+    private mutating func buildDataset(_ e: XMLElement) -> Dataset? {
         let src = e.attribute("src") ?? ""
         let columns = e.elements(named: "column").map {
             Dataset.Column(
@@ -325,7 +325,7 @@ struct ModuleBuilder {
         return ok ? Dataset(src: src, columns: columns, rows: rows) : nil
     }
 
-    private mutating func checkChart(_ chart: Chart, dataset: Dataset?, declared: XMLElement?, at location: SourceLocation) {
+    private mutating func checkChart(_ chart: Chart, declared: XMLElement?, at location: SourceLocation) {
         guard let declared else {
             diagnostics.append(.error(ModuleDiagnosticID.chartWithoutData, "a chart needs a dataset in its finding", at: location))
             return
@@ -344,7 +344,6 @@ struct ModuleBuilder {
                 diagnostics.append(.error(ModuleDiagnosticID.chartNotNumeric, "chart value column '\(name)' must have type=\"number\"", at: location))
             }
         }
-        _ = dataset
     }
 
     // MARK: Ids, references, files
