@@ -54,7 +54,7 @@ let package = Package(
             dependencies: ["TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
         .testTarget(
             name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"],
-            exclude: ["Fixtures", "Golden", "Schemas"]),
+            exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
         .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"], exclude: ["Fixtures"]),

@@ -49,7 +49,7 @@ struct BuildCommand: ParsableCommand {
         var result: [BuildTarget] = []
         for name in target.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             if name == "all" {
-                result += TargetRegistry.available
+                result += BuildTarget.allCases
             } else if let t = BuildTarget(rawValue: name) {
                 result.append(t)
             } else {
@@ -72,9 +72,7 @@ struct BuildCommand: ParsableCommand {
         let progress = Progress(total: targets.count)
         var rendered: [(BuildTarget, FileTree, TargetWriter)] = []
         for t in targets {
-            guard let writer = TargetRegistry.writer(for: t, faceToFace: FaceToFaceOptions(paper: paper, tables: tables)) else {
-                throw CommandFailure(message: "target '\(t.rawValue)' is not available in this version", code: TequioExit.usage)
-            }
+            let writer = TargetRegistry.writer(for: t, faceToFace: FaceToFaceOptions(paper: paper, tables: tables))
             progress.step("rendering \(t.rawValue)")
             do {
                 rendered.append((t, try writer.render(input), writer))

@@ -5,8 +5,9 @@ import TequioWriters
 /// Which writer makes each build target: a new target is one writer and one line here, as in pandoc's
 /// writer table.
 enum TargetRegistry {
-    /// The writer for `target`, or nil when that target is not available yet.
-    static func writer(for target: BuildTarget, faceToFace: FaceToFaceOptions = .init()) -> TargetWriter? {
+    /// The writer for `target`. The switch is exhaustive, so a new `BuildTarget` case without a writer
+    /// does not compile.
+    static func writer(for target: BuildTarget, faceToFace: FaceToFaceOptions = .init()) -> TargetWriter {
         switch target {
         case .web: WebPlayerWriter()
         case .scorm12: SCORM12Writer()
@@ -16,9 +17,6 @@ enum TargetRegistry {
         case .epub: EPUBWriter()
         case .print: PrintKitWriter(options: faceToFace)
         case .sheets: SpreadsheetsWriter(options: faceToFace)
-        default: nil
         }
     }
-
-    static var available: [BuildTarget] { BuildTarget.allCases.filter { writer(for: $0) != nil } }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TequioModel
 import XMLSupport
 
-/// The checks that schemas miss (`../shared/schemas/README.md`): each returns the problems found, so a
+/// The checks that schemas miss (`schemas/official/README.md`): each returns the problems found, so a
 /// test can assert that the list is empty and show every problem at once.
 enum PackageChecks {
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

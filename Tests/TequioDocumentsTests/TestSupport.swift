@@ -10,8 +10,8 @@ import ZipSupport
 enum Fixtures {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-    /// `../shared/schemas` beside the project: the official OOXML and ODF schemas.
-    static let officialSchemas = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+    /// `schemas/official`: the official OOXML and ODF schemas carried by the repository.
+    static let officialSchemas = packageRoot.appendingPathComponent("schemas/official")
     static let golden = testsFolder.appendingPathComponent("Golden")
     static let schemas = SchemaSet(directory: packageRoot.appendingPathComponent("schemas"))
 

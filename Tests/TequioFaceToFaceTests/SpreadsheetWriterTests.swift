@@ -7,11 +7,11 @@ import ZipSupport
 
 @testable import TequioFaceToFace
 
-/// Shared set-up: the example module and the official schemas (`../shared/schemas`).
+/// Shared set-up: the example module and the official schemas (`schemas/official`).
 enum Fixture {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let officialSchemas = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+    static let officialSchemas = packageRoot.appendingPathComponent("schemas/official")
 
     nonisolated(unsafe) private static var cached: Module?
 

@@ -9,7 +9,7 @@ import ZipSupport
 
 /// SCORM 1.2, SCORM 2004 4th Edition and IMS CP packages of the example module: each manifest is
 /// validated in process against the official schemas (the driver schemas, see
-/// `shared/schemas/README.md`), then checked the way an LMS checks a package.
+/// `schemas/official/README.md`), then checked the way an LMS checks a package.
 final class ContentPackageTests: XCTestCase {
     struct Case {
         var writer: any TargetWriter

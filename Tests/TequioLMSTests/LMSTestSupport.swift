@@ -10,7 +10,7 @@ import ZipSupport
 enum LMSFixture {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let officialSchemas = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+    static let officialSchemas = packageRoot.appendingPathComponent("schemas/official")
     static let exampleModule = packageRoot.appendingPathComponent("modules/oaxaca-agua")
     static let date = Date(timeIntervalSince1970: 1_764_374_400)  // 2025-11-29T00:00:00Z
 

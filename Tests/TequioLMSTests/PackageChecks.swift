@@ -3,7 +3,7 @@ import TequioModel
 import XMLSupport
 
 /// The checks an LMS makes on a content package that no schema expresses (see
-/// `shared/schemas/README.md`, "What schemas do not catch"). Each returns the problems found.
+/// `schemas/official/README.md`, "What schemas do not catch"). Each returns the problems found.
 enum PackageChecks {
     /// Entry names: relative, `/`-separated, no backslash, no `..`, no drive letter, no wrapping folder.
     static func entryNames(_ names: [String], rootFile: String) -> [String] {

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 MODULE = ROOT / "modules" / "oaxaca-agua"
-SCHEMAS = ROOT.parent / "shared" / "schemas"
+SCHEMAS = ROOT / "schemas" / "official"
 ARTIFACTS = ROOT / "test-artifacts" / "facetoface"
 EPOCH = "1764374400"
 

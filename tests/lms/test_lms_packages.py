@@ -9,7 +9,7 @@ import pytest
 
 from .support import ROOT, TARGETS, archive_name, build
 
-SCHEMAS = ROOT.parent / "shared" / "schemas"
+SCHEMAS = ROOT / "schemas" / "official"
 MANIFEST_SCHEMAS = {
     "scorm12": ("imsmanifest.xml", "scorm12/scorm12_driver.xsd"),
     "scorm2004": ("imsmanifest.xml", "scorm2004-4th/scorm2004_driver.xsd"),
