@@ -34,11 +34,13 @@ let package = Package(
         .target(
             name: "TequioFaceToFace",
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+        // Checks packages and documents, ours or anyone's, against the official schemas and package rules.
+        .target(name: "TequioPackageCheck", dependencies: ["TequioModel", "XMLSupport", "ZipSupport"]),
         .target(
             name: "TequioCommandLine",
             dependencies: [
                 "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport",
-                "TequioLMS", "TequioDocuments", "TequioFaceToFace",
+                "TequioLMS", "TequioDocuments", "TequioFaceToFace", "TequioPackageCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "tequio", dependencies: ["TequioCommandLine"]),
