@@ -46,7 +46,9 @@ public enum PackageKind: String, CaseIterable, Sendable {
             if tree["word/document.xml"] != nil { return .docx }
             if tree["xl/workbook.xml"] != nil { return .xlsx }
         }
-        if let manifest = tree["imsmanifest.xml"] {
+        // A manifest one folder down is still an LMS package, zipped the wrong way (the rules say so).
+        let nestedManifest = tree.sortedPaths.first { $0.hasSuffix("/imsmanifest.xml") && $0.split(separator: "/").count == 2 }
+        if let manifest = tree["imsmanifest.xml"] ?? nestedManifest.flatMap({ tree[$0] }) {
             let text = String(decoding: manifest.prefix(64 << 10), as: UTF8.self)
             if text.contains("http://www.adlnet.org/xsd/adlcp_v1p3") { return .scorm2004 }
             if text.contains("http://www.adlnet.org/xsd/adlcp_rootv1p2") { return .scorm12 }
