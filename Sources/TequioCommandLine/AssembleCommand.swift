@@ -151,6 +151,14 @@ struct AssembleCommand: ParsableCommand {
         }
         printer.print(checked.diagnostics)
         if let failure = checked.failure { throw Self.commandFailure(failure) }
+        if let language {
+            // The compendium's fixed words exist only in the languages its module declares.
+            for module in checked.modules.values.sorted(by: { $0.id < $1.id }) where !module.languages.contains(language) {
+                throw CommandFailure(
+                    message: "--language \(language): module '\(module.id)' is written in \(module.languages.joined(separator: ", ")); use one of those",
+                    code: TequioExit.usage)
+            }
+        }
 
         let options = try documentOptions(located)
         let sourceDateEpoch = try Self.sourceDateEpoch()
