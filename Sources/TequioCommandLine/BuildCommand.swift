@@ -80,16 +80,24 @@ struct BuildCommand: ParsableCommand {
                 throw CommandFailure.installation("cannot render \(t.rawValue): \(error)")
             }
         }
+        // Every bundle of the build is one output set: all replace their old files, or none does.
         let outputDir = URL(fileURLWithPath: output)
-        for (t, tree, writer) in rendered {
+        let outputs = rendered.map { t, tree, writer in
             let url = outputDir.appendingPathComponent(t.archiveName(for: input.module))
-            progress.step("writing \(DisplayPath.of(url))")
-            do {
-                try ArchiveWriter.write(tree, to: url, options: ArchiveOptions(timestamp: input.date, firstEntry: writer.firstEntry))
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
-            progress.note("wrote \(DisplayPath.of(url)) (\(tree.count) files)")
+            return OutputFile.archive(
+                tree, options: ArchiveOptions(timestamp: input.date, firstEntry: writer.firstEntry), to: url,
+                displayPath: DisplayPath.of(url))
+        }
+        progress.step("writing \(outputs.count) bundles")
+        do {
+            try OutputStage().write(outputs)
+        } catch let error as OutputVerificationError {
+            throw CommandFailure.installation("\(error)")
+        } catch {
+            throw CommandFailure.io("\(error)")
+        }
+        for (output, (_, tree, _)) in zip(outputs, rendered) {
+            progress.note("wrote \(output.displayPath) (\(tree.count) files)")
         }
         progress.finish()
     }

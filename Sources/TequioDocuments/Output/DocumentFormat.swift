@@ -18,15 +18,25 @@ public enum RenderedDocument: Sendable {
     case package(FileTree, firstEntry: String?)
     case file(Data)
 
-    /// Writes the document to `url` atomically (a temporary file renamed over the target).
+    /// Writes the document to `url` atomically: an output set of one (see `OutputStage`).
     ///
     /// - Parameter timestamp: the time of every zip entry.
+    /// - Throws: `ArchiveError` naming `url` and the system's reason.
     public func write(to url: URL, timestamp: Date) throws {
+        try OutputStage().write([output(to: url, timestamp: timestamp)])
+    }
+
+    /// The document as one file of an output set: `OutputStage.write` writes a plan's formats together.
+    ///
+    /// - Parameters:
+    ///   - timestamp: the time of every zip entry.
+    ///   - displayPath: the path shown in messages (default: `url.relativePath`).
+    public func output(to url: URL, timestamp: Date, displayPath: String? = nil) -> OutputFile {
         switch self {
         case .package(let tree, let firstEntry):
-            try ArchiveWriter.write(tree, to: url, options: ArchiveOptions(timestamp: timestamp, firstEntry: firstEntry))
+            .archive(tree, options: ArchiveOptions(timestamp: timestamp, firstEntry: firstEntry), to: url, displayPath: displayPath)
         case .file(let data):
-            try AtomicFile.write(data, to: url)
+            .data(data, to: url, displayPath: displayPath)
         }
     }
 
@@ -85,23 +95,5 @@ public enum DocumentRenderer {
     /// own modification date, else 1980-01-01. Never the clock, so runs are reproducible.
     public static func timestamp(sourceDateEpoch: Date?, modified: Timestamp?) -> Date {
         sourceDateEpoch ?? modified?.date ?? ArchiveOptions.earliestTimestamp
-    }
-}
-
-/// Writes a single file through a temporary file beside it and a rename, like `ArchiveWriter`: readers
-/// never see half a document, and a failed write leaves the old file. No `fsync`: documents can be made
-/// again, and syncing every file of a 570-plan run costs more than writing them.
-enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString.prefix(8))")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
     }
 }
