@@ -75,6 +75,9 @@ struct AssembleCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX and ODT files before they replace the old ones.")
+    var noVerify = false
+
     @OptionGroup var resources: ResourceOptions
 
     func parsedFormats() throws -> [DocumentFormat] {
@@ -167,7 +170,8 @@ struct AssembleCommand: ParsableCommand {
         // 2. Render and write, on every core; the biggest documents (compendia) first.
         let progress = CountingProgress(total: jobs.count)
         let outcome = action.write(
-            jobs, options: options, sourceDateEpoch: sourceDateEpoch, displayPath: { DisplayPath.of($0) },
+            jobs, options: options, sourceDateEpoch: sourceDateEpoch,
+            verify: noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
             progress: { progress.step($0) })
         progress.finish()
         if let failure = outcome.failure { throw Self.commandFailure(failure) }
