@@ -55,7 +55,8 @@ let package = Package(
             name: "TequioLMSTests",
             dependencies: ["TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
         .testTarget(
-            name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"],
+            name: "TequioDocumentsTests",
+            dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport", "TequioPackageCheck"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
