@@ -53,7 +53,9 @@ let package = Package(
         .testTarget(name: "TequioWritersTests", dependencies: ["TequioWriters", "TequioReaders"]),
         .testTarget(
             name: "TequioLMSTests",
-            dependencies: ["TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+            dependencies: [
+                "TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport", "TequioPackageCheck",
+            ]),
         .testTarget(
             name: "TequioDocumentsTests",
             dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport", "TequioPackageCheck"],
