@@ -53,9 +53,12 @@ let package = Package(
         .testTarget(name: "TequioWritersTests", dependencies: ["TequioWriters", "TequioReaders"]),
         .testTarget(
             name: "TequioLMSTests",
-            dependencies: ["TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+            dependencies: [
+                "TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport", "TequioPackageCheck",
+            ]),
         .testTarget(
-            name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"],
+            name: "TequioDocumentsTests",
+            dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport", "TequioPackageCheck"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
