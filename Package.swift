@@ -5,7 +5,9 @@ let package = Package(
     name: "Tequio",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "tequio", targets: ["tequio"])
+        .executable(name: "tequio", targets: ["tequio"]),
+        // The fuzz targets, for the libFuzzer package in Fuzz/ (docs/fuzzing.md).
+        .library(name: "TequioFuzzTargets", targets: ["TequioFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -44,6 +46,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "tequio", dependencies: ["TequioCommandLine"]),
+        // Every reader of untrusted bytes as a fuzz target (the fuzzers themselves are built from Fuzz/).
+        .target(
+            name: "TequioFuzzTargets",
+            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "XMLSupport", "ZipSupport"]),
 
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport"]),
@@ -63,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
         .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"], exclude: ["Fixtures"]),
+        .testTarget(name: "TequioFuzzTargetsTests", dependencies: ["TequioFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
