@@ -49,7 +49,9 @@ let package = Package(
         // Every reader of untrusted bytes as a fuzz target (the fuzzers themselves are built from Fuzz/).
         .target(
             name: "TequioFuzzTargets",
-            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "XMLSupport", "ZipSupport"]),
+            dependencies: [
+                "TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport", "ZipSupport",
+            ]),
 
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport"]),
