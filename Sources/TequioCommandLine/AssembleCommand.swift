@@ -8,7 +8,7 @@ import ZipSupport
 struct AssembleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assemble",
-        abstract: "Turn completed matrices into action-plan documents (DOCX, ODT, HTML, Markdown).",
+        abstract: "Turn completed matrices into action-plan documents (\(DocumentFormat.allCases.map(\.title).joined(separator: ", "))).",
         discussion: """
             Each completed matrix (a file exported by the player or written by `tequio import`) becomes \
             one action plan per format, named <module>-<table>.<format> in the output folder: a cover \
@@ -48,7 +48,7 @@ struct AssembleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module the matrices belong to (default: modules/<module id>).", valueName: "module"))
     var module: String?
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: docx, odt, html, md, or all.", valueName: "formats"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(DocumentFormat.names), or all.", valueName: "formats"))
     var format: String = "all"
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -88,7 +88,7 @@ struct AssembleCommand: ParsableCommand {
             } else if let f = DocumentFormat(rawValue: name == "markdown" ? "md" : name) {
                 result.append(f)
             } else {
-                throw ValidationError("unknown format '\(name)'; known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                throw ValidationError("unknown format '\(name)'; known: \(DocumentFormat.names), all")
             }
         }
         guard !result.isEmpty else { throw ValidationError("no format given") }

@@ -11,6 +11,51 @@ public enum DocumentFormat: String, CaseIterable, Sendable, Comparable {
     }
 
     public var fileExtension: String { rawValue }
+
+    /// What a person calls the format, for help texts.
+    public var title: String {
+        switch self {
+        case .docx: "DOCX"
+        case .odt: "ODT"
+        case .html: "HTML"
+        case .md: "Markdown"
+        }
+    }
+
+    /// The writer of each format: one line per format, and a new format without a writer does not
+    /// compile (the same shape as the build targets' `TargetRegistry`).
+    public func writer(_ options: DocumentOptions) -> any DocumentWriter {
+        switch self {
+        case .docx: DocxWriter(branding: options.branding, reference: options.docxReference, generator: options.generator)
+        case .odt: OdtWriter(branding: options.branding, reference: options.odtReference, generator: options.generator)
+        case .html: HTMLDocumentWriter(branding: options.branding, generator: options.generator)
+        case .md: MarkdownWriter()
+        }
+    }
+
+    /// `docx, odt, html, md`: for help texts and messages.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// Turns a laid-out plan or compendium into one document of a format.
+public protocol DocumentWriter: Sendable {
+    func document(_ layout: DocumentLayout) throws -> RenderedDocument
+}
+
+extension DocxWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .package(try render(layout), firstEntry: nil) }
+}
+
+extension OdtWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .package(try render(layout), firstEntry: Self.firstEntry) }
+}
+
+extension HTMLDocumentWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .file(render(layout)) }
+}
+
+extension MarkdownWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .file(render(layout)) }
 }
 
 /// A document ready to be written: a zip package (DOCX, ODT) or a single file (HTML, Markdown).
@@ -69,18 +114,7 @@ public struct DocumentOptions: Sendable {
 /// Renders plans and compendia in any format: the one entry point of this library.
 public enum DocumentRenderer {
     public static func render(_ layout: DocumentLayout, as format: DocumentFormat, options: DocumentOptions) throws -> RenderedDocument {
-        switch format {
-        case .docx:
-            let writer = DocxWriter(branding: options.branding, reference: options.docxReference, generator: options.generator)
-            return .package(try writer.render(layout), firstEntry: nil)
-        case .odt:
-            let writer = OdtWriter(branding: options.branding, reference: options.odtReference, generator: options.generator)
-            return .package(try writer.render(layout), firstEntry: OdtWriter.firstEntry)
-        case .html:
-            return .file(HTMLDocumentWriter(branding: options.branding, generator: options.generator).render(layout))
-        case .md:
-            return .file(MarkdownWriter().render(layout))
-        }
+        try format.writer(options).document(layout)
     }
 
     public static func render(_ plan: ActionPlan, as format: DocumentFormat, options: DocumentOptions) throws -> RenderedDocument {
