@@ -150,7 +150,7 @@ final class BrandingSafetyTests: XCTestCase {
         XCTAssertTrue(html.contains(#"--heading-font: "Lúcida", serif;"#))
         let docx = try DocumentRenderer.render(layout, as: .docx, options: options).tree
         let fonts = try parsePart(docx, "word/fontTable.xml").root!
-        XCTAssertEqual(Set(fonts.descendants("font", PackageChecks.w).compactMap { $0.attribute("name", namespace: PackageChecks.w) }), ["O'Reilly Sans", "Lúcida"])
+        XCTAssertEqual(Set(fonts.descendants("font", DocumentText.w).compactMap { $0.attribute("name", namespace: DocumentText.w) }), ["O'Reilly Sans", "Lúcida"])
         let odt = try DocumentRenderer.render(layout, as: .odt, options: options).tree
         let styles = try parsePart(odt, "styles.xml").root!
         let faces = styles.descendants("font-face", "urn:oasis:names:tc:opendocument:xmlns:style:1.0")
