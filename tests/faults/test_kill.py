@@ -1,6 +1,6 @@
 """`kill -9` at random moments during `tequio build` and `tequio assemble`: afterwards every output is the
-complete old file or the complete new one, the temporary folder is untouched, and the next run leaves no
-temporary file behind.
+complete old file or the complete new one, and once the next run has completed no temporary file is left,
+neither in the output folder nor in the temporary folder (a private TMPDIR).
 
 The kill times come from measured clean runs (the median of three: how long a run takes, when its first
 output is written), with a fixed seed so a failure reproduces; see `kill_plan`. The machine may be busy,
@@ -17,7 +17,7 @@ import pytest
 from .conftest import TEMPORARY, classify, fill, snapshot
 
 SEED = 1013
-RUNS = {"build": 24, "assemble": 30}
+RUNS = {"build": 21, "assemble": 30}
 
 
 def measure(command, reference, out, tmpdir, runs=3):
@@ -65,12 +65,14 @@ def plan_sets(verdicts):
 
 
 @pytest.mark.parametrize("name", ["build", "assemble"])
-def test_kill_9_leaves_complete_old_or_new_files_and_the_next_run_cleans_up(name, commands, references, workspace, private_tmp):
+def test_kill_9_leaves_complete_old_or_new_files_and_the_next_run_cleans_up(name, commands, references, workspace):
     command, reference = commands[name], references[name]
     out = workspace / f"kill-{name}" / "out"
+    private_tmp = workspace / f"kill-{name}" / "tmpdir"  # this test's own TMPDIR
+    private_tmp.mkdir(parents=True)
     seconds, writing_from = measure(command, reference, out, private_tmp)
 
-    killed = reached_writing = left_temporaries = mixed_sets = 0
+    killed = reached_writing = left_temporaries = left_scratch = mixed_sets = 0
     for run, (after_writing_began, delay) in enumerate(kill_plan(RUNS[name], seconds, writing_from)):
         fill(out, reference["old"])
         process = command.start(out, private_tmp)
@@ -91,28 +93,32 @@ def test_kill_9_leaves_complete_old_or_new_files_and_the_next_run_cleans_up(name
         bad = {file: verdict for file, verdict in verdicts.items() if verdict not in ("old", "new")}
         assert not bad, f"{where}: {bad}"
         assert all(TEMPORARY.match(h) for h in hidden), f"{where}: unexpected hidden files {hidden}"
-        assert os.listdir(private_tmp) == [], f"{where}: left in the temporary folder: {os.listdir(private_tmp)}"
+        scratch = os.listdir(private_tmp)
         reached_writing += bool(hidden) or "new" in verdicts.values()
         mixed_sets += any(len(v) > 1 for v in plan_sets(verdicts).values()) if name == "assemble" else len(set(verdicts.values())) > 1
 
-        if hidden:
-            left_temporaries += 1
+        if hidden or scratch:
+            left_temporaries += bool(hidden)
+            left_scratch += bool(scratch)
             # The next run removes what the killed one left (its process is gone) and writes everything.
             after = command.run(out, private_tmp)
             assert after.returncode == 0, f"{where}, next run: {after.stderr}"
             visible, hidden_after = snapshot(out)
             assert hidden_after == [], f"{where}: the next run left {hidden_after} (killed run left {hidden})"
             assert set(classify(visible, reference).values()) == {"new"}, where
+            assert os.listdir(private_tmp) == [], (
+                f"{where}: left in the temporary folder (TMPDIR) for good: {os.listdir(private_tmp)}")
 
     # And a last complete run over whatever the last kill left.
     final = command.run(out, private_tmp)
     assert final.returncode == 0, final.stderr
     visible, hidden = snapshot(out)
     assert hidden == [] and set(classify(visible, reference).values()) == {"new"}
+    assert os.listdir(private_tmp) == [], f"left in the temporary folder (TMPDIR): {os.listdir(private_tmp)}"
 
     print(f"\n{name}: {RUNS[name]} runs of ~{seconds:.2f} s (writing from {writing_from:.2f} s), {killed} killed, "
-          f"{reached_writing} killed after writing began, {left_temporaries} left temporaries (all removed by the "
-          f"next run), {mixed_sets} left a mix of old and new {'plans' if name == 'build' else 'files in one plan'}")
+          f"{reached_writing} killed after writing began, {left_temporaries} left temporaries and {left_scratch} "
+          f"left files in TMPDIR (all removed by the next run), {mixed_sets} left a mix of old and new {'plans' if name == 'build' else 'files in one plan'}")
     assert killed >= RUNS[name] // 3, "too few runs were killed: the kill times do not match the run time"
     assert left_temporaries >= 1, "no kill caught a run with staged temporaries"
     assert reached_writing >= 1, "no kill reached the writing phase"
