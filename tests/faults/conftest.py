@@ -72,11 +72,13 @@ def snapshot(folder):
     return visible, hidden
 
 
-def fill(folder, files):
-    """Makes `folder` hold exactly `files` (name → bytes)."""
+def fill(folder, files, keep_hidden=False):
+    """Makes `folder` hold exactly `files` (name → bytes), and with `keep_hidden` the hidden files it had."""
     folder = pathlib.Path(folder)
     if folder.exists():
         for entry in folder.iterdir():
+            if keep_hidden and entry.name.startswith("."):
+                continue
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
