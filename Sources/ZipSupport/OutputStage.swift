@@ -177,9 +177,7 @@ public struct OutputStage: Sendable {
         case .data(let data):
             bytes = data
         }
-        let (temporary, file) = try Self.createLocked(beside: output.url, role: .new, displayPath: output.displayPath) {
-            open($0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        }
+        let (temporary, file) = try Self.createLocked(beside: output.url, displayPath: output.displayPath)
         var staged = StagedFile(output: output, temporary: temporary, lock: file)
         do {
             try bytes.withUnsafeBytes { try file.append($0) }
@@ -190,14 +188,12 @@ public struct OutputStage: Sendable {
         return staged
     }
 
-    /// Makes a temporary name beside `target` with `create` (retrying on a name clash), opens it and
-    /// takes its lock, which tells `StaleTemporaries` in other processes that it is in use.
-    fileprivate static func createLocked(
-        beside target: URL, role: TemporaryName.Role, displayPath: String, create: (String) -> Int32
-    ) throws -> (URL, FileDescriptor) {
+    /// Creates a new temporary file beside `target` (a fresh name on a clash) and takes its lock,
+    /// which tells `StaleTemporaries` in other processes that it is in use.
+    private static func createLocked(beside target: URL, displayPath: String) throws -> (URL, FileDescriptor) {
         for _ in 0..<100 {
-            let temporary = TemporaryName.staged(beside: target, role: role)
-            let fd = create(temporary.path)
+            let temporary = TemporaryName.staged(beside: target, role: .new)
+            let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             if fd < 0 {
                 if errno == EEXIST { continue }
                 throw FileDescriptor.error(displayPath, "cannot create a temporary file beside it")

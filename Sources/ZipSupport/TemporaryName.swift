@@ -57,9 +57,17 @@ enum TemporaryName {
     /// The process that made the temporary file called `name`, or nil when the name is not one of ours.
     ///
     /// Knows the output-stage names and those earlier versions left behind: `.<name>.tmp-<pid>-<n>`
-    /// (the archive writer and the document writer, whose `<n>` was 8 hexadecimal digits) and libzip's
-    /// own `.<name>.tmp-<pid>-<n>.XXXXXX` beside those.
+    /// (the archive writer and the document writer, whose `<n>` was 8 hexadecimal digits), libzip's
+    /// own `.<name>.tmp-<pid>-<n>.XXXXXX` beside those, and Foundation's `.dat.nosync<hex pid>.XXXXXX`
+    /// (the document writer's `FileManager.createFile` made one more temporary of its own).
     static func owner(ofTemporary name: String) -> pid_t? {
+        if name.hasPrefix(foundationPrefix) {
+            let fields = name.dropFirst(foundationPrefix.count).split(separator: ".", omittingEmptySubsequences: false)
+            guard fields.count == 2, fields[1].count == 6, fields[1].allSatisfy(isAlphanumeric),
+                !fields[0].isEmpty, fields[0].count <= 8, let value = Int32(fields[0], radix: 16), value > 0
+            else { return nil }
+            return value
+        }
         if name.hasPrefix(stagePrefix) {
             let fields = name.dropFirst(stagePrefix.count).split(separator: "-", maxSplits: 2)
             guard fields.count == 3, isDigits(fields[1]),
@@ -82,6 +90,8 @@ enum TemporaryName {
         guard fields.count == 2, !fields[1].isEmpty, fields[1].allSatisfy(isAlphanumeric) else { return nil }
         return pid(fields[0])
     }
+
+    private static let foundationPrefix = ".dat.nosync"
 
     private static func pid(_ text: Substring) -> pid_t? {
         guard isDigits(text), let value = Int32(text), value > 0 else { return nil }

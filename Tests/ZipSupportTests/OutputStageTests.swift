@@ -170,6 +170,7 @@ final class OutputStageTests: XCTestCase {
             ".oaxaca-agua-1.0.0-web.zip.tmp-\(dead)-2",  // the archive writer before the output stage
             ".oaxaca-agua-1.0.0-web.zip.tmp-\(dead)-2.Ab3xYz",  // libzip's mkstemp beside it
             ".plan.md.tmp-\(dead)-1A2B3C4D",  // the document writer before the output stage
+            ".dat.nosync\(String(dead, radix: 16, uppercase: true)).XfAGgN",  // FileManager.createFile in it
         ]
         let kept = [
             "oaxaca-agua-1.0.0-web.zip",
@@ -180,6 +181,8 @@ final class OutputStageTests: XCTestCase {
             ".notes.tmp-later",
             ".plan.md.tmp-\(dead)-1.toolong",
             "plan.md.tmp-\(dead)-1",  // not hidden
+            ".dat.nosync\(String(live, radix: 16, uppercase: true)).XfAGgN",
+            ".dat.nosyncXYZ.XfAGgN",
         ]
         for name in stale + kept { try Data("x".utf8).write(to: sandbox.file(name)) }
         try FileManager.default.createDirectory(
