@@ -9,6 +9,7 @@ enum OutputChecks {
     /// A verify hook for `OutputStage` that checks each staged file as the kind its final name maps to in
     /// `kinds` (files not in the map, such as HTML and Markdown plans, pass unchecked).
     static func hook(_ located: ResourceLocator, kinds: @escaping @Sendable (URL) -> PackageKind?) -> OutputStage.Verify {
+        PackageChecker.removeStaleScratch()
         let verifier = OutputVerifier(checker: PackageChecker(schemas: OfficialSchemas(directory: located.officialSchemas)))
         return { staged, final in
             guard let kind = kinds(final) else { return }

@@ -43,6 +43,11 @@ public struct PackageChecker: Sendable {
         self.nestingDepth = nestingDepth
     }
 
+    /// Removes the scratch folders of checks whose process was killed (see `CollectionRules`).
+    public static func removeStaleScratch() {
+        CollectionRules.removeFoldersOfDeadProcesses(in: FileManager.default.temporaryDirectory)
+    }
+
     /// True for the file names `check` treats as packages (by extension).
     public static func handles(_ url: URL) -> Bool {
         PackageKind.extensions[url.pathExtension.lowercased()] != nil

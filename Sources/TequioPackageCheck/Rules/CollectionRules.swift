@@ -11,7 +11,9 @@ enum CollectionRules: PackageRules {
             for path in nested { p.warning(PackageDiagnosticID.unknownKind, "\(path) is a package inside a package inside a zip: not checked", entry: path) }
             return
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tequio-check-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let temporary = FileManager.default.temporaryDirectory
+        removeFoldersOfDeadProcesses(in: temporary)
+        let folder = temporary.appendingPathComponent("\(prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (index, path) in nested.enumerated() {
             let url = folder.appendingPathComponent("\(index).\((path as NSString).pathExtension)")
@@ -24,6 +26,18 @@ enum CollectionRules: PackageRules {
             }
             let checker = PackageChecker(schemas: p.schemas, nestingDepth: p.nestingDepth + 1)
             p.add(checker.check(url, displayPath: "\(p.displayPath)!\(path)").diagnostics)
+        }
+    }
+
+    static let prefix = "tequio-check-"
+
+    /// A check killed half-way (`kill -9` during `tequio build`) leaves its folder behind; the next one
+    /// removes the folders whose process is gone (the pid is in the name).
+    static func removeFoldersOfDeadProcesses(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
         }
     }
 }
