@@ -236,7 +236,9 @@ private struct Walk {
         if firsts.isEmpty {
             let values = f.textPatterns(content)
             if !values.isEmpty {
-                report("\(here) is empty: \(Words.valueRule("", values, f, element: e.name, attribute: nil))", at: e, id: valueIdentifier(e.name, nil, values, ""))
+                var rule = Words.valueRule("", values, f, element: e.name, attribute: nil)
+                if rule.hasPrefix("the value is empty: ") { rule = String(rule.dropFirst("the value is empty: ".count)) }
+                report("\(here) is empty: \(rule)", at: e, id: valueIdentifier(e.name, nil, values, ""))
             } else {
                 report("\(here) is not complete\(see(e.name))", at: e)
             }

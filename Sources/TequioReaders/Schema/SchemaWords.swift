@@ -188,7 +188,6 @@ enum Words {
         switch t.type {
         case "positiveInteger":
             return "must be a whole number greater than zero (such as 90), without units, decimals or spaces"
-                + (Datatype.integer(s) == 0 ? "; leave the attribute out instead of writing 0" : "")
         case "decimal": return "must be a number, with a dot for decimals"
         case "language": return "must be a language tag such as es, en or pt-BR"
         default: break
