@@ -53,4 +53,17 @@ final class MediaNameTests: XCTestCase {
         XCTAssertEqual(d.identifier, ModuleDiagnosticID.missingFile)
         XCTAssertTrue(d.message.contains("there is 'media/Fases.PNG', but the letter case differs"), d.message)
     }
+
+    func testTwoFilesWhoseNamesDifferOnlyInCaseAreRefused() throws {
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("media/a.png"), to: folder.appendingPathComponent("media/A.png"))
+        let url = folder.appendingPathComponent("module.xml")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<img src=\"media/a.png\" alt=\"Chart\"/>", with: "<img src=\"media/A.png\" alt=\"Chart\"/>")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let result = ModuleReader(schemas: ModuleReaderTests.schemas).read(folder)
+        let d = try XCTUnwrap(result.diagnostics.first { $0.identifier == ModuleDiagnosticID.fileName }, "\(result.diagnostics.map(\.formatted))")
+        XCTAssertTrue(d.message.hasPrefix("'media/A.png' and 'media/a.png' are two files whose names differ only in letter case"), d.message)
+        XCTAssertEqual(d.location?.line, 30)
+        XCTAssertEqual(d.notes.first?.location?.line, 29)
+    }
 }

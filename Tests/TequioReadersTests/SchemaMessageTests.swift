@@ -109,6 +109,7 @@ final class SchemaMessageTests: XCTestCase {
             ("media/ a.png", "module.file-name", "starts or ends with a space"),
             ("media/.a.png", "module.file-name", "starts with '.'"),
             ("media//a.png", "module.file-name", "empty folder name"),
+            ("media/a\u{E000}.png", "module.file-name", "a private-use or special character"),
         ]
         for (src, identifier, message) in cases {
             let d = try diagnostics(forImage: src)

@@ -225,8 +225,8 @@ enum Words {
 ///
 /// A path is one or more names separated by `/`. A name may hold any letter of any language, digits,
 /// spaces, emoji and most punctuation (`media/fases año 🌊.png` is fine). Not allowed, because they
-/// break on Windows, in zips, in web addresses or in LMS packages: `\ : * ? " < > | # %`, control
-/// characters, a name starting with `.` (hidden files; this is also what forbids `..`), a name
+/// break on Windows, in zips, in e-books, in web addresses or in LMS packages: `\ : * ? " < > | # %`,
+/// control, private-use and special (U+FFF0–U+FFFD) characters, a name starting with `.` (hidden files; this is also what forbids `..`), a name
 /// starting or ending with a space or ending with `.`, an empty name (`//`), a leading `/`, a URL scheme.
 public enum PathRule {
     /// Characters no name may hold (besides control characters).
@@ -271,6 +271,9 @@ public enum PathRule {
             }
             if let s = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 return "the name holds the invisible control character U+\(String(format: "%04X", s.value)): retype it"
+            }
+            if let s = name.unicodeScalars.first(where: { $0.properties.generalCategory == .privateUse || (0xFFF0...0xFFFD).contains($0.value) }) {
+                return "the name holds U+\(String(format: "%04X", s.value)), a private-use or special character that e-books and zips refuse: rename the file"
             }
         }
         return nil
