@@ -42,6 +42,7 @@ final class RNGGrammar: @unchecked Sendable {
         while let (definition, body, bodyNS) = pendingElements.popLast() {
             definition.content = try group(body, ns: bodyNS, define: nil)
         }
+        factory.sealGrammar()
     }
 
     private var pendingElements: [(ElementDefinition, [XMLElement], String)] = []

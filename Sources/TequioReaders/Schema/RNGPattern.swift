@@ -84,12 +84,32 @@ final class PatternFactory {
     private(set) lazy var notAllowed = make(.notAllowed, nil, nil, 0, nullable: false)
     private(set) lazy var text = make(.text, nil, nil, 0, nullable: true)
 
+    private var nextID = 0
+    private var baseline: [Key: Pat]?
+
     private func make(_ kind: Pat.Kind, _ p1: Pat?, _ p2: Pat?, _ ref: Int, nullable: Bool) -> Pat {
         let key = Key(kind: kind, a: p1?.id ?? -1, b: p2?.id ?? -1, ref: ref)
         if let p = table[key] { return p }
-        let p = Pat(id: table.count, kind: kind, p1: p1, p2: p2, ref: ref, nullable: nullable)
+        let p = Pat(id: nextID, kind: kind, p1: p1, p2: p2, ref: ref, nullable: nullable)
+        nextID += 1
         table[key] = p
         return p
+    }
+
+    /// Marks the patterns of the grammar itself, kept by `trim()`.
+    func sealGrammar() {
+        _ = (empty, notAllowed, text)
+        baseline = table
+    }
+
+    /// Forgets the derivatives computed so far when they have grown past `limit` patterns, so that a
+    /// long-running process (a fuzzer, a server) does not grow without bound. Ids stay unique.
+    func trim(limit: Int = 200_000) {
+        guard let baseline, table.count > baseline.count + limit else { return }
+        table = baseline
+        openMemo = [:]
+        closeMemo = [:]
+        endMemo = [:]
     }
 
     // MARK: Constructors (with the simplifications of the algorithm)

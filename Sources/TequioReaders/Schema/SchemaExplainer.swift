@@ -61,7 +61,10 @@ public struct SchemaExplainer: Sendable {
     /// Every problem the derivative validator finds in `root`, in document order.
     func check(_ root: XMLElement, path: String) -> [Diagnostic] {
         grammar.lock.lock()
-        defer { grammar.lock.unlock() }
+        defer {
+            grammar.factory.trim()
+            grammar.lock.unlock()
+        }
         var walk = Walk(f: grammar.factory, vocabulary: vocabulary, path: path)
         let end = walk.element(root, in: grammar.start, parent: nil)
         _ = end
