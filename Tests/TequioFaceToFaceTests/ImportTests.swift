@@ -219,6 +219,24 @@ final class ImportTests: XCTestCase {
         }
     }
 
+    func testAHiddenSheetOfAPlainWorkbookIsNamedInAWarning() throws {
+        var visible = Sheet(name: "Mesa 1")
+        var hidden = Sheet(name: "Mesa oculta", hidden: true)
+        for (c, label) in labels.enumerated() {
+            visible.cells[CellAddress(row: 0, column: c)] = SheetCell(text: label)
+            hidden.cells[CellAddress(row: 0, column: c)] = SheetCell(text: label)
+        }
+        for (c, t) in full.enumerated() {
+            visible.cells[CellAddress(row: 1, column: c)] = SheetCell(text: t)
+            hidden.cells[CellAddress(row: 1, column: c)] = SheetCell(text: t)
+        }
+        let (matrices, diagnostics) = try run(SpreadsheetDocument(kind: .xlsx, path: "plan.xlsx", sheets: [visible, hidden]))
+        XCTAssertEqual(matrices.map(\.sheet), ["Mesa 1"])
+        XCTAssertTrue(
+            diagnostics.contains { $0.formatted.hasPrefix("plan.xlsx: warning: sheet 'Mesa oculta' is hidden and was not imported") },
+            "\(diagnostics.map(\.formatted))")
+    }
+
     func testMessagesShowInvisibleCharactersByName() {
         XCTAssertEqual(CellText.printable("a\u{1B}[31mb\u{0}\n"), "a⟨U+001B (escape)⟩[31mb⟨U+0000 (NUL)⟩⏎")
     }

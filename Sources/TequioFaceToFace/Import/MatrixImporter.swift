@@ -67,6 +67,13 @@ public struct MatrixImporter: Sendable {
                 return ([], [.error(ImportDiagnosticID.unknownMatrix, message, at: SourceLocation(file: file))])
             }
             mode = .plain(definition)
+            for sheet in sheets where sheet.hidden && !sheet.isEmpty {
+                diagnostics.append(
+                    .warning(
+                        ImportDiagnosticID.hiddenSheet,
+                        "sheet '\(sheet.name)' is hidden and was not imported; show it (right-click a sheet tab › Unhide) if it holds a table",
+                        at: SourceLocation(file: file)))
+            }
             sheets = sheets.filter { !$0.hidden }
             if document.kind != .csv {
                 diagnostics.append(
