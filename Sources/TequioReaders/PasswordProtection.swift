@@ -34,10 +34,11 @@ public enum PasswordProtection {
     /// What the file at `url` is, when it is one of the cases above; nil for anything else (a zip, a
     /// text file, a file that cannot be read). An ODF zip is not opened here: see `inspect(odfManifest:)`.
     public static func inspect(fileAt url: URL) -> Finding? {
+        // Too short to be an OLE file: not even opened (Foundation leaks a buffer on empty files).
+        guard let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize, size >= 512 else { return nil }
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 8), Array(head) == oleSignature else { return nil }
-        let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
         guard size <= maxOLEBytes, (try? handle.seek(toOffset: 0)) != nil, let data = try? handle.readToEnd() else {
             return .legacyBinaryOffice
         }
