@@ -318,6 +318,8 @@ ODD_CSV = {
     "too many rows": ("mesa.csv", f"{HEADER}\n" + f"{FULL}\n" * 100_000, [], 65, "mesa.csv:10002: error: more than 10000 rows"),
     "output over the reader's cap": ("mesa.csv", HEADER + "\n" + (",".join(["x" * 1400, "b" * 900, "c" * 900, "d" * 1900, "e" * 1900, "f" * 1400]) + "\n") * 1990,
                                      [], 65, "over the 16 MiB that tequio check and tequio assemble read"),
+    "a member name over the reader's text cap": ("mesa.csv", f"{HEADER},Integrante,Sector\n{FULL}," + "N" * (5 << 20) + ",Gobierno\n", [], 65,
+                                                 "mesa.csv:2: error: cell G2: the cell holds 5 MiB of text, over the limit of 4 MiB for one cell"),
     "file over the cap": ("mesa.csv", HEADER + "\n" + (FULL + "\n") * 400_000, [], 65, "over the limit of 16 MiB for one table"),
 }
 

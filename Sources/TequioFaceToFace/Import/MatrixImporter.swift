@@ -398,15 +398,10 @@ struct SheetImport {
                 let address = CellAddress(row: row, column: columnAt[column.id]!)
                 let text = value(at: address)
                 guard !text.allSatisfy(\.isWhitespace) else { continue }
-                if let max = column.maxLength, text.count > max {
+                if let max = column.maxLength, text.count > max, text.utf8.count <= MatrixImporter.maxTextBytes {
                     error(
                         ImportDiagnosticID.tooLong,
                         "\(place(address)): '\(label(column, language))' has \(text.count) characters, over the maximum of \(max); shorten it and import again",
-                        row: row)
-                } else if text.utf8.count > MatrixImporter.maxTextBytes {
-                    error(
-                        ImportDiagnosticID.tooLong,
-                        "\(place(address)): '\(label(column, language))' holds \(text.utf8.count) bytes of text, over the limit of \(MatrixImporter.maxTextBytes) bytes for one cell; shorten it and import again",
                         row: row)
                 }
                 cells[column.id] = text
@@ -534,6 +529,10 @@ struct SheetImport {
         if clean.changed {
             warning(ImportDiagnosticID.removedCharacters, "\(name): \(clean.account); the text was imported as \(Self.quoted(clean.text))", row: nil)
         }
+        if clean.text.utf8.count > MatrixImporter.maxTextBytes {
+            error(ImportDiagnosticID.tooLong, "\(name): over \(ByteCount.text(MatrixImporter.maxTextBytes)) of text", row: nil)
+            return ""
+        }
         return clean.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -567,6 +566,13 @@ struct SheetImport {
             warning(
                 ImportDiagnosticID.removedCharacters,
                 "\(place(address)): \(clean.account); the text was imported as \(Self.quoted(clean.text))", row: address.row)
+        }
+        if clean.text.utf8.count > MatrixImporter.maxTextBytes {
+            // What the completed-matrix reader accepts in one text node (matrix cells, names, roles).
+            error(
+                ImportDiagnosticID.tooLong,
+                "\(place(address)): the cell holds \(ByteCount.text(clean.text.utf8.count)) of text, over the limit of \(ByteCount.text(MatrixImporter.maxTextBytes)) for one cell; shorten it and import again",
+                row: address.row)
         }
         return clean.text
     }
