@@ -49,7 +49,9 @@ public struct CompletedMatrixReader: Sendable {
             return (nil, diagnostics)
         }
         do {
-            diagnostics += try schemas.relaxNG(SchemaSet.completedMatrix).validate(document)
+            let schemaDiagnostics = try schemas.relaxNG(SchemaSet.completedMatrix).validate(document)
+            diagnostics += (try? schemas.explainer(SchemaSet.completedMatrix))?.explain(schemaDiagnostics, root: root, path: document.path)
+                ?? schemaDiagnostics
         } catch {
             diagnostics.append(.error("tequio.schema-missing", "\(error)", at: nil))
         }

@@ -18,6 +18,8 @@ struct IncludeExpander {
     let files: ModuleFiles
     let schema: RelaxNGSchema?
     let limits: XMLParseLimits
+    /// Plain words for schema errors of included files.
+    var explainer: SchemaExplainer?
     var diagnostics: [Diagnostic] = []
     /// Every file read, main file first (display paths).
     var filesRead: [String] = []
@@ -57,9 +59,15 @@ struct IncludeExpander {
             location: element.location)
     }
 
+    /// Adds an include diagnostic unless the schema already reported something at that element.
+    private mutating func report(_ d: Diagnostic) {
+        if let at = d.location, diagnostics.contains(where: { $0.location == at && $0.identifier != d.identifier }) { return }
+        diagnostics.append(d)
+    }
+
     private mutating func include(_ e: XMLElement, parent: XMLElement, from fileURL: URL, stack: [String]) -> XMLElement? {
         guard let href = e.attribute("href") else {
-            diagnostics.append(.error(ModuleDiagnosticID.includeUnsupported, "xi:include needs an href", at: e.location))
+            report(.error(ModuleDiagnosticID.includeUnsupported, "xi:include needs an href", at: e.location))
             return nil
         }
         if let parse = e.attribute("parse"), parse != "xml" {
@@ -78,7 +86,7 @@ struct IncludeExpander {
             if case .outside = problem.problem { d.identifier = ModuleDiagnosticID.includeOutside }
             if case .notRelative = problem.problem { d.identifier = ModuleDiagnosticID.includeOutside }
             if case .missing = problem.problem { d.identifier = ModuleDiagnosticID.includeMissing }
-            diagnostics.append(d)
+            report(d)
             return nil
         }
         let key = url.resolvingSymlinksInPath().path
@@ -93,7 +101,11 @@ struct IncludeExpander {
         let display = DisplayPath.of(url)
         filesRead.append(display)
         let result = SafeXMLParser.parseFile(url, displayPath: display, limits: limits, validatingWith: schema)
-        diagnostics += result.diagnostics
+        if let root = result.document?.root, let explainer {
+            diagnostics += explainer.explain(result.diagnostics, root: root, path: display)
+        } else {
+            diagnostics += result.diagnostics
+        }
         guard let document = result.document else { return nil }
         documents.append(document)
         let root = document.root!

@@ -12,6 +12,8 @@ struct ModuleBuilder {
     var referencedFiles: [String] { Array(referenced).sorted() }
 
     private var referenced: Set<String> = []
+    /// Where each referenced file is first named.
+    private var referenceLocations: [String: SourceLocation] = [:]
     /// Where each id is declared (ids are unique across the module).
     private(set) var ids: [String: SourceLocation] = [:]
     fileprivate var termReferences: [(id: String, location: SourceLocation)] = []
@@ -377,7 +379,20 @@ struct ModuleBuilder {
     fileprivate mutating func checkFile(_ reference: String, at location: SourceLocation, what: String) -> URL? {
         switch files.resolve(reference) {
         case .success(let url):
-            referenced.insert(files.relativePath(of: url))
+            let path = files.relativePath(of: url)
+            // Windows, macOS, zips opened there and e-book readers see names that differ only in
+            // letter case or accent encoding as one file. (Swift's == already equates the encodings.)
+            let twin = referenced.first { $0 == path ? !$0.utf8.elementsEqual(path.utf8) : $0.lowercased() == path.lowercased() }
+            if let other = twin {
+                var d = Diagnostic.error(
+                    ModuleDiagnosticID.fileName,
+                    "'\(path)' and '\(other)' are two files whose names differ only in letter case or in how accents are encoded: Windows, macOS and e-book readers take them for one file; rename one of them",
+                    at: location)
+                if let first = referenceLocations[other] { d.notes.append(.init(location: first, message: "'\(other)' is named here")) }
+                diagnostics.append(d)
+            } else if referenced.insert(path).inserted {
+                referenceLocations[path] = location
+            }
             return url
         case .failure(let problem):
             diagnostics.append(problem.diagnostic(at: location, what: what))

@@ -11,6 +11,7 @@ public enum ModuleDiagnosticID {
     public static let chartNotNumeric = "module.chart.not-numeric"
     public static let missingFile = "module.missing-file"
     public static let fileOutsideModule = "module.file-outside-module"
+    public static let fileName = "module.file-name"
     public static let csvMalformed = "module.csv.malformed"
     public static let csvHeader = "module.csv.header-mismatch"
     public static let csvRowLength = "module.csv.row-length"

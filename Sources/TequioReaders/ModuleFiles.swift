@@ -32,9 +32,34 @@ struct ModuleFiles {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .failure(ProblemBox(.missing(reference)))
+            return .failure(ProblemBox(.missing(reference), nearMatch: nearMatch(reference, in: base ?? root)))
         }
         return .success(url)
+    }
+
+    /// A file whose name differs from `reference` only in letter case or in how its accents are
+    /// encoded (NFC `ñ` against NFD `n` + `◌̃`, as files copied from a Mac may be), relative to `base`.
+    func nearMatch(_ reference: String, in base: URL) -> (path: String, why: String)? {
+        var folder = base
+        var found: [String] = []
+        var why = ""
+        for name in reference.split(separator: "/").map(String.init) {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+            // Swift's == treats canonically equivalent strings as equal: compare the bytes first.
+            if entries.contains(where: { $0.utf8.elementsEqual(name.utf8) }) {
+                found.append(name)
+            } else if let e = entries.first(where: { $0 == name }) {
+                found.append(e)
+                why = "its accents are stored as separate marks (Unicode NFD, as on macOS); the same letters in the module are single characters"
+            } else if let e = entries.first(where: { $0.precomposedStringWithCanonicalMapping.lowercased() == name.precomposedStringWithCanonicalMapping.lowercased() }) {
+                found.append(e)
+                if why.isEmpty { why = "the letter case differs, and web servers, LMSs and zips treat them as different files" }
+            } else {
+                return nil
+            }
+            folder = folder.appendingPathComponent(found.last!)
+        }
+        return why.isEmpty ? nil : (found.joined(separator: "/"), why)
     }
 
     /// The path of `url` relative to the module folder, with `/` separators.
@@ -46,7 +71,11 @@ struct ModuleFiles {
 
     struct ProblemBox: Error {
         let problem: Problem
-        init(_ problem: Problem) { self.problem = problem }
+        let nearMatch: (path: String, why: String)?
+        init(_ problem: Problem, nearMatch: (path: String, why: String)? = nil) {
+            self.problem = problem
+            self.nearMatch = nearMatch
+        }
 
         func diagnostic(at location: SourceLocation, what: String) -> Diagnostic {
             switch problem {
@@ -55,7 +84,11 @@ struct ModuleFiles {
             case .outside(let r):
                 .error(ModuleDiagnosticID.fileOutsideModule, "\(what) '\(r)' points outside the module folder", at: location)
             case .missing(let r):
-                .error(ModuleDiagnosticID.missingFile, "\(what) '\(r)' does not exist", at: location)
+                .error(
+                    ModuleDiagnosticID.missingFile,
+                    "\(what) '\(r)' does not exist"
+                        + (nearMatch.map { "; there is '\($0.path)', but \($0.why): rename the file or retype its name in the module" } ?? ""),
+                    at: location)
             }
         }
     }

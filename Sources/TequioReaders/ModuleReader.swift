@@ -69,7 +69,9 @@ public struct ModuleReader: Sendable {
         }
 
         let files = ModuleFiles(root: root)
+        let explainer = try? schemas.explainer(SchemaSet.module)
         var expander = IncludeExpander(files: files, schema: schema, limits: limits)
+        expander.explainer = explainer
         expander.filesRead.append(display)
         let expanded = document.usesXInclude
             ? expander.expand(document.root, in: entry, stack: [entry.resolvingSymlinksInPath().path]) : document.root!
@@ -77,7 +79,12 @@ public struct ModuleReader: Sendable {
         var builder = ModuleBuilder(files: files, limits: limits)
         let module = builder.build(expanded)
         clock.mark("build")
-        diagnostics += validation.wait() + expander.diagnostics
+        let schemaDiagnostics = explainer.map { $0.explain(validation.wait(), root: document.root, path: display) } ?? validation.wait()
+        // An include the schema refuses is also refused by the include expander: say it once.
+        let said = Set(schemaDiagnostics.compactMap { $0.location?.description })
+        diagnostics += schemaDiagnostics + expander.diagnostics.filter { d in
+            !(d.identifier.hasPrefix("module.include") && d.location.map { said.contains($0.description) } == true)
+        }
         clock.mark("validate")
         guard !diagnostics.hasErrors else {
             // A module that breaks the schema gets no semantic diagnostics: they would be noise.

@@ -8,6 +8,7 @@ public final class SchemaSet: @unchecked Sendable {
 
     public let directory: URL
     private var cache: [String: RelaxNGSchema] = [:]
+    private var grammars: [String: RNGGrammar] = [:]
     private let lock = NSLock()
 
     public init(directory: URL) { self.directory = directory }
@@ -18,6 +19,20 @@ public final class SchemaSet: @unchecked Sendable {
     /// A second compiled copy of `name`, for the background validation that runs beside the reader
     /// (one compiled schema is never used by two threads at once).
     public func backgroundRelaxNG(_ name: String) throws -> RelaxNGSchema { try compiled(name, copy: "background") }
+
+    /// The plain-word explainer of schema `name`'s errors (see `SchemaExplainer`).
+    public func explainer(_ name: String) throws -> SchemaExplainer {
+        lock.lock()
+        defer { lock.unlock() }
+        let grammar: RNGGrammar
+        if let g = grammars[name] {
+            grammar = g
+        } else {
+            grammar = try RNGGrammar(contentsOf: directory.appendingPathComponent(name))
+            grammars[name] = grammar
+        }
+        return SchemaExplainer(grammar: grammar, vocabulary: name == Self.module ? .module : .init())
+    }
 
     private func compiled(_ name: String, copy: String) throws -> RelaxNGSchema {
         lock.lock()

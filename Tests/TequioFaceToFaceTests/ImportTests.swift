@@ -127,6 +127,120 @@ final class ImportTests: XCTestCase {
                       "\(diagnostics.map(\.formatted))")
     }
 
+    // MARK: Issue 10: never alter a participant's text in silence, never write what check refuses
+
+    let header = "problem,beneficiaries,affected,government-actions,civil-society-actions,expected-results\n"
+
+    func csv(_ text: String, _ name: String = "m.csv") throws -> SpreadsheetDocument {
+        try CSVReader(data: Data(text.utf8), path: name, sheetName: "m").read()
+    }
+
+    func testControlCharactersInACSVCellAreNamedInAWarning() throws {
+        let (matrices, diagnostics) = try run(try csv(header + "Pro\u{0}blema\u{1}\u{B}dos\u{1F}\u{FFFE},b,c,d,e,f\n"))
+        XCTAssertEqual(matrices.first?.matrix.rows.first?["problem"], "Problema\ndos", "a vertical tab becomes a line break")
+        let warning = try XCTUnwrap(diagnostics.first { $0.identifier == ImportDiagnosticID.removedCharacters })
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertEqual(
+            warning.formatted,
+            "m.csv:2: warning: cell A2: 4 invisible control characters that a matrix file cannot store were removed (U+0000 (NUL), U+0001, U+001F, U+FFFE (not a character)); 1 vertical tab or form feed became a line break; the text was imported as 'Problema⏎dos' [import.removed-characters]")
+        XCTAssertFalse(diagnostics.hasErrors)
+    }
+
+    func testControlCharactersFromAnXLSXEscapeAreNamedWithSheetAndCell() throws {
+        // `_x0001_` in SpreadsheetML is how Excel stores U+0001: the reader decodes it, the importer says so.
+        let c = try Fixture.parse(
+            Data(#"<c xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" t="inlineStr"><is><t>Vigilar_x0001_ _x0000_</t></is></c>"#.utf8), "c.xml")
+        let cell = try XCTUnwrap(XLSXReader.cell(c.root, sharedStrings: []))
+        XCTAssertEqual(cell.text, "Vigilar\u{1} \u{0}")
+        let (matrices, diagnostics) = try run(workbook(rows: [full]) { $0.cells[CellAddress(a1: "E3")!] = cell })
+        XCTAssertEqual(matrices.first?.matrix.rows.first?["civil-society-actions"], "Vigilar ")
+        XCTAssertTrue(
+            diagnostics.contains {
+                $0.identifier == ImportDiagnosticID.removedCharacters
+                    && $0.message.hasPrefix("sheet 'Mesa 1': cell E3: 2 invisible control characters that a matrix file cannot store were removed (U+0001, U+0000 (NUL))")
+            }, "\(diagnostics.map(\.formatted))")
+    }
+
+    func testACellOfControlCharactersOnlyIsEmptyAndARequiredOneIsAnError() throws {
+        let (matrices, diagnostics) = try run(try csv(header + "\u{0}\u{0},b,c,d,e,f\n"))
+        XCTAssertTrue(matrices.isEmpty)
+        XCTAssertTrue(diagnostics.contains { $0.formatted.hasPrefix("m.csv:2: error: cell A2: the required column 'Problemas y prioridades de reforma' is empty in this row") },
+                      "\(diagnostics.map(\.formatted))")
+    }
+
+    func testAShortCSVRowIsRefusedNamingEachEmptyRequiredCell() throws {
+        let (matrices, diagnostics) = try run(try csv(header + "x,y,z\n"))
+        XCTAssertTrue(matrices.isEmpty)
+        let errors = diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map(\.identifier), Array(repeating: ImportDiagnosticID.missingRequired, count: 3))
+        XCTAssertEqual(
+            errors.first?.formatted,
+            "m.csv:2: error: cell D2: the required column 'Acciones que debe realizar el gobierno' is empty in this row (line 2 has 3 fields, the header 6: are separators missing?); fill it in, or delete the row's other cells if the row is not meant to be imported [import.missing-required]")
+        XCTAssertEqual(errors.map { $0.message.prefix(8) }, ["cell D2:", "cell E2:", "cell F2:"])
+    }
+
+    func testTextOutsideTheTableIsNamedInAWarning() throws {
+        let (matrices, diagnostics) = try run(try csv(header + "a,b,c,d,e,f,nota al margen,otra\n"))
+        XCTAssertEqual(matrices.count, 1)
+        XCTAssertTrue(
+            diagnostics.contains {
+                $0.formatted == "m.csv:2: warning: 2 cells outside the table's columns were not imported: G2 'nota al margen', H2 'otra'; move the text into a column of the matrix if it belongs to the plan [import.ignored-cells]"
+            }, "\(diagnostics.map(\.formatted))")
+    }
+
+    func testTooManyCSVRowsStopTheReaderAtTheFirstRowOver() throws {
+        let text = header + String(repeating: "a,b,c,d,e,f\n", count: MatrixImporter.maxRows + 5)
+        XCTAssertThrowsError(try csv(text)) { error in
+            let d = (error as? SpreadsheetReadError)?.diagnostics.first
+            XCTAssertEqual(d?.identifier, ImportDiagnosticID.tooManyRows)
+            XCTAssertEqual(d?.location?.line, MatrixImporter.maxRows + 2)
+        }
+        XCTAssertNoThrow(try csv(header + String(repeating: "a,b,c,d,e,f\n", count: MatrixImporter.maxRows)))
+    }
+
+    func testTooManyRowsInAWorkbookSheetIsAnError() throws {
+        let (matrices, diagnostics) = try run(
+            workbook(rows: []) { sheet in
+                for r in 0...MatrixImporter.maxRows { for (c, t) in self.full.enumerated() { sheet.cells[CellAddress(row: 2 + r, column: c)] = SheetCell(text: t) } }
+            })
+        XCTAssertTrue(matrices.isEmpty)
+        XCTAssertEqual(diagnostics.first { $0.severity == .error }?.identifier, ImportDiagnosticID.tooManyRows)
+    }
+
+    func testAUTF16CSVIsNamedAsSuch() throws {
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in header.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        for data in [utf16, utf16.dropFirst(2)] {
+            XCTAssertThrowsError(try CSVReader(data: Data(data), path: "m.csv", sheetName: "m").read()) { error in
+                let d = (error as? SpreadsheetReadError)?.diagnostics.first
+                XCTAssertEqual(d?.identifier, ImportDiagnosticID.notUTF8)
+                XCTAssertTrue(d?.message.contains("UTF-16") == true, d?.message ?? "")
+            }
+        }
+    }
+
+    func testAHiddenSheetOfAPlainWorkbookIsNamedInAWarning() throws {
+        var visible = Sheet(name: "Mesa 1")
+        var hidden = Sheet(name: "Mesa oculta", hidden: true)
+        for (c, label) in labels.enumerated() {
+            visible.cells[CellAddress(row: 0, column: c)] = SheetCell(text: label)
+            hidden.cells[CellAddress(row: 0, column: c)] = SheetCell(text: label)
+        }
+        for (c, t) in full.enumerated() {
+            visible.cells[CellAddress(row: 1, column: c)] = SheetCell(text: t)
+            hidden.cells[CellAddress(row: 1, column: c)] = SheetCell(text: t)
+        }
+        let (matrices, diagnostics) = try run(SpreadsheetDocument(kind: .xlsx, path: "plan.xlsx", sheets: [visible, hidden]))
+        XCTAssertEqual(matrices.map(\.sheet), ["Mesa 1"])
+        XCTAssertTrue(
+            diagnostics.contains { $0.formatted.hasPrefix("plan.xlsx: warning: sheet 'Mesa oculta' is hidden and was not imported") },
+            "\(diagnostics.map(\.formatted))")
+    }
+
+    func testMessagesShowInvisibleCharactersByName() {
+        XCTAssertEqual(CellText.printable("a\u{1B}[31mb\u{0}\n"), "a⟨U+001B (escape)⟩[31mb⟨U+0000 (NUL)⟩⏎")
+    }
+
     func testAnODSRowWithSpacesTabsAndBreaksReadsBackExactly() throws {
         // Our ODS paragraph writer and the reader agree on ODF's white-space rules.
         let w = XMLWriterProbe.paragraphs(" two  spaces\tand a tab ")

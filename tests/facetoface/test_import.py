@@ -285,3 +285,135 @@ def test_imported_files_assemble_once_the_command_exists(filled, tmp_path):
     if result.returncode == 64:
         pytest.skip(f"`tequio assemble` takes other arguments: {result.stderr[:200]}")
     assert result.returncode == 0, result.stderr
+
+
+# ---- issue 10: odd inputs never end in a file that `tequio check` refuses, nor in silence ----
+
+HEADER = ",".join(COLUMNS)
+FULL = "Tandeo,Piperos,Colonias,Publicar,Vigilar,Calendario"
+PASSWORD_FIXTURES = MODULE.parents[1] / "Tests" / "TequioReadersTests" / "Fixtures" / "password-protected"
+
+# name: (file name, bytes, extra arguments, expected exit code, text expected in stderr)
+ODD_CSV = {
+    "short row": ("mesa.csv", f"{HEADER}\nx,y,z\n", [], 65, "mesa.csv:2: error: cell D2: the required column"),
+    "long row": ("mesa.csv", f"{HEADER}\n{FULL},al margen,otra\n", [], 0, "2 cells outside the table's columns were not imported: G2"),
+    "control characters": ("mesa.csv", f"{HEADER}\nPro\0blema\x01\x0bdos\x1f\ufffe,b,c,d,e,f\n", [], 0,
+                           "cell A2: 4 invisible control characters that a matrix file cannot store were removed (U+0000 (NUL), U+0001, U+001F, U+FFFE"),
+    "only NUL in a required cell": ("mesa.csv", f"{HEADER}\n\0\0,b,c,d,e,f\n", [], 65, "cell A2: the required column"),
+    "blank required cells": ("mesa.csv", f"{HEADER}\n  ,b,c,\t,e,f\n", [], 65, "cell D2: the required column"),
+    "CR line ends": ("mesa.csv", f"{HEADER}\r{FULL}\r{FULL}\r", [], 0, "wrote"),
+    "mixed line ends and quotes": ("mesa.csv", f'{HEADER}\r\n"a\nb ""c""",,,"d\r\ne",e,f\n{FULL}', [], 0, "wrote"),
+    "unclosed quote": ("mesa.csv", f'{HEADER}\n"abierta,b,c,d,e,f\n', [], 65, "mesa.csv:2: error: a quoted field is not closed"),
+    "header only": ("mesa.csv", f"{HEADER}\n", [], 65, "[import.nothing-to-import]"),
+    "empty file": ("mesa.csv", "", [], 65, "error"),
+    "empty rows and separators only": ("mesa.csv", f"{HEADER},,\n,,,,,\n\n{FULL}\n,,,,,,,\n", [], 0, "wrote"),
+    "members only": ("mesa.csv", f"{HEADER},Integrante,Sector\n,,,,,,Rosa,Gobierno\n,,,,,,\0,Otro\n", [], 0, "wrote"),
+    "exactly the maximum, decomposed accents": ("mesa.csv", f"{HEADER}\n{'e' + chr(0x301)}" * 1 + "x" * 1499 + ",b,c,d,e,f\n", [], 0, "wrote"),
+    "one over the maximum": ("mesa.csv", f"{HEADER}\n{'é' * 1501},b,c,d,e,f\n", [], 65, "has 1501 characters, over the maximum of 1500"),
+    "unusual Unicode": ("mesa.csv", f"{HEADER}\n\u2028línea\u2029 \ufeff\ue000 עברית 👩‍👩‍👧,b,c,d,e,f\n", [], 0, "wrote"),
+    "table option with a control character": ("mesa.csv", f"{HEADER}\n{FULL}\n", ["--table", "Mesa\x01 3"], 0,
+                                              "--table: 1 invisible control character that a matrix file cannot store was removed (U+0001)"),
+    "file named with spaces only": ("   .csv", f"{HEADER}\n{FULL}\n", [], 65, "the table has no name; give it one with --table"),
+    "UTF-16": ("mesa.csv", None, [], 65, "the file is UTF-16"),
+    "too many rows": ("mesa.csv", f"{HEADER}\n" + f"{FULL}\n" * 100_000, [], 65, "mesa.csv:10002: error: more than 10000 rows"),
+    "output over the reader's cap": ("mesa.csv", HEADER + "\n" + (",".join(["x" * 1400, "b" * 900, "c" * 900, "d" * 1900, "e" * 1900, "f" * 1400]) + "\n") * 1990,
+                                     [], 65, "over the 16 MiB that tequio check and tequio assemble read"),
+    "a member name over the reader's text cap": ("mesa.csv", f"{HEADER},Integrante,Sector\n{FULL}," + "N" * (5 << 20) + ",Gobierno\n", [], 65,
+                                                 "mesa.csv:2: error: cell G2: the cell holds 5 MiB of text, over the limit of 4 MiB for one cell"),
+    "file over the cap": ("mesa.csv", HEADER + "\n" + (FULL + "\n") * 400_000, [], 65, "over the limit of 16 MiB for one table"),
+}
+
+
+def write_odd(tmp_path, case):
+    name, text, _, _, _ = ODD_CSV[case]
+    path = tmp_path / name
+    if text is None:
+        path.write_bytes(b"\xff\xfe" + f"{HEADER}\n{FULL}\n".encode("utf-16-le"))
+    else:
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    return path
+
+
+def assert_import_never_writes_what_check_refuses(source, out, extra, expected_code, expected_text):
+    result = run_tequio(["import", source, "--module", MODULE, "-o", out, *extra])
+    assert result.returncode == expected_code, result.stderr
+    assert expected_text in result.stderr, result.stderr
+    assert "\0" not in result.stderr and "\x1b" not in result.stderr, "messages show invisible characters by name"
+    if result.returncode != 0:
+        assert not out.exists(), "nothing may be written when an input is refused"
+        return result
+    written = sorted(out.glob("*.xml"))
+    assert written, result.stderr
+    check = run_tequio(["check", "--module", MODULE, *written])
+    assert check.returncode == 0 and ": error:" not in check.stderr, f"import wrote what check refuses:\n{check.stderr}"
+    return result
+
+
+@pytest.mark.parametrize("case", sorted(ODD_CSV))
+def test_odd_csv_inputs_are_refused_or_written_so_that_check_accepts_them(tmp_path, case):
+    _, _, extra, code, text = ODD_CSV[case]
+    assert_import_never_writes_what_check_refuses(write_odd(tmp_path, case), tmp_path / "out", extra, code, text)
+
+
+def test_control_characters_in_an_xlsx_cell_are_named_with_sheet_and_cell(sheets, tmp_path):
+    wb = openpyxl.load_workbook(sheets / XLSX)
+    ws = wb["Mesa 1"]
+    for col, text in zip("ABCDEF", ["Pro_x0000_blema_x0001_", "b", "c", "d", "e", "f"]):
+        set_text(ws, f"{col}3", text)  # `_x0000_` is how SpreadsheetML stores U+0000
+    set_text(ws, "H3", "Rosa_x000B_Martínez")
+    set_text(ws, "L9", "una nota fuera de la tabla")
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    out = tmp_path / "out"
+    result = assert_import_never_writes_what_check_refuses(path, out, [], 0, "plan.xlsx: warning: sheet 'Mesa 1': cell A3: 2 invisible control characters")
+    assert "sheet 'Mesa 1': cell H3: 1 vertical tab or form feed became a line break" in result.stderr
+    assert "sheet 'Mesa 1': 1 cell outside the table's columns was not imported: L9" in result.stderr
+    root = imported(out)["Mesa 1"]
+    assert rows_of(root)[0]["problem"] == "Problema"
+
+
+def test_an_xlsx_row_without_its_required_cells_is_refused(sheets, tmp_path):
+    wb = openpyxl.load_workbook(sheets / XLSX)
+    set_text(wb["Mesa 1"], "A3", "Solo el problema")
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    result = run_tequio(["import", path, "--module", MODULE, "-o", tmp_path / "out"])
+    assert result.returncode == 65, result.stderr
+    assert "plan.xlsx: error: sheet 'Mesa 1': cell D3: the required column 'Acciones que debe realizar el gobierno' is empty" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_large_csv_is_refused_early_with_little_memory(tmp_path):
+    import os
+    import time
+    from .conftest import EPOCH, tequio_bin
+    path = tmp_path / "enorme.csv"
+    path.write_text(f"{HEADER}\n" + f"{FULL}\n" * 300_000)
+    start = time.monotonic()
+    with open(tmp_path / "stderr", "w+") as err:
+        child = subprocess.Popen([str(tequio_bin()), "import", str(path), "--module", str(MODULE), "-o", str(tmp_path / "out")],
+                                 stderr=err, stdout=subprocess.DEVNULL, env=dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH=EPOCH))
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory, not every child's
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read()
+    elapsed = time.monotonic() - start
+    assert child.returncode == 65 and "more than 10000 rows" in stderr, stderr
+    assert elapsed < 10, f"{elapsed:.1f} s"
+    assert usage.ru_maxrss < 300_000, f"peak memory {usage.ru_maxrss} KB"
+
+
+@pytest.mark.parametrize("fixture,name,expected,identifier", [
+    ("excel-agile.xlsx", "mesas.xlsx", "the file is protected with a password", "import.password-protected"),
+    ("word-agile.docx", "renombrado.xlsx", "the file is protected with a password", "import.password-protected"),
+    ("libreoffice.ods", "mesas.ods", "the file is protected with a password (LibreOffice “Save with password”)", "import.password-protected"),
+    ("legacy-excel-97.xls", "antiguo.xlsx", "the file is in the old Office 97–2003 format", "import.not-a-spreadsheet"),
+])
+def test_password_protected_files_are_named_as_such(tmp_path, fixture, name, expected, identifier):
+    path = tmp_path / name
+    shutil.copy(PASSWORD_FIXTURES / fixture, path)
+    result = run_tequio(["import", path, "--module", MODULE, "-o", tmp_path / "out"])
+    assert result.returncode == 65, result.stderr
+    assert f"{name}: error: {expected}" in result.stderr, result.stderr
+    assert f"[{identifier}]" in result.stderr and "corrupt" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -110,7 +110,9 @@ public struct ImportAction {
             imported += result.matrices
         }
 
-        // Serialise and check every file before writing any.
+        // Serialise every file and check it exactly as `tequio check --module` will, before writing
+        // any: the size cap of the completed-matrix reader, the schema, then the checks against the
+        // module. The importer's own checks name the cells; these only catch what they missed.
         var outputs: [(name: String, data: Data, item: MatrixImporter.Imported)] = []
         var names = Set<String>()
         if !diagnostics.hasErrors {
@@ -122,14 +124,25 @@ public struct ImportAction {
                 } catch {
                     return Outcome(failure: ImportFailure(.installation, "cannot write the matrix of sheet '\(item.sheet)': \(error)"))
                 }
+                let from = item.file.hasSuffix(".csv") ? item.file : "\(item.file), sheet '\(item.sheet)'"
+                if data.count > reader.limits.maxFileBytes {
+                    diagnostics.append(
+                        .error(
+                            ImportDiagnosticID.tooLarge,
+                            "\(item.file.hasSuffix(".csv") ? "" : "sheet '\(item.sheet)': ")the table would make a completed-matrix file of \(ByteCount.text(data.count)), over the \(ByteCount.text(reader.limits.maxFileBytes)) that tequio check and tequio assemble read; a working table's matrix is a few hundred kilobytes: split the table, or shorten its texts",
+                            at: SourceLocation(file: item.file)))
+                    continue
+                }
                 let name = Self.uniqueName(CompletedMatrixWriter.fileName(item.matrix), taken: &names)
-                let (_, schemaDiagnostics) = reader.read(data, path: name)
-                if schemaDiagnostics.hasErrors {
+                let (located, readDiagnostics) = reader.read(data, path: name)
+                var rejected = readDiagnostics.filter { $0.severity == .error }
+                if let located { rejected += CompletedMatrixValidation.check(located, against: moduleValue).filter { $0.severity == .error } }
+                if !rejected.isEmpty {
                     return Outcome(
-                        diagnostics: schemaDiagnostics,
+                        diagnostics: diagnostics + rejected,
                         failure: ImportFailure(
                             .installation,
-                            "the matrix imported from \(item.file), sheet '\(item.sheet)', does not match the completed-matrix schema (a bug in Tequio)"))
+                            "the matrix imported from \(from) would be refused by tequio check (a bug in Tequio: the import should have named the cells); nothing was imported"))
                 }
                 outputs.append((name, data, item))
             }

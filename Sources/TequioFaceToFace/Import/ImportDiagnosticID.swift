@@ -25,4 +25,11 @@ public enum ImportDiagnosticID {
     public static let emptySheet = "import.empty-sheet"
     public static let noMetadata = "import.no-metadata"
     public static let nothingToImport = "import.nothing-to-import"
+    public static let removedCharacters = "import.removed-characters"
+    public static let ignoredCells = "import.ignored-cells"
+    public static let hiddenSheet = "import.hidden-sheet"
+    public static let tooManyRows = "import.too-many-rows"
+    public static let noTableName = "import.no-table-name"
+    public static let tooLarge = "import.too-large"
+    public static let passwordProtected = "import.password-protected"
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import XMLSupport
 
 /// Turns filled spreadsheets into completed matrices, checked against the module.
 ///
@@ -18,6 +19,11 @@ import TequioModel
 /// value are imported as that value with a warning (never evaluated). Text that looks like a formula
 /// (`=HYPERLINK(…)`, `+…`, `-…`, `@…`) stays text. Empty rows are skipped.
 public struct MatrixImporter: Sendable {
+    /// Most filled rows (and most members) in one table: a working table's matrix has tens of rows.
+    public static let maxRows = 10_000
+    /// Most bytes of text in one cell: what the completed-matrix reader accepts in one text node.
+    public static let maxTextBytes = XMLParseLimits().maxTextBytes
+
     public let module: Module
     /// The matrix of plain tables; nil: the module's first matrix.
     public var matrixID: String?
@@ -61,6 +67,13 @@ public struct MatrixImporter: Sendable {
                 return ([], [.error(ImportDiagnosticID.unknownMatrix, message, at: SourceLocation(file: file))])
             }
             mode = .plain(definition)
+            for sheet in sheets where sheet.hidden && !sheet.isEmpty {
+                diagnostics.append(
+                    .warning(
+                        ImportDiagnosticID.hiddenSheet,
+                        "sheet '\(sheet.name)' is hidden and was not imported; show it (right-click a sheet tab › Unhide) if it holds a table",
+                        at: SourceLocation(file: file)))
+            }
             sheets = sheets.filter { !$0.hidden }
             if document.kind != .csv {
                 diagnostics.append(
@@ -243,8 +256,8 @@ struct SheetImport {
     }
 
     private static func quoted(_ text: String, _ limit: Int = 60) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: "⏎")
-        return "'" + (flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat) + "'"
+        let flat = text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+        return "'" + CellText.printable(flat) + "'"
     }
 
     // MARK: Run
@@ -367,47 +380,80 @@ struct SheetImport {
             tableName = value(at: WorkbookLayout.tableNameCell).trimmingCharacters(in: .whitespacesAndNewlines)
             municipality = value(at: WorkbookLayout.municipalityCell).trimmingCharacters(in: .whitespacesAndNewlines)
         } else if single {
-            tableName = importer.tableName ?? ""
-            municipality = importer.municipality ?? ""
+            tableName = option(importer.tableName ?? "", "--table")
+            municipality = option(importer.municipality ?? "", "--municipality")
         }
 
-        // Rows.
+        // Rows: only those that hold cells, in order (a stray cell far down costs nothing).
         var rows: [CompletedMatrix.Row] = []
         var members: [CompletedMatrix.Member] = []
-        let lastRow = sheet.lastRow
-        if lastRow > headerRow {
-            for row in (headerRow + 1)...lastRow {
-                var cells: [String: String] = [:]
-                for column in definition.columns {
-                    let address = CellAddress(row: row, column: columnAt[column.id]!)
-                    let text = value(at: address)
-                    guard !text.allSatisfy(\.isWhitespace) else { continue }
-                    if let max = column.maxLength, text.count > max {
-                        error(
-                            ImportDiagnosticID.tooLong,
-                            "\(place(address)): '\(label(column, language))' has \(text.count) characters, over the maximum of \(max); shorten it and import again",
-                            row: row)
-                    }
-                    cells[column.id] = text
+        let readColumnSet = Set(columnAt.values).union(memberAt.values)
+        var columnsByRow: [Int: [Int]] = [:]
+        for address in sheet.cells.keys where address.row > headerRow { columnsByRow[address.row, default: []].append(address.column) }
+        let rowIndexes = columnsByRow.keys.sorted()
+        var ignored: [CellAddress] = []
+        for row in rowIndexes {
+            var cells: [String: String] = [:]
+            for column in definition.columns {
+                let address = CellAddress(row: row, column: columnAt[column.id]!)
+                let text = value(at: address)
+                guard !text.allSatisfy(\.isWhitespace) else { continue }
+                if let max = column.maxLength, text.count > max, text.utf8.count <= MatrixImporter.maxTextBytes {
+                    error(
+                        ImportDiagnosticID.tooLong,
+                        "\(place(address)): '\(label(column, language))' has \(text.count) characters, over the maximum of \(max); shorten it and import again",
+                        row: row)
                 }
-                if !cells.isEmpty {
-                    for (index, column) in definition.columns.enumerated() where column.required && cells[column.id] == nil {
-                        _ = index
-                        warning(
-                            ImportDiagnosticID.missingRequired,
-                            "\(place(CellAddress(row: row, column: columnAt[column.id]!))): the required column '\(label(column, language))' is empty in this row",
-                            row: row)
+                cells[column.id] = text
+            }
+            if !cells.isEmpty {
+                let missing = definition.columns.filter { $0.required && cells[$0.id] == nil }
+                for column in missing {
+                    var why = ""
+                    if isCSV, let fields = sheet.fieldCounts[row], let headerFields = sheet.fieldCounts[headerRow], fields < headerFields {
+                        why = " (line \(sheet.lines[row] ?? row + 1) has \(fields) field\(fields == 1 ? "" : "s"), the header \(headerFields): are separators missing?)"
                     }
-                    rows.append(CompletedMatrix.Row(cells: cells))
+                    error(
+                        ImportDiagnosticID.missingRequired,
+                        "\(place(CellAddress(row: row, column: columnAt[column.id]!))): the required column '\(label(column, language))' is empty in this row\(why); fill it in, or delete the row's other cells if the row is not meant to be imported",
+                        row: row)
                 }
-                if let nameColumn = memberAt[.name], let member = member(row: row, nameColumn: nameColumn, memberAt: memberAt, strings: strings) {
-                    members.append(member)
+                rows.append(CompletedMatrix.Row(cells: cells))
+                if rows.count > MatrixImporter.maxRows {
+                    error(
+                        ImportDiagnosticID.tooManyRows,
+                        "\(place(row: row)): more than \(MatrixImporter.maxRows) filled rows in one table; a working table's matrix has tens of rows: is this the right file? Split it into one file per table",
+                        row: row)
+                    return .failed
                 }
             }
+            if let nameColumn = memberAt[.name], let member = member(row: row, nameColumn: nameColumn, memberAt: memberAt, strings: strings) {
+                members.append(member)
+                if members.count > MatrixImporter.maxRows {
+                    error(ImportDiagnosticID.tooManyRows, "\(place(row: row)): more than \(MatrixImporter.maxRows) members in one table", row: row)
+                    return .failed
+                }
+            }
+            for column in columnsByRow[row]! where !readColumnSet.contains(column) {
+                let address = CellAddress(row: row, column: column)
+                if !sheet[address].allSatisfy(\.isWhitespace) { ignored.append(address) }
+            }
+        }
+        if !ignored.isEmpty {
+            ignored.sort()
+            let list = ignored.prefix(5).map { "\($0) \(Self.quoted(sheet[$0], 30))" }.joined(separator: ", ")
+            warning(
+                ImportDiagnosticID.ignoredCells,
+                "\(isCSV ? "" : "sheet '\(sheet.name)': ")\(ignored.count) cell\(ignored.count == 1 ? "" : "s") outside the table's columns \(ignored.count == 1 ? "was" : "were") not imported: \(list)\(ignored.count > 5 ? ", …" : ""); move the text into a column of the matrix if it belongs to the plan",
+                row: ignored[0].row)
         }
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return .failed }
         if rows.isEmpty && members.isEmpty && tableName.isEmpty && municipality.isEmpty { return .empty }
-        if tableName.isEmpty { tableName = sheet.name }
+        if tableName.isEmpty { tableName = CellText(sheet.name).text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if tableName.isEmpty {
+            error(ImportDiagnosticID.noTableName, "\(place(row: headerRow)): the table has no name; give it one with --table", row: headerRow)
+            return .failed
+        }
         return .matrix(
             CompletedMatrix(
                 moduleID: module.id, moduleVersion: module.version, matrixID: definition.id, language: language, draft: 1,
@@ -477,6 +523,19 @@ struct SheetImport {
         return nil
     }
 
+    /// The value of a command-line option given as table text, cleaned like a cell, with a warning.
+    private mutating func option(_ raw: String, _ name: String) -> String {
+        let clean = CellText(raw)
+        if clean.changed {
+            warning(ImportDiagnosticID.removedCharacters, "\(name): \(clean.account); the text was imported as \(Self.quoted(clean.text))", row: nil)
+        }
+        if clean.text.utf8.count > MatrixImporter.maxTextBytes {
+            error(ImportDiagnosticID.tooLong, "\(name): over \(ByteCount.text(MatrixImporter.maxTextBytes)) of text", row: nil)
+            return ""
+        }
+        return clean.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The text of a cell that is read: line breaks as `\n`; a formula gives its stored value, with a
     /// warning; an error value or a formula without a stored value is an error.
     private mutating func value(at address: CellAddress) -> String {
@@ -500,6 +559,21 @@ struct SheetImport {
                 "\(place(address)): the formula \(Self.quoted(formula, 40)) was not evaluated; its stored value \(Self.quoted(cell.text)) was imported",
                 row: address.row)
         }
-        return cell.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let text = cell.text.utf8.contains(0x0D)
+            ? cell.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : cell.text
+        let clean = CellText(text)
+        if clean.changed {
+            warning(
+                ImportDiagnosticID.removedCharacters,
+                "\(place(address)): \(clean.account); the text was imported as \(Self.quoted(clean.text))", row: address.row)
+        }
+        if clean.text.utf8.count > MatrixImporter.maxTextBytes {
+            // What the completed-matrix reader accepts in one text node (matrix cells, names, roles).
+            error(
+                ImportDiagnosticID.tooLong,
+                "\(place(address)): the cell holds \(ByteCount.text(clean.text.utf8.count)) of text, over the limit of \(ByteCount.text(MatrixImporter.maxTextBytes)) for one cell; shorten it and import again",
+                row: address.row)
+        }
+        return clean.text
     }
 }

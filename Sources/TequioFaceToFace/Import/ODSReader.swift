@@ -72,7 +72,7 @@ struct ODSReader {
                         budget -= cells.count
                         guard budget >= 0 else {
                             throw SpreadsheetReadError([
-                                .error(ImportDiagnosticID.tooManyCells, "more than \(Self.maxCells) cells", at: SourceLocation(file: path))
+                                .error(ImportDiagnosticID.tooManyCells, "more than \(Self.maxCells) cells; a working table's matrix has a few hundred: is this the right file? Keep only the tables in it", at: SourceLocation(file: path))
                             ])
                         }
                         for (column, cell) in cells { sheet.cells[CellAddress(row: row + k, column: column)] = cell }

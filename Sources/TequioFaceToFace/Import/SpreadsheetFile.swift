@@ -1,6 +1,7 @@
 import Foundation
 import TequioModel
 import XMLSupport
+import TequioReaders
 import ZipSupport
 
 /// Opens a filled spreadsheet (`.xlsx`, `.ods` or `.csv`) into a `SpreadsheetDocument`.
@@ -37,21 +38,32 @@ public enum SpreadsheetFile {
         do {
             switch ext {
             case "csv":
+                let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize
+                if let size, size > CSVReader.maxBytes { throw CSVReader.tooLarge(size, path: displayPath) }
                 // An empty file is not read through Foundation, which leaks 4 KiB on each (see SafeXMLParser.readFile).
-                let empty = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) == 0
-                guard let data = empty ? Data() : FileManager.default.contents(atPath: url.path) else {
+                guard let data = size == 0 ? Data() : FileManager.default.contents(atPath: url.path) else {
                     return (nil, [.error(ImportDiagnosticID.io, "cannot read the file", at: SourceLocation(file: displayPath))])
                 }
                 let name = url.deletingPathExtension().lastPathComponent
                 return (try CSVReader(data: data, path: displayPath, sheetName: name).read(), [])
             default:
+                // An encrypted or old binary Office file is an OLE compound file, not a zip.
+                if let finding = PasswordProtection.inspect(fileAt: url) {
+                    return (nil, [protection(finding, ext: ext, path: displayPath)])
+                }
                 let tree: FileTree
                 do {
                     tree = try SafeArchiveReader.read(url, limits: archiveLimits)
                 } catch let error as ArchiveError {
                     var message = error.message
                     if case .corrupt = error { message += " (is it really a .\(ext) file?)" }
+                    if case .encrypted = error {
+                        message += ": the zip is protected with a password; extract or save it again without a password, as .\(ext), and import it again"
+                    }
                     return (nil, [.error(error.identifier, message, at: SourceLocation(file: displayPath))])
+                }
+                if let manifest = tree["META-INF/manifest.xml"], let finding = PasswordProtection.inspect(odfManifest: manifest) {
+                    return (nil, [protection(finding, ext: ext, path: displayPath)])
                 }
                 let document = ext == "xlsx"
                     ? try XLSXReader(files: tree, path: displayPath, limits: xmlLimits).read()
@@ -63,5 +75,11 @@ public enum SpreadsheetFile {
         } catch {
             return (nil, [.error(ImportDiagnosticID.io, "\(error)", at: SourceLocation(file: displayPath))])
         }
+    }
+
+    private static func protection(_ finding: PasswordProtection.Finding, ext: String, path: String) -> Diagnostic {
+        .error(
+            finding.isPasswordProtected ? ImportDiagnosticID.passwordProtected : ImportDiagnosticID.notASpreadsheet,
+            PasswordProtection.advice(finding, fileKind: ".\(ext)"), at: SourceLocation(file: path))
     }
 }

@@ -27,6 +27,8 @@ public struct Sheet: Sendable {
     public var hidden: Bool
     /// For CSV: the 1-based line of each row, for `file:line` locations.
     public var lines: [Int: Int]
+    /// For CSV: how many fields each row has (to explain a short row).
+    public var fieldCounts: [Int: Int] = [:]
 
     public init(name: String, cells: [CellAddress: SheetCell] = [:], merges: [CellRange] = [], hidden: Bool = false, lines: [Int: Int] = [:]) {
         self.name = name

@@ -41,7 +41,7 @@ struct XLSXReader {
             cellCount += sheet.cells.count
             guard cellCount <= Self.maxCells else {
                 throw SpreadsheetReadError([
-                    .error(ImportDiagnosticID.tooManyCells, "more than \(Self.maxCells) cells", at: SourceLocation(file: path))
+                    .error(ImportDiagnosticID.tooManyCells, "more than \(Self.maxCells) cells; a working table's matrix has a few hundred: is this the right file? Keep only the tables in it", at: SourceLocation(file: path))
                 ])
             }
             sheets.append(sheet)
