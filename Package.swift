@@ -37,7 +37,7 @@ let package = Package(
             name: "TequioFaceToFace",
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
         // Checks packages and documents, ours or anyone's, against the official schemas and package rules.
-        .target(name: "TequioPackageCheck", dependencies: ["TequioModel", "XMLSupport", "ZipSupport"]),
+        .target(name: "TequioPackageCheck", dependencies: ["TequioModel", "TequioReaders", "XMLSupport", "ZipSupport"]),
         .target(
             name: "TequioCommandLine",
             dependencies: [

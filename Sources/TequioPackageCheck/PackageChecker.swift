@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import XMLSupport
 import ZipSupport
 
@@ -58,7 +59,7 @@ public struct PackageChecker: Sendable {
     public func check(_ url: URL, displayPath: String? = nil, expected: PackageKind? = nil) -> PackageReport {
         let shown = displayPath ?? url.relativePath
         let here = SourceLocation(file: shown)
-        if let head = try? FileHandle(forReadingFrom: url).read(upToCount: 8), let problem = Self.notAZip(Data(head)) {
+        if let problem = Self.notAZip(url) {
             return PackageReport(kind: nil, diagnostics: [.error(problem.id, problem.message, at: here)])
         }
         let tree: FileTree
@@ -96,16 +97,22 @@ public struct PackageChecker: Sendable {
     }
 
     /// Files that are not zips: an encrypted Office file is an OLE compound file (so is an old binary
-    /// `.doc` or `.xls`), and anything else without the zip signature is not a package.
-    static func notAZip(_ head: Data) -> (id: String, message: String)? {
-        let bytes = [UInt8](head)
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    /// `.doc` or `.xls`, see `PasswordProtection`), and anything else without the zip signature is not a
+    /// package.
+    static func notAZip(_ url: URL) -> (id: String, message: String)? {
+        switch PasswordProtection.inspect(fileAt: url) {
+        case .encryptedOfficeOpenXML?, .encryptedOpenDocument?:
             return (
                 PackageDiagnosticID.passwordProtected,
-                "password-protected (or an old binary .doc/.xls): open it, remove the password, and save it again as .docx, .xlsx, .odt or .ods"
+                "password-protected (encrypted): open it with its password, remove the password, and save it again"
             )
+        case .legacyBinaryOffice?:
+            return (PackageDiagnosticID.unknownKind, "an old Office 97–2003 file (.doc, .xls), not a zip package: save it again as .docx, .xlsx, .odt or .ods")
+        case nil:
+            break
         }
-        if bytes.count < 4 || !(bytes[0] == 0x50 && bytes[1] == 0x4B) {
+        let head = (try? FileHandle(forReadingFrom: url).read(upToCount: 4)).map { [UInt8]($0) } ?? []
+        if head.count < 4 || !(head[0] == 0x50 && head[1] == 0x4B) {
             return ("zip.corrupt", "not a zip archive (a package or an office document is a zip)")
         }
         return nil

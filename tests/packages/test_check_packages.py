@@ -122,13 +122,23 @@ def test_every_package_rule_has_a_planted_defect():
     assert documented - tested - {"package.schema-unavailable", "package.kind-mismatch"} == set()
 
 
-def test_a_password_protected_office_file_is_named_so(tmp_path, check):
-    # Excel and LibreOffice keep an encrypted workbook in an OLE compound file.
-    path = tmp_path / "puntajes.xlsx"
-    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504)
-    result = check(path)
+PROTECTED = ROOT / "Tests" / "TequioReadersTests" / "Fixtures" / "password-protected"
+
+
+@pytest.mark.parametrize("name", ["excel-agile.xlsx", "word-agile.docx", "libreoffice.ods"])
+def test_a_password_protected_office_file_is_named_so(tmp_path, check, name):
+    # Excel and LibreOffice keep an encrypted workbook in an OLE compound file; LibreOffice's ODF
+    # encryption keeps the zip but encrypts the entries.
+    result = check(PROTECTED / name)
     assert result.ids() == ["package.password-protected"], result
     assert "password" in result.diagnostics[0]["message"] and result.code == 65
+
+
+def test_an_old_binary_office_file_is_named_so(tmp_path, check):
+    path = tmp_path / "puntajes.xlsx"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 1016)
+    result = check(path)
+    assert result.ids() == ["package.unknown-kind"] and "Office 97" in result.diagnostics[0]["message"], result
 
 
 def test_a_file_that_is_not_a_zip_is_refused_plainly(tmp_path, check):

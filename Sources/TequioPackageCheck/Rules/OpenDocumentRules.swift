@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import XMLSupport
 
 /// ODT and ODS: the `mimetype` entry, the manifest against the zip, every XML part against the
@@ -27,7 +28,7 @@ enum OpenDocumentRules: PackageRules {
         let expected = expectedMimetype(p)
         guard let manifest = p.root("META-INF/manifest.xml") else { return }
         let entries = manifest.children("file-entry", manifestNS)
-        if entries.contains(where: { $0.child("encryption-data", manifestNS) != nil }) {
+        if p.tree["META-INF/manifest.xml"].flatMap(PasswordProtection.inspect(odfManifest:)) != nil {
             p.error(PackageDiagnosticID.passwordProtected, "password-protected: open it, remove the password, and save it again", at: manifest)
             return
         }
