@@ -78,7 +78,7 @@ struct RichTextHTML {
         case .image(let src, let alt, let caption):
             images.append(src)
             h.open("figure")
-            h.void("img", ["src": src, "alt": alt])
+            h.void("img", ["src": RelativeURI.reference(src), "alt": alt])
             if let caption { h.element("figcaption", text: caption) }
             h.close("figure")
         }

@@ -156,11 +156,11 @@ public struct EPUBWriter: TargetWriter {
         w.element("item", ["id": "nav", "href": "nav.xhtml", "media-type": "application/xhtml+xml", "properties": "nav"])
         w.element("item", ["id": "css", "href": "css/book.css", "media-type": "text/css"])
         for (i, file) in spine.enumerated() {
-            w.element("item", ["id": "doc-\(i + 1)", "href": PackageText.href(file), "media-type": "application/xhtml+xml"])
+            w.element("item", ["id": "doc-\(i + 1)", "href": RelativeURI.reference(file), "media-type": "application/xhtml+xml"])
         }
         for (i, path) in images.keys.sorted().enumerated() {
             w.element("item", [
-                "id": "img-\(i + 1)", "href": PackageText.href("\(contentFolder)/\(path)"), "media-type": images[path]!,
+                "id": "img-\(i + 1)", "href": RelativeURI.reference("\(contentFolder)/\(path)"), "media-type": images[path]!,
             ])
         }
         w.end()
@@ -204,7 +204,7 @@ public struct EPUBWriter: TargetWriter {
         func entries(_ part: (lang: String, entries: [(file: String, title: String)])) {
             for entry in part.entries {
                 w.start("li")
-                w.start("a", ["href": PackageText.href(entry.file)])
+                w.start("a", ["href": RelativeURI.reference(entry.file)])
                 w.text(entry.title)
                 w.endFull()
                 w.endFull()
@@ -216,7 +216,7 @@ public struct EPUBWriter: TargetWriter {
             for part in parts {
                 w.start("li")
                 if part.lang != lang { w.attribute("lang", part.lang); w.attribute("xml:lang", part.lang) }
-                w.start("a", ["href": PackageText.href(part.entries[0].file)])
+                w.start("a", ["href": RelativeURI.reference(part.entries[0].file)])
                 w.text(languageName(part.lang))
                 w.endFull()
                 w.start("ol")
@@ -236,7 +236,7 @@ public struct EPUBWriter: TargetWriter {
         let first = parts[0].entries
         for (type, index) in [("titlepage", 0), ("bodymatter", 1)] where index < first.count {
             w.start("li")
-            w.start("a", ["epub:type": type, "href": PackageText.href(first[index].file)])
+            w.start("a", ["epub:type": type, "href": RelativeURI.reference(first[index].file)])
             w.text(first[index].title)
             w.endFull()
             w.endFull()

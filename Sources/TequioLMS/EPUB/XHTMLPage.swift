@@ -163,7 +163,7 @@ struct EPUBLinks {
     var stylesheet = "../css/book.css"
 
     func image(_ src: String) -> String? {
-        images.contains(src) ? "../" + EPUBWriter.contentFolder + "/" + PackageText.href(src) : nil
+        images.contains(src) ? "../" + EPUBWriter.contentFolder + "/" + RelativeURI.reference(src) : nil
     }
 
     func term(_ ref: String, lang: String) -> String? {

@@ -96,17 +96,17 @@ struct ContentPackageManifest {
         case .scorm12:
             w.start("resource", [
                 "identifier": Self.resourceID, "type": "webcontent", "adlcp:scormtype": "sco",
-                "href": PackageText.href(launch),
+                "href": RelativeURI.reference(launch),
             ])
         case .scorm2004:
             w.start("resource", [
                 "identifier": Self.resourceID, "type": "webcontent", "adlcp:scormType": "sco",
-                "href": PackageText.href(launch),
+                "href": RelativeURI.reference(launch),
             ])
         case .imscp:
-            w.start("resource", ["identifier": Self.resourceID, "type": "webcontent", "href": PackageText.href(launch)])
+            w.start("resource", ["identifier": Self.resourceID, "type": "webcontent", "href": RelativeURI.reference(launch)])
         }
-        for file in files { w.element("file", ["href": PackageText.href(file)]) }
+        for file in files { w.element("file", ["href": RelativeURI.reference(file)]) }
         w.end()
         w.end()
         w.end()

@@ -32,25 +32,6 @@ enum PackageText {
         return out
     }
 
-    /// A relative path as a URI reference: each segment percent-encoded except RFC 3986 unreserved
-    /// characters, so spaces and non-ASCII names still resolve.
-    static func href(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            var out = ""
-            for byte in segment.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                    UInt8(ascii: "~"):
-                    out.unicodeScalars.append(Unicode.Scalar(byte))
-                default:
-                    out += String(format: "%%%02X", byte)
-                }
-            }
-            return out
-        }.joined(separator: "/")
-    }
-
     /// A URN naming the module: stable across builds, used where a format wants a global identifier.
     static func urn(_ module: Module, _ suffix: String? = nil) -> String {
         let base = "urn:tequio:\(uriSafe(module.id)):\(uriSafe(module.version))"
