@@ -24,8 +24,12 @@ struct ImportCommand: ParsableCommand {
             Every problem is reported with file, sheet and cell, for example
               plan.xlsx: error: sheet 'Mesa 1': cell C5: … over the maximum of 1000 [import.too-long]
             A spreadsheet for another module or version, renamed or missing columns, merged cells, \
-            error values, formulas without a stored value and text over a column's maximum length \
-            are errors: then nothing is written. Formulas are never evaluated: their stored value is \
+            error values, formulas without a stored value, empty required cells and text over a \
+            column's maximum length are errors: then nothing is written. So are more than 10,000 \
+            filled rows in a table, a CSV over 16 MiB, and password-protected or Office 97–2003 files \
+            (save them again without a password, as .xlsx or .ods). Control characters and U+FFFE/FFFF \
+            are removed with a warning naming the cell; every file is checked as `tequio check` would \
+            before it is written. Formulas are never evaluated: their stored value is \
             imported, with a warning. Text such as =HYPERLINK(...), +52 951 or - item stays text. \
             Zips are opened with the safe reader (zip bombs, path traversal and duplicate entries \
             are refused). The files are written only when every input is valid, each one atomically; \
