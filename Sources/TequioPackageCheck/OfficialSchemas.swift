@@ -40,7 +40,11 @@ public final class OfficialSchemas: @unchecked Sendable {
 
     public let directory: URL
     private let lock = NSLock()
-    private var compiled: [Name: Result<Validator, Unavailable>] = [:]
+    // Kept as plain class references, not as `Result`s: Swift packs an enum's case into spare bits of
+    // the pointer, and the leak sanitizer then takes the cached schemas for leaks at exit.
+    private var xsd: [Name: XSDSchema] = [:]
+    private var relaxNG: [Name: RelaxNGSchema] = [:]
+    private var failures: [Name: String] = [:]
 
     /// `directory` is the `schemas/official` folder of the installation.
     public init(directory: URL) {
@@ -50,19 +54,26 @@ public final class OfficialSchemas: @unchecked Sendable {
     func schema(_ name: Name) -> Result<Validator, Unavailable> {
         lock.lock()
         defer { lock.unlock() }
-        if let done = compiled[name] { return done }
+        if let s = xsd[name] { return .success(.xsd(s)) }
+        if let s = relaxNG[name] { return .success(.relaxNG(s)) }
+        if let message = failures[name] { return .failure(Unavailable(message: message)) }
         let url = directory.appendingPathComponent(name.rawValue)
-        let result: Result<Validator, Unavailable>
-        if !FileManager.default.fileExists(atPath: url.path) {
-            result = .failure(Unavailable(message: "the official schema \(url.path) is missing (a broken installation)"))
-        } else {
-            do {
-                result = .success(url.pathExtension == "rng" ? .relaxNG(try RelaxNGSchema(contentsOf: url)) : .xsd(try XSDSchema(contentsOf: url)))
-            } catch {
-                result = .failure(Unavailable(message: "cannot compile the official schema \(url.path)"))
-            }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            failures[name] = "the official schema \(url.path) is missing (a broken installation)"
+            return .failure(Unavailable(message: failures[name]!))
         }
-        compiled[name] = result
-        return result
+        do {
+            if url.pathExtension == "rng" {
+                let s = try RelaxNGSchema(contentsOf: url)
+                relaxNG[name] = s
+                return .success(.relaxNG(s))
+            }
+            let s = try XSDSchema(contentsOf: url)
+            xsd[name] = s
+            return .success(.xsd(s))
+        } catch {
+            failures[name] = "cannot compile the official schema \(url.path)"
+            return .failure(Unavailable(message: failures[name]!))
+        }
     }
 }
