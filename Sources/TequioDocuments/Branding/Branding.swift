@@ -106,6 +106,8 @@ public struct Branding: Sendable, Equatable {
     public var logo: Logo?
     /// Extra CSS appended to the HTML documents' style sheet (`document.css` in the template folder).
     public var css: String
+    /// The style sheet but for the body and table text sizes, which `fonts` holds (see `styleSheet`).
+    var styleSheetStorage = DocumentStyleSheet.tequio
 
     /// The built-in look, used when no template folder is given.
     public static let standard = Branding(

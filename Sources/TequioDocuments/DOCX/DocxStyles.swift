@@ -1,15 +1,23 @@
 import Foundation
 import XMLSupport
 
-/// `word/styles.xml` and `word/numbering.xml`: real Word styles (Normal, Title, Subtitle, heading 1–3,
-/// List Number, List Bullet, toc 1, header, footer, a table style) plus Tequio's own cover and table
-/// paragraph styles, all built from the branding.
+/// `word/styles.xml` and `word/numbering.xml`, written from the branding's style sheet
+/// (`Branding.styleSheet`): its styles under Word's names (Normal, Title, heading 1–3, List Number,
+/// toc 1, header…), Word's own default styles, the "Tequio Table" table style and the two list
+/// definitions.
 ///
 /// With a reference document, its styles win: its `w:docDefaults` and every style it defines are kept,
 /// and only the styles it lacks are added from ours (pandoc's `--reference-doc`).
 struct DocxStyles {
     let branding: Branding
     let language: String
+    let sheet: DocumentStyleSheet
+
+    init(branding: Branding, language: String) {
+        self.branding = branding
+        self.language = language
+        sheet = branding.styleSheet
+    }
 
     typealias Definition = (id: String, write: (XMLWriter) -> Void)
 
@@ -43,354 +51,269 @@ struct DocxStyles {
     /// Our styles that are the default of their type: a reference document's own default replaces them.
     static let defaultStyles = ["Normal": "paragraph", "DefaultParagraphFont": "character", "TableNormal": "table", "NoList": "numbering"]
 
-    private var c: Branding.Colours { branding.colours }
-    private func halfPoints(_ pt: Double) -> String { String(Int((pt * 2).rounded())) }
-
-    private func fonts(_ w: XMLWriter, _ name: String) {
-        w.element("w:rFonts", ["w:ascii": name, "w:hAnsi": name, "w:eastAsia": name, "w:cs": name])
-    }
-
     func docDefaults(_ w: XMLWriter) {
         w.start("w:docDefaults")
         w.start("w:rPrDefault")
         w.start("w:rPr")
-        fonts(w, branding.fonts.body)
-        w.element("w:color", ["w:val": c.text.hex])
-        w.element("w:sz", ["w:val": halfPoints(branding.fonts.bodySize)])
-        w.element("w:szCs", ["w:val": halfPoints(branding.fonts.bodySize)])
+        runProperties(sheet.defaultText, w)
         w.element("w:lang", ["w:val": language, "w:eastAsia": language, "w:bidi": language])
         w.end()
         w.end()
         w.start("w:pPrDefault")
         w.start("w:pPr")
-        w.element("w:spacing", ["w:after": "120", "w:line": "264", "w:lineRule": "auto"])
+        paragraphProperties(sheet.defaultParagraph, outlineLevel: nil, w)
         w.end()
         w.end()
         w.end()
     }
 
-    private func style(
-        _ w: XMLWriter, type: String, id: String, name: String, basedOn: String? = nil, next: String? = nil,
-        isDefault: Bool = false, priority: Int? = nil, quick: Bool = false, semiHidden: Bool = false,
-        pPr: ((XMLWriter) -> Void)? = nil, rPr: ((XMLWriter) -> Void)? = nil, rest: ((XMLWriter) -> Void)? = nil
-    ) {
-        w.start("w:style", ["w:type": type, "w:default": isDefault ? "1" : nil, "w:styleId": id])
-        w.element("w:name", ["w:val": name])
-        if let basedOn { w.element("w:basedOn", ["w:val": basedOn]) }
-        if let next { w.element("w:next", ["w:val": next]) }
-        if let priority { w.element("w:uiPriority", ["w:val": String(priority)]) }
-        if semiHidden {
-            w.element("w:semiHidden")
-            w.element("w:unhideWhenUsed")
-        }
-        if quick { w.element("w:qFormat") }
-        if let pPr {
-            w.start("w:pPr")
-            pPr(w)
-            w.end()
-        }
-        if let rPr {
-            w.start("w:rPr")
-            rPr(w)
-            w.end()
-        }
-        rest?(w)
-        w.end()
-    }
-
-    private func paragraphStyle(
-        _ id: String, _ name: String, basedOn: String? = "Normal", next: String? = nil, priority: Int? = nil,
-        quick: Bool = true, pPr: ((XMLWriter) -> Void)? = nil, rPr: ((XMLWriter) -> Void)? = nil
-    ) -> Definition {
-        (id, { w in self.style(w, type: "paragraph", id: id, name: name, basedOn: basedOn, next: next, priority: priority, quick: quick, pPr: pPr, rPr: rPr) })
-    }
-
-    private func characterStyle(_ id: String, _ name: String, rPr: @escaping (XMLWriter) -> Void) -> Definition {
-        (id, { w in self.style(w, type: "character", id: id, name: name, basedOn: "DefaultParagraphFont", priority: 20, rPr: rPr) })
-    }
-
-    private func spacing(_ w: XMLWriter, before: Int? = nil, after: Int? = nil, line: Int? = nil) {
-        w.element(
-            "w:spacing",
-            ["w:before": before.map(String.init), "w:after": after.map(String.init), "w:line": line.map(String.init), "w:lineRule": line == nil ? nil : "auto"])
-    }
-
-    private func headingFont(_ w: XMLWriter) { fonts(w, branding.fonts.headings) }
-
+    /// Normal first, then Word's own defaults, then the sheet's other styles in its order, then the
+    /// table style.
     func styleDefinitions() -> [Definition] {
-        let body = branding.fonts.bodySize
-        let table = branding.fonts.tableSize
-        let portrait = PageGeometry.make(branding.paper, .portrait)
-        var result: [Definition] = []
-        result.append(("Normal", { w in self.style(w, type: "paragraph", id: "Normal", name: "Normal", isDefault: true, quick: true) }))
-        result.append(
-            ("DefaultParagraphFont", { w in
-                self.style(w, type: "character", id: "DefaultParagraphFont", name: "Default Paragraph Font", isDefault: true, priority: 1, semiHidden: true)
-            }))
-        result.append(
+        let named: [Definition] = sheet.styles.map { style in (Self.wordName(style).id, { w in self.write(style, w) }) }
+        let normal = named.filter { $0.id == "Normal" }
+        return normal + Self.wordDefaults + named.filter { $0.id != "Normal" } + [("TequioTable", tableStyle)]
+    }
+
+    // MARK: Word's names
+
+    struct WordName {
+        var id: String
+        var name: String
+        /// Place in Word's style gallery, and whether the style shows in the quick gallery.
+        var priority: Int?
+        var quick: Bool
+    }
+
+    /// Word's id, name and gallery place for a style. Built-in styles take Word's own names
+    /// (`heading 1`, `toc 1`, `header`) so that Word treats them as its own.
+    static func wordName(_ style: DocumentStyle) -> WordName {
+        var word = WordName(
+            id: style.name.replacingOccurrences(of: " ", with: ""), name: style.name, priority: style.kind == .character ? 20 : nil,
+            quick: style.kind == .paragraph)
+        switch style.role {
+        case .body: word.priority = 1
+        case .title: word.priority = 10
+        case .subtitle: word.priority = 11
+        case .heading(let level): word = WordName(id: "Heading\(level)", name: "heading \(level)", priority: 9, quick: true)
+        case .coverKicker: word.id = "Kicker"
+        case .coverField: word.id = "Field"
+        case .listItem: (word.priority, word.quick) = (99, false)
+        case .contents(let level): word = WordName(id: "TOC\(level)", name: "toc \(level)", priority: 39, quick: false)
+        case .pageHeader, .pageFooter: (word.name, word.priority, word.quick) = (word.name.lowercased(), 99, false)
+        case .normal, .coverLogo, .coverText, .fieldLabel, .minorHeading, .memberGroup, .member, .memberRole, .tableText, .tableHeading: break
+        }
+        return word
+    }
+
+    // MARK: Styles
+
+    private func write(_ style: DocumentStyle, _ w: XMLWriter) {
+        let word = Self.wordName(style)
+        let isNormal = style.role == .normal
+        w.start("w:style", ["w:type": style.kind == .paragraph ? "paragraph" : "character", "w:default": isNormal ? "1" : nil, "w:styleId": word.id])
+        w.element("w:name", ["w:val": word.name])
+        let basedOn = style.kind == .character ? "DefaultParagraphFont" : style.basedOn.flatMap(wordID)
+        if let basedOn { w.element("w:basedOn", ["w:val": basedOn]) }
+        if let next = style.next.flatMap(wordID) { w.element("w:next", ["w:val": next]) }
+        if let priority = word.priority { w.element("w:uiPriority", ["w:val": String(priority)]) }
+        if word.quick { w.element("w:qFormat") }
+        if style.paragraph != ParagraphFormat() || style.role.outlineLevel != nil {
+            w.start("w:pPr")
+            paragraphProperties(style.paragraph, outlineLevel: style.role.outlineLevel, w)
+            w.end()
+        }
+        if style.text != TextFormat() {
+            w.start("w:rPr")
+            runProperties(style.text, complexScriptBold: !Self.boldInLatinTextOnly.contains(style.role), w)
+            w.end()
+        }
+        w.end()
+    }
+
+    private func wordID(_ role: StyleRole) -> String? { sheet[role].map { Self.wordName($0).id } }
+
+    /// Word's default character, table and numbering styles, which every document has.
+    private static var wordDefaults: [Definition] {
+        [
+            ("DefaultParagraphFont", { w in wordDefault(w, "character", "DefaultParagraphFont", "Default Paragraph Font", priority: 1) }),
             ("TableNormal", { w in
-                self.style(w, type: "table", id: "TableNormal", name: "Normal Table", isDefault: true, priority: 99, semiHidden: true, rest: { w in
+                wordDefault(w, "table", "TableNormal", "Normal Table", priority: 99) {
                     w.start("w:tblPr")
                     w.element("w:tblInd", ["w:w": "0", "w:type": "dxa"])
-                    w.start("w:tblCellMar")
-                    w.element("w:top", ["w:w": "0", "w:type": "dxa"])
-                    w.element("w:left", ["w:w": "108", "w:type": "dxa"])
-                    w.element("w:bottom", ["w:w": "0", "w:type": "dxa"])
-                    w.element("w:right", ["w:w": "108", "w:type": "dxa"])
+                    cellMargins(w, vertical: 0, horizontal: 108)
                     w.end()
-                    w.end()
-                })
-            }))
-        result.append(("NoList", { w in self.style(w, type: "numbering", id: "NoList", name: "No List", isDefault: true, priority: 99, semiHidden: true) }))
-
-        result.append(
-            paragraphStyle("BodyText", "Body Text", next: "BodyText", priority: 1, pPr: { w in self.spacing(w, after: 140, line: 276) }))
-        result.append(
-            paragraphStyle(
-                "Title", "Title", next: "Subtitle", priority: 10,
-                pPr: { w in
-                    w.element("w:keepNext")
-                    self.spacing(w, before: 120, after: 120, line: 240)
-                },
-                rPr: { w in
-                    self.headingFont(w)
-                    w.element("w:b")
-                    w.element("w:color", ["w:val": self.c.primary.hex])
-                    w.element("w:kern", ["w:val": "28"])
-                    w.element("w:sz", ["w:val": "60"])
-                    w.element("w:szCs", ["w:val": "60"])
-                }))
-        result.append(
-            paragraphStyle(
-                "Subtitle", "Subtitle", next: "Normal", priority: 11,
-                pPr: { w in
-                    w.element("w:keepNext")
-                    self.spacing(w, after: 360, line: 240)
-                },
-                rPr: { w in
-                    self.headingFont(w)
-                    w.element("w:color", ["w:val": self.c.accent.hex])
-                    w.element("w:sz", ["w:val": "40"])
-                    w.element("w:szCs", ["w:val": "40"])
-                }))
-        for (level, size, before, after) in [(1, 32, 360, 160), (2, 26, 320, 120), (3, 22, 220, 80)] {
-            result.append(
-                paragraphStyle(
-                    "Heading\(level)", "heading \(level)", next: "BodyText", priority: 9,
-                    pPr: { w in
-                        w.element("w:keepNext")
-                        w.element("w:keepLines")
-                        if level == 1 {
-                            w.start("w:pBdr")
-                            w.element("w:bottom", ["w:val": "single", "w:sz": "6", "w:space": "4", "w:color": self.c.primary.hex])
-                            w.end()
-                        }
-                        self.spacing(w, before: before, after: after, line: 240)
-                        w.element("w:outlineLvl", ["w:val": String(level - 1)])
-                    },
-                    rPr: { w in
-                        self.headingFont(w)
-                        w.element("w:b")
-                        w.element("w:bCs")
-                        w.element("w:color", ["w:val": level == 3 ? self.c.accent.hex : self.c.primary.hex])
-                        w.element("w:sz", ["w:val": String(size)])
-                        w.element("w:szCs", ["w:val": String(size)])
-                    }))
-        }
-        result.append(
-            paragraphStyle(
-                "Kicker", "Cover Kicker", next: "Title",
-                pPr: { w in
-                    w.element("w:keepNext")
-                    self.spacing(w, before: 240, after: 240, line: 264)
-                },
-                rPr: { w in
-                    self.headingFont(w)
-                    w.element("w:caps")
-                    w.element("w:color", ["w:val": self.c.muted.hex])
-                    w.element("w:spacing", ["w:val": "10"])
-                    w.element("w:sz", ["w:val": "20"])
-                    w.element("w:szCs", ["w:val": "20"])
-                }))
-        result.append(
-            paragraphStyle(
-                "CoverLogo", "Cover Logo", next: "Kicker", pPr: { w in self.spacing(w, before: 480, after: 360, line: 240) }))
-        result.append(
-            paragraphStyle(
-                "CoverText", "Cover Text", next: "Field",
-                pPr: { w in self.spacing(w, after: 480, line: 276) },
-                rPr: { w in
-                    w.element("w:i")
-                    w.element("w:color", ["w:val": self.c.text.hex])
-                    w.element("w:sz", ["w:val": "24"])
-                    w.element("w:szCs", ["w:val": "24"])
-                }))
-        result.append(paragraphStyle("Field", "Cover Field", next: "Field", pPr: { w in self.spacing(w, after: 60) }))
-        result.append(
-            characterStyle("FieldLabel", "Field Label") { w in
-                w.element("w:b")
-                w.element("w:color", ["w:val": self.c.primary.hex])
-            })
-        result.append(
-            paragraphStyle(
-                "MinorHeading", "Minor Heading", next: "Normal",
-                pPr: { w in
-                    w.element("w:keepNext")
-                    self.spacing(w, before: 400, after: 120, line: 240)
-                },
-                rPr: { w in
-                    self.headingFont(w)
-                    w.element("w:b")
-                    w.element("w:color", ["w:val": self.c.primary.hex])
-                    w.element("w:sz", ["w:val": "26"])
-                    w.element("w:szCs", ["w:val": "26"])
-                }))
-        result.append(
-            paragraphStyle(
-                "GroupLabel", "Group Label", next: "Member",
-                pPr: { w in
-                    w.element("w:keepNext")
-                    self.spacing(w, before: 160, after: 40)
-                },
-                rPr: { w in
-                    w.element("w:b")
-                    w.element("w:smallCaps")
-                    w.element("w:color", ["w:val": self.c.accent.hex])
-                }))
-        result.append(
-            paragraphStyle(
-                "Member", "Member", next: "Member",
-                pPr: { w in
-                    self.spacing(w, after: 30)
-                    w.element("w:ind", ["w:left": "284"])
-                }))
-        result.append(characterStyle("MemberRole", "Member Role") { w in w.element("w:color", ["w:val": self.c.muted.hex]) })
-        for (id, name) in [("ListNumber", "List Number"), ("ListBullet", "List Bullet")] {
-            result.append(
-                paragraphStyle(
-                    id, name, next: id, priority: 99, quick: false,
-                    pPr: { w in
-                        self.spacing(w, after: 80, line: 264)
-                        w.element("w:ind", ["w:left": "567", "w:hanging": "397"])
-                    }))
-        }
-        result.append(
-            paragraphStyle(
-                "TableText", "Table Text", next: "TableText",
-                pPr: { w in self.spacing(w, before: 0, after: 50, line: 240) },
-                rPr: { w in
-                    w.element("w:sz", ["w:val": self.halfPoints(table)])
-                    w.element("w:szCs", ["w:val": self.halfPoints(table)])
-                }))
-        result.append(
-            paragraphStyle(
-                "TableHeading", "Table Heading", basedOn: "TableText", next: "TableText",
-                pPr: { w in
-                    w.element("w:keepNext")
-                    self.spacing(w, before: 20, after: 20, line: 240)
-                },
-                rPr: { w in
-                    self.headingFont(w)
-                    w.element("w:b")
-                    w.element("w:bCs")
-                    w.element("w:color", ["w:val": self.c.tableHeaderText.hex])
-                }))
-        result.append(
-            paragraphStyle(
-                "TOC1", "toc 1", next: "Normal", priority: 39, quick: false,
-                pPr: { w in
-                    w.start("w:tabs")
-                    w.element("w:tab", ["w:val": "right", "w:leader": "dot", "w:pos": String(portrait.textWidth)])
-                    w.end()
-                    self.spacing(w, after: 60)
-                }))
-        result.append(
-            paragraphStyle(
-                "Header", "header", next: "Header", priority: 99, quick: false,
-                pPr: { w in
-                    w.start("w:pBdr")
-                    w.element("w:bottom", ["w:val": "single", "w:sz": "4", "w:space": "4", "w:color": self.c.tableBorder.hex])
-                    w.end()
-                    self.spacing(w, after: 0, line: 240)
-                    w.element("w:jc", ["w:val": "right"])
-                },
-                rPr: { w in
-                    w.element("w:color", ["w:val": self.c.muted.hex])
-                    w.element("w:sz", ["w:val": "16"])
-                    w.element("w:szCs", ["w:val": "16"])
-                }))
-        result.append(
-            paragraphStyle(
-                "Footer", "footer", next: "Footer", priority: 99, quick: false,
-                pPr: { w in
-                    self.spacing(w, after: 0, line: 240)
-                    w.element("w:jc", ["w:val": "center"])
-                },
-                rPr: { w in
-                    w.element("w:color", ["w:val": self.c.muted.hex])
-                    w.element("w:sz", ["w:val": "16"])
-                    w.element("w:szCs", ["w:val": "16"])
-                }))
-        result.append(
-            ("TequioTable", { w in
-                self.style(w, type: "table", id: "TequioTable", name: "Tequio Table", basedOn: "TableNormal", priority: 59, rest: { w in
-                    w.start("w:pPr")
-                    self.spacing(w, after: 0, line: 240)
-                    w.end()
-                    w.start("w:tblPr")
-                    w.start("w:tblBorders")
-                    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-                        w.element("w:\(side)", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": self.c.tableBorder.hex])
-                    }
-                    w.end()
-                    w.start("w:tblCellMar")
-                    w.element("w:top", ["w:w": "57", "w:type": "dxa"])
-                    w.element("w:left", ["w:w": "85", "w:type": "dxa"])
-                    w.element("w:bottom", ["w:w": "57", "w:type": "dxa"])
-                    w.element("w:right", ["w:w": "85", "w:type": "dxa"])
-                    w.end()
-                    w.end()
-                    w.start("w:tblStylePr", ["w:type": "firstRow"])
-                    w.start("w:rPr")
-                    w.element("w:b")
-                    w.element("w:color", ["w:val": self.c.tableHeaderText.hex])
-                    w.end()
-                    w.start("w:tcPr")
-                    w.element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": self.c.tableHeaderFill.hex])
-                    w.end()
-                    w.end()
-                })
-            }))
-        _ = body
-        return result
+                }
+            }),
+            ("NoList", { w in wordDefault(w, "numbering", "NoList", "No List", priority: 99) }),
+        ]
     }
+
+    private static func wordDefault(_ w: XMLWriter, _ type: String, _ id: String, _ name: String, priority: Int, rest: () -> Void = {}) {
+        w.start("w:style", ["w:type": type, "w:default": "1", "w:styleId": id])
+        w.element("w:name", ["w:val": name])
+        w.element("w:uiPriority", ["w:val": String(priority)])
+        w.element("w:semiHidden")
+        w.element("w:unhideWhenUsed")
+        rest()
+        w.end()
+    }
+
+    private static func cellMargins(_ w: XMLWriter, vertical: Int, horizontal: Int) {
+        w.start("w:tblCellMar")
+        for (side, width) in [("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal)] {
+            w.element("w:\(side)", ["w:w": String(width), "w:type": "dxa"])
+        }
+        w.end()
+    }
+
+    /// "Tequio Table": rules around every cell, cell padding, a filled header row.
+    private func tableStyle(_ w: XMLWriter) {
+        let table = sheet.table
+        w.start("w:style", ["w:type": "table", "w:styleId": "TequioTable"])
+        w.element("w:name", ["w:val": "Tequio Table"])
+        w.element("w:basedOn", ["w:val": "TableNormal"])
+        w.element("w:uiPriority", ["w:val": "59"])
+        w.start("w:pPr")
+        paragraphProperties(table.paragraph, outlineLevel: nil, w)
+        w.end()
+        w.start("w:tblPr")
+        w.start("w:tblBorders")
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            rule(side, table.rules, w)
+        }
+        w.end()
+        Self.cellMargins(w, vertical: Self.twips(table.verticalPadding), horizontal: Self.twips(table.horizontalPadding))
+        w.end()
+        w.start("w:tblStylePr", ["w:type": "firstRow"])
+        w.start("w:rPr")
+        // The header row's bold has always been Latin-script only.
+        runProperties(table.headerText, complexScriptBold: false, w)
+        w.end()
+        w.start("w:tcPr")
+        w.element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": branding.colour(table.headerFill).hex])
+        w.end()
+        w.end()
+        w.end()
+    }
+
+    // MARK: Properties
+
+    static func twips(_ points: Double) -> Int { Int((points * 20).rounded()) }
+    private static func halfPoints(_ points: Double) -> String { String(Int((points * 2).rounded())) }
+
+    /// `w:pPr` children, in the order the schema requires.
+    private func paragraphProperties(_ p: ParagraphFormat, outlineLevel: Int?, _ w: XMLWriter) {
+        if p.keepWithNext { w.element("w:keepNext") }
+        if p.keepTogether { w.element("w:keepLines") }
+        if p.pageBreakBefore { w.element("w:pageBreakBefore") }
+        // Word's widow control always keeps two lines; one line means none.
+        if let lines = p.minimumLinesAtBreak { w.element("w:widowControl", ["w:val": lines > 1 ? nil : "0"]) }
+        if let border = p.borderBelow {
+            w.start("w:pBdr")
+            rule("bottom", border, w)
+            w.end()
+        }
+        if !p.tabStops.isEmpty {
+            w.start("w:tabs")
+            for tab in p.tabStops {
+                w.element("w:tab", ["w:val": Self.jc(tab.alignment), "w:leader": tab.dotLeader ? "dot" : nil, "w:pos": String(tabPosition(tab.position))])
+            }
+            w.end()
+        }
+        if p.spaceBefore != nil || p.spaceAfter != nil || p.lineHeight != nil {
+            w.element(
+                "w:spacing",
+                [
+                    "w:before": p.spaceBefore.map { String(Self.twips($0)) }, "w:after": p.spaceAfter.map { String(Self.twips($0)) },
+                    "w:line": p.lineHeight.map { String(Int(($0 * 240).rounded())) }, "w:lineRule": p.lineHeight == nil ? nil : "auto",
+                ])
+        }
+        if p.startIndent != nil || p.firstLineIndent != nil {
+            let first = p.firstLineIndent.map(Self.twips) ?? 0
+            w.element(
+                "w:ind",
+                ["w:left": p.startIndent.map { String(Self.twips($0)) }, "w:hanging": first < 0 ? String(-first) : nil, "w:firstLine": first > 0 ? String(first) : nil])
+        }
+        if let alignment = p.alignment { w.element("w:jc", ["w:val": Self.jc(alignment)]) }
+        if let outlineLevel { w.element("w:outlineLvl", ["w:val": String(outlineLevel - 1)]) }
+    }
+
+    /// `w:rPr` children, in the order the schema requires. `complexScriptBold` adds `w:bCs` to bold.
+    private func runProperties(_ t: TextFormat, complexScriptBold: Bool = true, _ w: XMLWriter) {
+        if let font = t.font {
+            let name = branding.family(font)
+            w.element("w:rFonts", ["w:ascii": name, "w:hAnsi": name, "w:eastAsia": name, "w:cs": name])
+        }
+        if let bold = t.bold {
+            w.element("w:b", ["w:val": bold ? nil : "0"])
+            if complexScriptBold { w.element("w:bCs", ["w:val": bold ? nil : "0"]) }
+        }
+        // Italic is for Latin text only (no `w:iCs`), as it has always been: Arabic and Hebrew have no
+        // italic convention to follow.
+        if let italic = t.italic { w.element("w:i", ["w:val": italic ? nil : "0"]) }
+        if t.capitals == .all { w.element("w:caps") }
+        if t.capitals == .small { w.element("w:smallCaps") }
+        if let colour = t.colour { w.element("w:color", ["w:val": branding.colour(colour).hex]) }
+        if let spacing = t.letterSpacing { w.element("w:spacing", ["w:val": String(Self.twips(spacing))]) }
+        if let kerning = t.kerningFrom { w.element("w:kern", ["w:val": Self.halfPoints(kerning)]) }
+        if let size = t.size {
+            w.element("w:sz", ["w:val": Self.halfPoints(size)])
+            w.element("w:szCs", ["w:val": Self.halfPoints(size)])
+        }
+    }
+
+    /// A single rule: width in eighths of a point, gap in points.
+    private func rule(_ side: String, _ border: Border, _ w: XMLWriter) {
+        w.element(
+            "w:\(side)",
+            ["w:val": "single", "w:sz": String(Int((border.width * 8).rounded())), "w:space": String(Int(border.gap.rounded())), "w:color": branding.colour(border.colour).hex])
+    }
+
+    private func tabPosition(_ position: TabStop.Position) -> Int {
+        switch position {
+        case .textEnd: PageGeometry.make(branding.paper, .portrait).textWidth
+        case .points(let points): Self.twips(points)
+        }
+    }
+
+    /// Transitional WordprocessingML has `left` and `right`, not `start` and `end`.
+    private static func jc(_ alignment: Alignment) -> String {
+        switch alignment {
+        case .start: "left"
+        case .center: "center"
+        case .end: "right"
+        }
+    }
+
+    // MARK: Numbering
 
     /// One bullet list definition and one decimal list definition; the bullet `w:num` (id 1) is shared,
     /// and each numbered list has its own `w:num` restarting at 1 (ids 2…`numberedLists` + 1).
     func numbering(numberedLists: Int) throws -> Data {
         let w = XMLWriter(standalone: true)
         w.start("w:numbering", ["xmlns:w": OOXML.w])
-        for (id, format, text) in [(0, "bullet", "•"), (1, "decimal", "%1.")] {
+        for (id, list) in [(0, sheet.bulletList), (1, sheet.numberedList)] {
             w.start("w:abstractNum", ["w:abstractNumId": String(id)])
             w.element("w:multiLevelType", ["w:val": "singleLevel"])
             w.start("w:lvl", ["w:ilvl": "0"])
             w.element("w:start", ["w:val": "1"])
-            w.element("w:numFmt", ["w:val": format])
-            w.element("w:lvlText", ["w:val": text])
+            switch list.label {
+            case .bullet(let text):
+                w.element("w:numFmt", ["w:val": "bullet"])
+                w.element("w:lvlText", ["w:val": text])
+            case .number(let suffix):
+                w.element("w:numFmt", ["w:val": "decimal"])
+                w.element("w:lvlText", ["w:val": "%1\(suffix)"])
+            }
             w.element("w:lvlJc", ["w:val": "left"])
             w.start("w:pPr")
-            w.element("w:ind", ["w:left": "567", "w:hanging": "397"])
+            w.element("w:ind", ["w:left": String(Self.twips(list.indent)), "w:hanging": String(Self.twips(list.hanging))])
             w.end()
-            if format == "decimal" {
-                w.start("w:rPr")
-                w.element("w:b")
-                w.element("w:color", ["w:val": c.primary.hex])
-                w.end()
-            } else {
-                w.start("w:rPr")
-                w.element("w:color", ["w:val": c.accent.hex])
-                w.end()
-            }
+            w.start("w:rPr")
+            // The numbers' bold has always been Latin-script only.
+            runProperties(list.labelText, complexScriptBold: false, w)
+            w.end()
             w.end()
             w.end()
         }

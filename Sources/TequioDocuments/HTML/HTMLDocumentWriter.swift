@@ -40,11 +40,13 @@ public struct HTMLDocumentWriter: Sendable {
         return Data(out.buffer.utf8)
     }
 
-    /// The style sheet: branding values as custom properties, the base rules, the print rules with
-    /// the page furniture in the document's language, then the template's own CSS.
+    /// The style sheet: branding values as custom properties, the style sheet's text properties
+    /// (`CSSStyles`), the HTML's own layout rules, the print rules with the page furniture in the
+    /// document's language, then the template's own CSS.
     func stylesheet(_ layout: DocumentLayout) -> String {
         let c = branding.colours
         let f = branding.fonts
+        let styles = CSSStyles(sheet: branding.styleSheet)
         let paper = branding.paper.cssName
         let header = CSSString.quoted(layout.runningHeader)
         let prefix = CSSString.quoted(layout.strings.pagePrefix)
@@ -53,11 +55,12 @@ public struct HTMLDocumentWriter: Sendable {
             :root { --text: \(c.text.css); --primary: \(c.primary.css); --accent: \(c.accent.css); --muted: \(c.muted.css);
               --head-fill: \(c.tableHeaderFill.css); --head-text: \(c.tableHeaderText.css); --border: \(c.tableBorder.css); --band: \(c.tableBand.css);
               --body-font: \(Self.fontList(f.htmlBody)); --heading-font: \(Self.fontList(f.htmlHeadings)); --body-size: \(f.bodySize.compact)pt; --table-size: \(f.tableSize.compact)pt; }
+            \(styles.rules)
             \(Self.baseCSS)
             @media print {
               @page { size: \(paper) portrait; margin: 2.3cm 2.3cm 2.2cm;
-                @top-right { content: \(header); font: 8pt var(--body-font); color: var(--muted); }
-                @bottom-center { content: \(prefix) counter(page) \(separator) counter(pages); font: 8pt var(--body-font); color: var(--muted); } }
+                @top-right { content: \(header); \(styles.marginBox(.pageHeader)) }
+                @bottom-center { content: \(prefix) counter(page) \(separator) counter(pages); \(styles.marginBox(.pageFooter)) } }
               @page :first { @top-right { content: none; } @bottom-center { content: none; } }
               @page matrix { size: \(paper) landscape; margin: 2cm 1.8cm 1.8cm; }
             }
@@ -72,39 +75,37 @@ public struct HTMLDocumentWriter: Sendable {
         (try? FontStack.parse(text))?.css ?? CSSString.quoted(text)
     }
 
+    /// The HTML's layout: the page, spacing and line heights (in em, for reading on screen), tables,
+    /// lists, the contents and the print rules. Fonts, sizes and colours of the styles are `CSSStyles`'.
     static let baseCSS = """
         *, ::before, ::after { box-sizing: border-box; }
-        html { color: var(--text); background: #fff; font: var(--body-size)/1.45 var(--body-font); }
+        html { background: #fff; line-height: 1.45; }
         body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 4rem; }
-        h1, h2, h3, h4, .kicker, .subtitle { font-family: var(--heading-font); line-height: 1.2; }
-        h2, h3, h4 { color: var(--primary); break-after: avoid; }
-        h2 { font-size: 1.55em; border-bottom: 1px solid var(--primary); padding-bottom: .15em; margin: 1.6em 0 .6em; }
-        h3 { font-size: 1.25em; margin: 1.4em 0 .4em; }
-        h4 { font-size: 1.05em; color: var(--accent); margin: 1.1em 0 .3em; }
+        h1, h2, h3, h4, .kicker, .subtitle { line-height: 1.2; }
+        h2, h3, h4 { break-after: avoid; }
+        h2 { border-bottom: 1px solid var(--primary); padding-bottom: .15em; margin: 1.6em 0 .6em; }
+        h3 { margin: 1.4em 0 .4em; }
+        h4 { margin: 1.1em 0 .3em; }
         p { margin: 0 0 .6em; }
         .cover .logo { display: block; height: auto; margin: 1rem 0 1.5rem; }
-        .kicker { text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-size: .95em; margin: 1em 0; }
-        .title { font-size: 2.6em; color: var(--primary); margin: .2em 0; }
-        .subtitle { font-size: 1.7em; color: var(--accent); margin: 0 0 1em; }
-        .cover-text { font-style: italic; font-size: 1.1em; margin-bottom: 1.6em; }
+        .kicker { margin: 1em 0; }
+        .title { margin: .2em 0; }
+        .subtitle { margin: 0 0 1em; }
+        .cover-text { margin-bottom: 1.6em; }
         .field { margin: 0 0 .25em; }
-        .field .label, .total { font-weight: bold; }
-        .field .label { color: var(--primary); }
-        h2.minor { border: 0; font-size: 1.2em; margin-top: 1.8em; }
-        .group { font-weight: bold; font-variant: small-caps; color: var(--accent); margin: .8em 0 .2em; }
+        .total { font-weight: bold; }
+        h2.minor { border: 0; margin-top: 1.8em; }
+        .group { margin: .8em 0 .2em; }
         ul.members { list-style: none; margin: 0; padding-left: 1.2em; }
-        .role { color: var(--muted); }
         ol, ul { margin: 0 0 .8em; padding-left: 1.8em; }
         li { margin: 0 0 .3em; }
-        ol > li::marker { font-weight: bold; color: var(--primary); }
-        ul > li::marker { color: var(--accent); }
         nav.contents ol { list-style: none; padding: 0; }
         nav.contents a { color: inherit; text-decoration: none; }
         nav.contents a:hover { text-decoration: underline; }
         .table-wrap { overflow-x: auto; }
-        table { border-collapse: collapse; width: 100%; font-size: var(--table-size); line-height: 1.3; }
+        table { border-collapse: collapse; width: 100%; line-height: 1.3; }
         th, td { border: .5pt solid var(--border); padding: .35em .5em; vertical-align: top; text-align: start; }
-        th { background: var(--head-fill); color: var(--head-text); font-family: var(--heading-font); }
+        th { background: var(--head-fill); }
         td p { margin: 0 0 .35em; }
         td p:last-child { margin: 0; }
         .num { text-align: end; }
@@ -113,7 +114,6 @@ public struct HTMLDocumentWriter: Sendable {
         .break { break-before: page; }
         @media screen and (min-width: 70rem) { section.matrix { margin: 0 calc(30rem - 50vw + 1.5rem); } }
         @media print {
-          html { font-size: var(--body-size); }
           body { max-width: none; padding: 0; }
           .cover { break-after: page; }
           section.page + section.page { break-before: page; }

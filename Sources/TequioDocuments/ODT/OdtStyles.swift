@@ -1,13 +1,21 @@
 import Foundation
 import XMLSupport
 
-/// `styles.xml` of an OpenDocument text: fonts, named styles (Standard, Text body, Title, Subtitle,
-/// Heading 1–3, table, contents, header and footer styles, Tequio's cover styles), list styles with
-/// numbering and bullets, the outline style, the page layouts and the master pages (portrait with the
-/// running header and page numbers, landscape for the matrix, a bare first page for the cover).
+/// `styles.xml` of an OpenDocument text, written from the branding's style sheet
+/// (`Branding.styleSheet`): font declarations, the default style, the sheet's styles under ODF's
+/// names (Standard, Text body, Heading 1–3, Table Contents, Contents 1…), the list styles and the
+/// outline style; then the page layouts and master pages (portrait with the running header and page
+/// numbers, landscape for the matrix, a bare first page for the cover).
 struct OdtStyles {
     let branding: Branding
     let layout: DocumentLayout
+    let sheet: DocumentStyleSheet
+
+    init(branding: Branding, layout: DocumentLayout) {
+        self.branding = branding
+        self.layout = layout
+        sheet = branding.styleSheet
+    }
 
     typealias Definition = (key: String, write: (XMLWriter) -> Void)
 
@@ -21,11 +29,13 @@ struct OdtStyles {
             XMLElementWriter.write(face, to: w, prefixes: ODF.prefixes)
             if let name = face.attribute("name", namespace: ODF.style) { declared.insert(name) }
         }
-        for font in [branding.fonts.body, branding.fonts.headings] where !declared.contains(font) {
-            declared.insert(font)
+        for role in sheet.fontRoles {
+            let font = branding.family(role)
+            guard declared.insert(font).inserted else { continue }
+            let (generic, pitch) = role == .mono ? ("modern", "fixed") : ("swiss", "variable")
             w.element(
                 "style:font-face",
-                ["style:name": font, "svg:font-family": Self.quotedFamily(font), "style:font-family-generic": "swiss", "style:font-pitch": "variable"])
+                ["style:name": font, "svg:font-family": Self.quotedFamily(font), "style:font-family-generic": generic, "style:font-pitch": pitch])
         }
         w.end()
         w.start("office:styles")
@@ -43,49 +53,166 @@ struct OdtStyles {
     /// `'Liberation Sans'` for names with spaces, as ODF's `svg:font-family` expects.
     static func quotedFamily(_ name: String) -> String { name.contains(" ") ? "'\(name)'" : name }
 
-    private var c: Branding.Colours { branding.colours }
-
-    private func paragraphStyle(
-        _ name: String, display: String? = nil, parent: String? = "Standard", next: String? = nil, outline: Int? = nil,
-        className: String = "text", paragraph: [(String, String)] = [], text: [(String, String)] = [],
-        extra: ((XMLWriter) -> Void)? = nil
-    ) -> Definition {
-        ("paragraph/\(name)", { w in
-            w.start("style:style", ["style:name": name, "style:display-name": display, "style:family": "paragraph"])
-            if let parent { w.attribute("style:parent-style-name", parent) }
-            if let next { w.attribute("style:next-style-name", next) }
-            if let outline { w.attribute("style:default-outline-level", String(outline)) }
-            w.attribute("style:class", className)
-            if !paragraph.isEmpty || extra != nil {
-                w.start("style:paragraph-properties")
-                for (k, v) in paragraph { w.attribute(k, v) }
-                extra?(w)
-                w.end()
-            }
-            if !text.isEmpty {
-                w.start("style:text-properties")
-                for (k, v) in text { w.attribute(k, v) }
-                w.end()
-            }
-            w.end()
-        })
+    /// The default styles, the named paragraph styles, the text styles, the list styles and the outline.
+    func definitions() -> [Definition] {
+        var result: [Definition] = [("default/paragraph", defaultStyle), ("default/table", tableDefaults)]
+        for style in namedStyles() {
+            result.append(("\(style.isParagraph ? "paragraph" : "text")/\(style.encodedName)", { w in self.write(style, w) }))
+        }
+        result.append(("list/Tequio_20_Numbered", { w in self.listStyle(self.sheet.numberedList, name: "Tequio Numbered", w) }))
+        result.append(("list/Tequio_20_Bullets", { w in self.listStyle(self.sheet.bulletList, name: "Tequio Bullets", w) }))
+        result.append(("outline", outlineStyle))
+        return result
     }
 
-    private func textStyle(_ name: String, display: String, text: [(String, String)]) -> Definition {
-        ("text/\(name)", { w in
-            w.start("style:style", ["style:name": name, "style:display-name": display, "style:family": "text"])
+    // MARK: ODF's names
+
+    /// A style as the ODT writes it: the sheet's properties, ODF's names, ODF's style class.
+    struct OdfStyle {
+        /// The display name (`Heading 1`); `style:name` is it with its spaces as `_20_`.
+        var name: String
+        var isParagraph = true
+        var parent: String?
+        var next: String?
+        var outlineLevel: Int?
+        var className = "text"
+        var paragraph = ParagraphFormat()
+        var text = TextFormat()
+        var complexScriptBold = true
+
+        var encodedName: String { Self.encoded(name) }
+        static func encoded(_ name: String) -> String { name.replacingOccurrences(of: " ", with: "_20_") }
+    }
+
+    /// ODF's name for a style: built-in styles take the name ODF applications know them by.
+    private func odfName(_ role: StyleRole) -> String? {
+        switch role {
+        case .normal: "Standard"
+        case .body: "Text body"
+        case .tableText: "Table Contents"
+        default: sheet[role]?.name
+        }
+    }
+
+    private static func odfClass(_ role: StyleRole) -> String {
+        switch role {
+        case .title, .subtitle: "chapter"
+        case .listItem: "list"
+        case .tableText, .tableHeading, .pageHeader, .pageFooter: "extra"
+        case .contents: "index"
+        default: "text"
+        }
+    }
+
+    /// The order the ODT has always had its styles in: paragraph styles, then text styles. Styles the
+    /// list does not name follow in the sheet's order.
+    private static let order: [StyleRole] = [
+        .normal, .body, .heading(1), .heading(2), .heading(3), .title, .subtitle, .coverLogo, .coverKicker, .coverText, .coverField, .minorHeading,
+        .memberGroup, .member, .listItem(.numbered), .listItem(.bullet), .tableText, .tableHeading, .contents(1), .pageHeader, .pageFooter,
+        .fieldLabel, .memberRole,
+    ]
+
+    /// The sheet's styles as the ODT writes them, with the headings' common parent before the first
+    /// of them and "Strong Emphasis", the numbers' text style, last.
+    private func namedStyles() -> [OdfStyle] {
+        let roles = Self.order + sheet.styles.map(\.role).filter { !Self.order.contains($0) }
+        var styles = roles.compactMap { role in sheet[role].map { odfStyle($0) } }
+        if let first = styles.firstIndex(where: { $0.parent == headingParent.name }) { styles.insert(headingParent, at: first) }
+        return styles + [OdfStyle(name: "Strong Emphasis", isParagraph: false, text: numberText)]
+    }
+
+    private func odfStyle(_ style: DocumentStyle) -> OdfStyle {
+        var result = OdfStyle(
+            name: odfName(style.role) ?? style.name, isParagraph: style.kind == .paragraph,
+            parent: style.kind == .paragraph ? style.basedOn.flatMap(odfName) : nil, next: style.next.flatMap(odfName),
+            outlineLevel: style.role.outlineLevel, className: Self.odfClass(style.role), paragraph: style.paragraph, text: style.text)
+        applyDepartures(&result, style.role)
+        return result
+    }
+
+    // MARK: Writing
+
+    private func defaultStyle(_ w: XMLWriter) {
+        w.start("style:default-style", ["style:family": "paragraph"])
+        w.start("style:paragraph-properties")
+        for (k, v) in paragraphAttributes(defaultStyleParagraph) { w.attribute(k, v) }
+        w.attribute("style:writing-mode", "page")
+        w.end()
+        w.start("style:text-properties")
+        for (k, v) in textAttributes(sheet.defaultText, language: languageAttributes()) { w.attribute(k, v) }
+        w.end()
+        w.end()
+    }
+
+    private func tableDefaults(_ w: XMLWriter) {
+        w.start("style:default-style", ["style:family": "table"])
+        w.element("style:table-properties", ["table:border-model": "collapsing"])
+        w.end()
+    }
+
+    private func write(_ style: OdfStyle, _ w: XMLWriter) {
+        let name = style.encodedName
+        let family = style.isParagraph ? "paragraph" : "text"
+        w.start("style:style", ["style:name": name, "style:display-name": name == style.name ? nil : style.name, "style:family": family])
+        if let parent = style.parent { w.attribute("style:parent-style-name", OdfStyle.encoded(parent)) }
+        if let next = style.next { w.attribute("style:next-style-name", OdfStyle.encoded(next)) }
+        if let level = style.outlineLevel { w.attribute("style:default-outline-level", String(level)) }
+        if style.isParagraph { w.attribute("style:class", style.className) }
+        let paragraph = paragraphAttributes(style.paragraph)
+        if !paragraph.isEmpty || !style.paragraph.tabStops.isEmpty {
+            w.start("style:paragraph-properties")
+            for (k, v) in paragraph { w.attribute(k, v) }
+            tabStops(style.paragraph.tabStops, w)
+            w.end()
+        }
+        let text = textAttributes(style.text, complexScriptBold: style.complexScriptBold)
+        if !text.isEmpty {
             w.start("style:text-properties")
             for (k, v) in text { w.attribute(k, v) }
             w.end()
-            w.end()
-        })
+        }
+        w.end()
     }
 
-    private func font(_ name: String, size: Double, bold: Bool = false, colour: Branding.Colour? = nil) -> [(String, String)] {
-        var result = [("style:font-name", name), ("fo:font-size", ODFLength.pt(size))]
-        if bold { result += [("fo:font-weight", "bold"), ("style:font-weight-complex", "bold")] }
-        if let colour { result.append(("fo:color", colour.css)) }
-        result.append(("style:font-size-complex", ODFLength.pt(size)))
+    // MARK: Properties
+
+    /// `style:paragraph-properties` attributes, lengths in centimetres.
+    private func paragraphAttributes(_ p: ParagraphFormat) -> [(String, String)] {
+        var result: [(String, String)] = []
+        func add(_ name: String, _ value: String?) { if let value { result.append((name, value)) } }
+        add("fo:text-align", p.alignment.map(Self.textAlign))
+        add("fo:margin-left", p.startIndent.map(Self.cm))
+        add("fo:text-indent", p.firstLineIndent.map(Self.cm))
+        add("fo:margin-top", p.spaceBefore.map(Self.cm))
+        add("fo:margin-bottom", p.spaceAfter.map(Self.cm))
+        add("fo:line-height", p.lineHeight.map { "\(Int(($0 * 100).rounded()))%" })
+        add("fo:break-before", p.pageBreakBefore ? "page" : nil)
+        add("fo:keep-together", p.keepTogether ? "always" : nil)
+        add("fo:keep-with-next", p.keepWithNext ? "always" : nil)
+        add("fo:padding-bottom", p.borderBelow.map { Self.cm($0.gap) })
+        add("fo:border-bottom", p.borderBelow.map { "\(ODFLength.pt($0.width)) solid \(branding.colour($0.colour).css)" })
+        add("fo:orphans", p.minimumLinesAtBreak.map(String.init))
+        add("fo:widows", p.minimumLinesAtBreak.map(String.init))
+        return result
+    }
+
+    /// `style:text-properties` attributes; `language` goes where the default style has it.
+    private func textAttributes(_ t: TextFormat, complexScriptBold: Bool = true, language: [(String, String)] = []) -> [(String, String)] {
+        var result: [(String, String)] = []
+        func add(_ name: String, _ value: String?) { if let value { result.append((name, value)) } }
+        add("style:font-name", t.font.map(branding.family))
+        add("fo:font-size", t.size.map(ODFLength.pt))
+        // Italic is for Latin text only (no `style:font-style-complex`), as it has always been.
+        add("fo:font-style", t.italic.map { $0 ? "italic" : "normal" })
+        add("fo:font-weight", t.bold.map { $0 ? "bold" : "normal" })
+        add("style:font-weight-complex", complexScriptBold ? t.bold.map { $0 ? "bold" : "normal" } : nil)
+        add("fo:font-variant", t.capitals == .small ? "small-caps" : nil)
+        add("fo:color", t.colour.map { branding.colour($0).css })
+        result += language
+        add("style:font-size-complex", t.size.map(ODFLength.pt))
+        add("fo:text-transform", t.capitals == .all ? "uppercase" : nil)
+        add("fo:letter-spacing", t.letterSpacing.map(Self.cm))
+        add("style:letter-kerning", t.kerningFrom == nil ? nil : "true")
         return result
     }
 
@@ -96,162 +223,92 @@ struct OdtStyles {
         return result
     }
 
-    func definitions() -> [Definition] {
-        let f = branding.fonts
-        let portrait = PageGeometry.make(branding.paper, .portrait)
-        var result: [Definition] = []
-        result.append(
-            ("default/paragraph", { w in
-                w.start("style:default-style", ["style:family": "paragraph"])
-                w.element("style:paragraph-properties", ["fo:orphans": "2", "fo:widows": "2", "style:writing-mode": "page"])
-                w.start("style:text-properties", ["style:font-name": f.body, "fo:font-size": ODFLength.pt(f.bodySize), "fo:color": self.c.text.css])
-                for (k, v) in self.languageAttributes() { w.attribute(k, v) }
-                w.attribute("style:font-size-complex", ODFLength.pt(f.bodySize))
-                w.end()
-                w.end()
-            }))
-        result.append(
-            ("default/table", { w in
-                w.start("style:default-style", ["style:family": "table"])
-                w.element("style:table-properties", ["table:border-model": "collapsing"])
-                w.end()
-            }))
-        result.append(paragraphStyle("Standard", parent: nil, paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.21cm"), ("fo:line-height", "115%")]))
-        result.append(
-            paragraphStyle(
-                "Text_20_body", display: "Text body", next: "Text_20_body",
-                paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.25cm"), ("fo:line-height", "118%")]))
-        result.append(
-            paragraphStyle(
-                "Heading", next: "Text_20_body", className: "text",
-                paragraph: [("fo:margin-top", "0.42cm"), ("fo:margin-bottom", "0.21cm"), ("fo:line-height", "100%"), ("fo:keep-with-next", "always")],
-                text: [("style:font-name", f.headings), ("fo:color", c.primary.css)]))
-        for (level, size, top) in [(1, 16.0, 0.64), (2, 13.0, 0.56), (3, 11.0, 0.39)] {
-            var paragraph = [("fo:margin-top", "\(top)cm"), ("fo:margin-bottom", level == 3 ? "0.14cm" : "0.21cm"), ("fo:keep-together", "always"), ("fo:keep-with-next", "always")]
-            if level == 1 {
-                paragraph += [("fo:padding-bottom", "0.07cm"), ("fo:border-bottom", "0.75pt solid \(c.primary.css)")]
+    private func tabStops(_ stops: [TabStop], _ w: XMLWriter) {
+        guard !stops.isEmpty else { return }
+        w.start("style:tab-stops")
+        for stop in stops {
+            let position: String
+            switch stop.position {
+            case .textEnd: position = ODFLength.cm(twips: PageGeometry.make(branding.paper, .portrait).textWidth)
+            case .points(let points): position = Self.cm(points)
             }
-            result.append(
-                paragraphStyle(
-                    "Heading_20_\(level)", display: "Heading \(level)", parent: "Heading", next: "Text_20_body", outline: level,
-                    paragraph: paragraph, text: font(f.headings, size: size, bold: true, colour: level == 3 ? c.accent : c.primary)))
+            w.element(
+                "style:tab-stop",
+                [
+                    "style:position": position, "style:type": Self.tabType(stop.alignment), "style:leader-style": stop.dotLeader ? "dotted" : nil,
+                    "style:leader-text": stop.dotLeader ? "." : nil,
+                ])
         }
-        result.append(
-            paragraphStyle(
-                "Title", parent: "Heading", next: "Subtitle", className: "chapter",
-                paragraph: [("fo:margin-top", "0.21cm"), ("fo:margin-bottom", "0.21cm")],
-                text: font(f.headings, size: 30, bold: true, colour: c.primary)))
-        result.append(
-            paragraphStyle(
-                "Subtitle", parent: "Heading", next: "Text_20_body", className: "chapter",
-                paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.64cm")],
-                text: font(f.headings, size: 20, colour: c.accent)))
-        result.append(
-            paragraphStyle(
-                "Cover_20_Logo", display: "Cover Logo", next: "Cover_20_Kicker",
-                paragraph: [("fo:margin-top", "0.85cm"), ("fo:margin-bottom", "0.64cm")]))
-        result.append(
-            paragraphStyle(
-                "Cover_20_Kicker", display: "Cover Kicker", next: "Title",
-                paragraph: [("fo:margin-top", "0.42cm"), ("fo:margin-bottom", "0.42cm"), ("fo:keep-with-next", "always")],
-                text: font(f.headings, size: 10, colour: c.muted) + [("fo:text-transform", "uppercase"), ("fo:letter-spacing", "0.02cm")]))
-        result.append(
-            paragraphStyle(
-                "Cover_20_Text", display: "Cover Text", next: "Cover_20_Field",
-                paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.85cm")],
-                text: [("fo:font-size", "12pt"), ("fo:font-style", "italic"), ("style:font-size-complex", "12pt")]))
-        result.append(
-            paragraphStyle("Cover_20_Field", display: "Cover Field", next: "Cover_20_Field", paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.1cm")]))
-        result.append(
-            paragraphStyle(
-                "Minor_20_Heading", display: "Minor Heading", next: "Text_20_body",
-                paragraph: [("fo:margin-top", "0.71cm"), ("fo:margin-bottom", "0.21cm"), ("fo:keep-with-next", "always")],
-                text: font(f.headings, size: 13, bold: true, colour: c.primary)))
-        result.append(
-            paragraphStyle(
-                "Group_20_Label", display: "Group Label", next: "Member",
-                paragraph: [("fo:margin-top", "0.28cm"), ("fo:margin-bottom", "0.07cm"), ("fo:keep-with-next", "always")],
-                text: [("fo:font-weight", "bold"), ("fo:font-variant", "small-caps"), ("fo:color", c.accent.css)]))
-        result.append(
-            paragraphStyle("Member", next: "Member", paragraph: [("fo:margin-left", "0.5cm"), ("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.05cm")]))
-        for name in ["List_20_Number", "List_20_Bullet"] {
-            result.append(
-                paragraphStyle(
-                    name, display: name == "List_20_Number" ? "List Number" : "List Bullet", parent: "Text_20_body", next: name,
-                    className: "list", paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.14cm")]))
-        }
-        result.append(
-            paragraphStyle(
-                "Table_20_Contents", display: "Table Contents", className: "extra",
-                paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.09cm"), ("fo:line-height", "100%")],
-                text: [("fo:font-size", ODFLength.pt(f.tableSize)), ("style:font-size-complex", ODFLength.pt(f.tableSize))]))
-        result.append(
-            paragraphStyle(
-                "Table_20_Heading", display: "Table Heading", parent: "Table_20_Contents", className: "extra",
-                paragraph: [("fo:keep-with-next", "always")],
-                text: font(f.headings, size: f.tableSize, bold: true, colour: c.tableHeaderText)))
-        result.append(
-            paragraphStyle(
-                "Contents_20_1", display: "Contents 1", parent: "Standard", className: "index",
-                paragraph: [("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.11cm")],
-                extra: { w in
-                    w.start("style:tab-stops")
-                    w.element(
-                        "style:tab-stop",
-                        ["style:position": ODFLength.cm(twips: portrait.textWidth), "style:type": "right", "style:leader-style": "dotted", "style:leader-text": "."])
-                    w.end()
-                }))
-        result.append(
-            paragraphStyle(
-                "Header", parent: "Standard", className: "extra",
-                paragraph: [("fo:text-align", "end"), ("fo:margin-bottom", "0cm"), ("fo:padding-bottom", "0.07cm"), ("fo:border-bottom", "0.5pt solid \(c.tableBorder.css)")],
-                text: [("fo:font-size", "8pt"), ("fo:color", c.muted.css), ("style:font-size-complex", "8pt")]))
-        result.append(
-            paragraphStyle(
-                "Footer", parent: "Standard", className: "extra", paragraph: [("fo:text-align", "center"), ("fo:margin-bottom", "0cm")],
-                text: [("fo:font-size", "8pt"), ("fo:color", c.muted.css), ("style:font-size-complex", "8pt")]))
-        result.append(textStyle("Field_20_Label", display: "Field Label", text: [("fo:font-weight", "bold"), ("fo:color", c.primary.css)]))
-        result.append(textStyle("Member_20_Role", display: "Member Role", text: [("fo:color", c.muted.css)]))
-        result.append(textStyle("Strong_20_Emphasis", display: "Strong Emphasis", text: [("fo:font-weight", "bold"), ("style:font-weight-complex", "bold")]))
-        result.append(
-            ("list/Tequio_20_Numbered", { w in
-                w.start("text:list-style", ["style:name": "Tequio_20_Numbered", "style:display-name": "Tequio Numbered"])
-                w.start("text:list-level-style-number", ["text:level": "1", "text:style-name": "Strong_20_Emphasis", "style:num-suffix": ".", "style:num-format": "1"])
-                self.listLevel(w)
-                w.end()
-                w.end()
-            }))
-        result.append(
-            ("list/Tequio_20_Bullets", { w in
-                w.start("text:list-style", ["style:name": "Tequio_20_Bullets", "style:display-name": "Tequio Bullets"])
-                w.start("text:list-level-style-bullet", ["text:level": "1", "text:bullet-char": "•"])
-                self.listLevel(w)
-                w.element("style:text-properties", ["fo:color": self.c.accent.css])
-                w.end()
-                w.end()
-            }))
-        result.append(
-            ("outline", { w in
-                w.start("text:outline-style", ["style:name": "Outline"])
-                for level in 1...10 {
-                    w.start("text:outline-level-style", ["text:level": String(level), "style:num-format": ""])
-                    w.start("style:list-level-properties", ["text:list-level-position-and-space-mode": "label-alignment"])
-                    w.element("style:list-level-label-alignment", ["text:label-followed-by": "nothing"])
-                    w.end()
-                    w.end()
-                }
-                w.end()
-            }))
-        return result
+        w.end()
     }
 
-    private func listLevel(_ w: XMLWriter) {
+    /// Points as centimetres to two decimals: `0.21cm`, `1cm`.
+    static func cm(_ points: Double) -> String {
+        let centimetres = (points / 72 * 2.54 * 100).rounded() / 100
+        return "\(centimetres.compact)cm"
+    }
+
+    static func points(cm: Double) -> Double { cm / 2.54 * 72 }
+
+    private static func textAlign(_ alignment: Alignment) -> String {
+        switch alignment {
+        case .start: "start"
+        case .center: "center"
+        case .end: "end"
+        }
+    }
+
+    /// Tab stops have no `start` and `end` in ODF.
+    private static func tabType(_ alignment: Alignment) -> String {
+        switch alignment {
+        case .start: "left"
+        case .center: "center"
+        case .end: "right"
+        }
+    }
+
+    // MARK: Lists and outline
+
+    /// A one-level list: the number or bullet, its text style, where the item's text starts.
+    private func listStyle(_ list: ListStyle, name: String, _ w: XMLWriter) {
+        w.start("text:list-style", ["style:name": OdfStyle.encoded(name), "style:display-name": name])
+        switch list.label {
+        case .number(let suffix):
+            w.start(
+                "text:list-level-style-number", ["text:level": "1", "text:style-name": "Strong_20_Emphasis", "style:num-suffix": suffix, "style:num-format": "1"])
+        case .bullet(let text):
+            w.start("text:list-level-style-bullet", ["text:level": "1", "text:bullet-char": text])
+        }
         w.start("style:list-level-properties", ["text:list-level-position-and-space-mode": "label-alignment"])
         w.element(
             "style:list-level-label-alignment",
-            ["text:label-followed-by": "listtab", "text:list-tab-stop-position": "1cm", "fo:text-indent": "-0.7cm", "fo:margin-left": "1cm"])
+            [
+                "text:label-followed-by": "listtab", "text:list-tab-stop-position": Self.cm(list.indent), "fo:text-indent": Self.cm(-list.hanging),
+                "fo:margin-left": Self.cm(list.indent),
+            ])
+        w.end()
+        // The numbers' look is the "Strong Emphasis" text style; the bullets' is written here.
+        if case .bullet = list.label {
+            w.element("style:text-properties", ["fo:color": list.labelText.colour.map { branding.colour($0).css }])
+        }
+        w.end()
         w.end()
     }
+
+    /// Headings are numbered by nothing: their outline levels carry no number.
+    private func outlineStyle(_ w: XMLWriter) {
+        w.start("text:outline-style", ["style:name": "Outline"])
+        for level in 1...10 {
+            w.start("text:outline-level-style", ["text:level": String(level), "style:num-format": ""])
+            w.start("style:list-level-properties", ["text:list-level-position-and-space-mode": "label-alignment"])
+            w.element("style:list-level-label-alignment", ["text:label-followed-by": "nothing"])
+            w.end()
+            w.end()
+        }
+        w.end()
+    }
+
+    // MARK: Pages
 
     private func pageLayouts(_ w: XMLWriter) {
         w.start("office:automatic-styles")
