@@ -203,6 +203,8 @@ def test_scorm2004_emptied_cells_are_cleared(browser, scorm_server, module):
     rows = matrix_rows(module, 2, size=40)
     open_lms(b, scorm_server, "2004")
     host(b, "saveState", state(module, rows), summary(module, rows, unit_index=0, visited=1))
+    # saves are debounced: the second one must come after the first has gone out
+    b.wait(lambda: any(":row-2:" in i["id"] for i in b.js("return window.lms.interactions")), msg="row 2 reported")
     host(b, "saveState", state(module, rows[:1]), summary(module, rows[:1], unit_index=0, visited=1))
     host(b, "terminate", summary(module, rows[:1], unit_index=0, visited=1))
     interactions = b.js("return window.lms.interactions")
