@@ -42,7 +42,8 @@
     var api = discover();
     var host = {
       name: d.name, connected: false, ended: false, errors: [], messages: [], partial: false,
-      loadState: loadState, saveState: saveState, terminate: terminate, flush: flush
+      loadState: loadState, saveState: saveState, terminate: terminate, flush: flush,
+      pending: function () { return !!pending; }
     };
     var active = false, finished = false, completed = false, warned = false;
     var last = {}, lastSummary = null, initial = null;

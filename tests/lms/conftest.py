@@ -124,10 +124,18 @@ class Browser:
         return [e for e in self.logs if e.get("level") == "SEVERE"]
 
     def quit(self):
+        if getattr(self, "closed", False):
+            return
+        self.closed = True
         try:
             self.severe()
         finally:
             self.d.quit()
+
+
+def severe_entries(b):
+    return [e["message"] for e in b.logs
+            if e.get("level") == "SEVERE" and not any(p.search(e["message"]) for p in b.allowed)]
 
 
 @pytest.fixture
@@ -136,8 +144,26 @@ def browser(tmp_path):
     b = Browser(tmp_path / "profile")
     yield b
     b.quit()
-    severe = [e["message"] for e in b.logs
-              if e.get("level") == "SEVERE" and not any(p.search(e["message"]) for p in b.allowed)]
+    severe = severe_entries(b)
+    assert not severe, "SEVERE browser log entries:\n" + "\n".join(severe)
+
+
+@pytest.fixture
+def device(tmp_path):
+    """device(name) starts another headless Chromium with a profile of its own (another computer: nothing in
+    its localStorage); the same name again is the same computer. No SEVERE log entry either."""
+    started = []
+
+    def start(name):
+        b = Browser(tmp_path / f"device-{name}")
+        started.append(b)
+        return b
+
+    yield start
+    severe = []
+    for b in started:
+        b.quit()
+        severe += severe_entries(b)
     assert not severe, "SEVERE browser log entries:\n" + "\n".join(severe)
 
 
