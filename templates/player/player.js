@@ -134,8 +134,8 @@ wrongVersion|Este archivo es de la versión {0} del módulo, no de la {1}.|This 
 unknownMatrix|Este módulo no tiene la matriz «{0}».|This module has no matrix “{0}”.
 finish|Terminar|Finish
 finished|Sesión terminada: su trabajo quedó guardado. Puede cerrar esta ventana.|Session finished: your work is saved. You can close this window.
-notFinished|La plataforma no cerró la sesión. Su trabajo está guardado en este navegador; descargue su matriz para conservarlo.|The platform did not end the session. Your work is saved in this browser; download your matrix to keep it.
-merged|Se unió su trabajo de este navegador con el de la plataforma. Donde los textos diferían se conservaron los dos, separados por «— — —»: revíselos.|Your work in this browser was merged with the platform's copy. Where texts differed both were kept, separated by “— — —”: please check them.
+notFinished|La plataforma no cerró la sesión; su trabajo sigue guardado en este navegador.|The platform did not end the session; your work is still saved in this browser.
+merged|Se unió su trabajo con la copia de la plataforma: revise los textos dobles, separados por «— — —».|Your work was merged with the platform's copy: check the double texts, separated by “— — —”.
 unknownCols|Se ignoraron columnas desconocidas: {0}.|Unknown columns were ignored: {0}.
 readErr|No se pudo leer el archivo.|The file could not be read.`.split('\n').forEach(l => { const [k, es, en = es] = l.split('|'); UI[k] = [es, en]; });
 
@@ -272,7 +272,7 @@ const time = x => Date.parse(x) || 0, keys = (p, q) => [...new Set(Object.keys(p
 const maxT = (p, q) => { const o = Object.assign({}, p); for (const k in q) o[k] = Math.max(+o[k] || 0, +q[k] || 0); return o; };
 let clash = 0;
 function pick(a, b, ta, tb, sep = '\n— — —\n') {
-  a = a == null ? '' : String(a); b = b == null ? '' : String(b);
+  a = String(a ?? ''); b = String(b ?? '');
   return a === b || blank(b) ? a : blank(a) ? b : ta && tb && ta !== tb ? (ta > tb ? a : b)
     : a.includes(b) ? a : b.includes(a) ? b : (clash++, a + sep + b);
 }
@@ -283,7 +283,8 @@ function union(a, b, k, f, keep) {
   return r;
 }
 function mergeT(p, q) {
-  const [x, y] = time(q.modified) > time(p.modified) ? [q, p] : [p, q], xt = obj(x.t), yt = obj(y.t), notes = {}, rows = {};
+  const [x, y] = time(q.modified) > time(p.modified) ? [q, p] : [p, q], xt = obj(x.t), yt = obj(y.t), notes = {}, rows = {},
+    line = k => pick(x[k], y[k], xt[k], yt[k], ' — — — ');
   keys(x.notes, y.notes).forEach(n => { notes[n] = pick(x.notes[n], y.notes[n], xt['q:' + n], yt['q:' + n]); });
   keys(x.rows, y.rows).forEach(m => {
     rows[m] = union(x.rows[m] || [], y.rows[m] || [], r => r.id, (r, s) => {
@@ -293,7 +294,7 @@ function mergeT(p, q) {
     }, r => !Object.values(r.c).every(blank));
   });
   return Object.assign({}, y, x, { notes, rows, t: maxT(xt, yt), draft: Math.max(x.draft || 0, y.draft || 0),
-    name: pick(x.name, y.name, xt.name, yt.name, ' / '), municipality: pick(x.municipality, y.municipality, xt.municipality, yt.municipality, ' / '),
+    name: line('name'), municipality: line('municipality'),
     members: union(x.members, y.members, m => String(m.name || '').trim(), m => m, m => !blank(m.name)) });
 }
 const canon = v => JSON.stringify(v, (k, x) => x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x);
