@@ -3,7 +3,6 @@ loads tests/browser/host_harness.js before player/player.js, as the LMS writers 
 The harness plays the LMS (what saveState gets, loadState returns) and logs every call and tequio:* event."""
 import json
 import pathlib
-import time
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -59,7 +58,7 @@ def test_host_calls_events_summary_and_completion(launch, module, host_root):
 
     # every unit, in order: one navigate event and one saveState each
     for i, u in enumerate(units):
-        b.q(f'#unit-list a[data-unit="{u["id"]}"]').click()
+        b.follow(f'#unit-list a[data-unit="{u["id"]}"]', f"#/u/{u['id']}")
         b.wait_title(loc(u["title"], lang))
         nav = log(b, "navigate")[-1]["data"]["summary"]
         assert (nav["unitIndex"], nav["visitedCount"], nav["unitCount"]) == (i, i + 1, len(units))
@@ -77,8 +76,7 @@ def test_host_calls_events_summary_and_completion(launch, module, host_root):
     matrix = matrix_of(module)
     cols = matrix["columns"]
     required = [c for c in cols if c.get("required")] or cols[:1]
-    b.q("#matrix-link").click()
-    b.wait(lambda d: b.qa("#rows"), msg="matrix")
+    b.follow("#matrix-link", "#/matrix")
     b.q("#table-name").clear()
     b.q("#table-name").send_keys("Mesa Tlacolula")
     b.q("#table-municipality").send_keys("Tlacolula de Matamoros")
@@ -179,8 +177,7 @@ def test_host_state_is_merged_with_local_work(launch, module, host_root):
     b.wait_title(loc(units[1]["title"], other))
     assert b.js("return document.documentElement.lang") == other
     assert b.js("return document.getElementById('progress').value") == 2
-    b.q("#matrix-link").click()
-    b.wait(lambda d: b.qa("#rows"), msg="matrix")
+    b.follow("#matrix-link", "#/matrix")
     assert table_names(b) == [local_name, "Mesa Etla", "Mesa Tlacolula"]
     assert Select(b.q("#table-select")).first_selected_option.get_attribute("value") == "t-b"
     assert b.q("#table-municipality").get_attribute("value") == "Tlacolula"
@@ -188,8 +185,7 @@ def test_host_state_is_merged_with_local_work(launch, module, host_root):
     assert Select(b.q("#mem-0-sector")).first_selected_option.get_attribute("value") == "civil-society"
     assert [t.get_attribute("value") for t in b.qa(f'#rows textarea[data-col="{col}"]')] == ["Primera fila 💧", "Segunda <fila>"]
     if qs:
-        b.q(f'#unit-list a[data-unit="{qs[0][0]["id"]}"]').click()
-        b.wait(lambda d: b.qa(f'textarea[data-q="{qs[0][1]["id"]}"]'), msg="the case study's questions")
+        b.follow(f'#unit-list a[data-unit="{qs[0][0]["id"]}"]', f"#/u/{qs[0][0]['id']}")
         assert b.q(f'textarea[data-q="{qs[0][1]["id"]}"]').get_attribute("value") == "Nota desde otra computadora"
     keys = b.js("return Object.keys(localStorage).filter(k => k.startsWith(tequioPlayer.key + ':table:'))")
     assert sorted(k.rsplit(":", 1)[1] for k in keys) == sorted(["t-a", "t-b", local_table]), "the local table is kept"
@@ -198,8 +194,7 @@ def test_host_state_is_merged_with_local_work(launch, module, host_root):
     assert not b.q("#msg").text, "no texts in conflict, nothing to check"
 
     # an older host state without tables takes nothing away from newer local work
-    b.q("#matrix-link").click()
-    b.wait(lambda d: b.qa("#rows"), msg="matrix")
+    b.follow("#matrix-link", "#/matrix")
     b.q(f'#rows textarea[data-col="{col}"]').send_keys(" (editada)")
     set_host_state(b, dict(state, savedAt="2020-01-01T00:00:00.000Z", tables=[]))
     b.d.refresh()
@@ -282,7 +277,7 @@ def test_host_message_finish_by_keyboard_and_layout(launch, module, host_root):
         b.js("document.getElementById('skip').focus()")
         for _ in range(30):
             ActionChains(b.d).send_keys(Keys.TAB).perform()
-            if b.active().get_attribute("id") == "finish":
+            if b.active_id() == "finish":
                 break
         else:
             raise AssertionError("Tab never reached the Finish button")
@@ -303,6 +298,7 @@ def test_without_host(launch, module):
         b.q("#rows textarea").send_keys("abc")
         assert [g[0] for g in b.js("return got")] == ["saved"] * 3
     b.q(f'#unit-list a[data-unit="{module["units"][-1]["id"]}"]').click()
+    b.wait(lambda d: b.js("return got.length && got[got.length - 1][0] === 'navigate'"), msg="the navigate event")
     got = b.js("return got")
     assert got[-1][0] == "navigate" and got[-1][1]["unitIndex"] == len(module["units"]) - 1
     b.js("document.dispatchEvent(new CustomEvent('tequio:message', {detail: {level: 'info', text: 'Hola'}}))")

@@ -20,12 +20,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
 from .cmi5_lms import CMI5LMS
-from .support import CMI5_PORT, HARNESS, RUNTIME_ONLY, RUNTIMES, SCORM_PORT, build, runtime_only_page
+from .support import CMI5_PORT, HARNESS, RUNTIME_ONLY, RUNTIMES, SCORM_PORT, WAIT, build, runtime_only_page
 
 
 def pytest_configure(config):
@@ -113,9 +113,11 @@ class Browser:
     def js(self, script, *args):
         return self.d.execute_script(script, *args)
 
-    def wait(self, cond, timeout=10, msg=""):
+    def wait(self, cond, timeout=WAIT, msg=""):
+        """Waits until cond() is truthy; a missing or re-rendered element only means "not yet"."""
         try:
-            return WebDriverWait(self.d, timeout, poll_frequency=0.1).until(lambda d: cond())
+            return WebDriverWait(self.d, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda d: cond())
         except TimeoutException:
             raise AssertionError(f"timed out waiting: {msg}") from None
 

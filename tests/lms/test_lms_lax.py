@@ -11,7 +11,7 @@ import json
 import pytest
 from selenium.webdriver.common.by import By
 
-from .lms_helpers import module_data, rows_in_ui
+from .lms_helpers import follow, module_data, rows_in_ui
 
 SCO = "document.getElementById('sco').contentWindow"
 
@@ -45,9 +45,7 @@ def lms(b, script, *args):
 
 
 def open_matrix(b):
-    b.d.find_element(By.CSS_SELECTOR, "#matrix-link").click()
-    b.wait(lambda: b.js("return !!document.getElementById('rows') && location.hash.startsWith('#/matrix')"),
-           msg="the matrix")
+    follow(b, "#matrix-link", "#/matrix")
 
 
 def cell(b, row, column):
