@@ -227,8 +227,9 @@
     stateTimer = setTimeout(flush, 1000);
   }
 
+  /* Returns true once the AU session has ended (its terminated statement is queued or sent). */
   function terminate(summary) {
-    if (terminated || !token) return;
+    if (terminated || !token) return terminated;
     if (summary) saveState(null, summary);
     terminated = true;
     try { if (session) session.setItem(endKey, '1'); } catch (e) { /* private mode */ }
@@ -240,6 +241,7 @@
       var go = function () { window.location.assign(back); };
       Promise.race([done, new Promise(function (r) { setTimeout(r, 3000); })]).then(go, go);
     }
+    return true;
   }
   window.addEventListener('pagehide', function () { leaving = true; terminate(lastSummary); });
 

@@ -5,12 +5,21 @@
    - state: cmi.suspend_data as {"v":1,"s":state}. A larger state is never cut inside a text: whole
      entries are left out (the last matrix rows first) until it fits, the participant is told to download
      the matrix, and the full state stays in the browser and in the export file.
+   - a non-empty suspend_data is read whatever cmi.entry says: some LMSes answer "ab-initio" on every
+     launch, even after exit "suspend" (the player merges it with its own copy: docs/lms-guide.md).
+   - saves are debounced: the player calls saveState on every keystroke, the LMS gets the latest state
+     SAVE_DELAY ms after the last one (at the latest SAVE_MAX ms after the first unsaved one), and at
+     once when the page is hidden, left or finished. Some LMSes send every SetValue as its own request,
+     in parallel: one write per second cannot overtake another.
    - the exit element stays "suspend" until the module is complete.
-   No dependencies; every LMS call is checked and a refusal is recorded in TEQUIO_HOST.errors. */
+   No dependencies. Every LMS call goes through call(): a method the API object lacks, one that throws or
+   refuses is recorded in TEQUIO_HOST.errors and warned about on the console, never thrown. An API object
+   without the dialect's initialize, get and set methods (one LMS puts its SCORM 1.2 object under the
+   SCORM 2004 name) is no LMS: the player keeps everything in the browser. */
 (function () {
   'use strict';
   window.TequioSCORM = function (d) {
-    var COMMIT_DELAY = 1500, m = d.methods, el = d.elements;
+    var SAVE_DELAY = 1000, SAVE_MAX = 10000, m = d.methods, el = d.elements;
     var started = Date.now();
 
     /* The ADL discovery algorithm: this window and its parents, then the opener and its parents. */
@@ -32,35 +41,47 @@
 
     var api = discover();
     var host = {
-      name: d.name, connected: false, errors: [], messages: [], partial: false,
-      loadState: loadState, saveState: saveState, terminate: terminate
+      name: d.name, connected: false, ended: false, errors: [], messages: [], partial: false,
+      loadState: loadState, saveState: saveState, terminate: terminate, flush: flush,
+      pending: function () { return !!pending; }
     };
     var active = false, finished = false, completed = false, warned = false;
-    var last = {}, commitTimer = null, lastSummary = null, initial = null;
+    var last = {}, lastSummary = null, initial = null;
+    var pending = null, saveTimer = null, firstPending = 0;
 
-    function error(call) {
-      var code = '';
-      try { code = String(api[m.getLastError]()); } catch (e) { code = '?'; }
-      var text = '';
-      try { text = String(api[m.getErrorString](code)); } catch (e) { text = ''; }
+    function note(call, code, text) {
       host.errors.push({ call: call, code: code, text: text });
-      if (window.console) console.warn(d.label + ': ' + call + ' failed (' + code + ' ' + text + ')');
+      if (window.console) console.warn(d.label + ': ' + call + ' failed (' + code + (text ? ' ' + text : '') + ')');
+    }
+    /* One LMS call: the method's answer as a string, or null when the API object has no such method or
+       the method throws (recorded, never thrown). */
+    function call(method, a, b) {
+      if (!api || typeof api[method] !== 'function') { note(method, 'missing', 'the LMS API has no ' + method); return null; }
+      try { return String(b === undefined ? api[method](a) : api[method](a, b)); } catch (e) { note(method, 'exception', String(e)); return null; }
+    }
+    function quiet(method, a) {
+      try { return api && typeof api[method] === 'function' ? String(api[method](a)) : ''; } catch (e) { return ''; }
+    }
+    function error(what) {
+      var code = quiet(m.getLastError) || '?';
+      note(what, code, quiet(m.getErrorString, code));
     }
     function get(name) {
-      var v = String(api[m.getValue](name));
-      return String(api[m.getLastError]()) === '0' ? v : '';
+      var v = call(m.getValue, name);
+      return v !== null && quiet(m.getLastError) === '0' ? v : '';
     }
     function set(name, value) {
       value = String(value);
       if (last[name] === value) return true;
-      if (String(api[m.setValue](name, value)) !== 'true') { error(m.setValue + ' ' + name); return false; }
+      var r = call(m.setValue, name, value);
+      if (r !== 'true') { if (r !== null) error(m.setValue + ' ' + name); return false; }
       last[name] = value;
-      if (!commitTimer) commitTimer = setTimeout(commit, COMMIT_DELAY);
       return true;
     }
     function commit() {
-      clearTimeout(commitTimer); commitTimer = null;
-      if (active && String(api[m.commit]('')) !== 'true') error(m.commit);
+      if (!active) return;
+      var r = call(m.commit, '');
+      if (r !== null && r !== 'true') error(m.commit);
     }
 
     /* The state as suspend_data: {"v":1,"s":state}, or with "p":1 and entries left out when it does not
@@ -141,9 +162,28 @@
     var rt = { get: get, set: set, last: last, complete: complete };
     if (d.attach) d.attach(rt);
 
+    /* Called by the player on every save: keeps the latest state and summary for flush(). */
     function saveState(state, summary) {
       if (summary) lastSummary = summary;
       if (!active) return;
+      pending = { state: state || (pending && pending.state) || null, summary: summary || (pending && pending.summary) || null };
+      var now = Date.now();
+      if (!firstPending) firstPending = now;
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(flush, Math.max(0, Math.min(SAVE_DELAY, firstPending + SAVE_MAX - now)));
+    }
+    /* Writes what saveState kept, then commits. Returns whether there was anything to write. */
+    function flush() {
+      clearTimeout(saveTimer);
+      saveTimer = null; firstPending = 0;
+      var p = pending;
+      pending = null;
+      if (!p || !active) return false;
+      write(p.state, p.summary);
+      commit();
+      return true;
+    }
+    function write(state, summary) {
       if (summary && summary.unitIndex != null && String(summary.unitIndex).length <= d.maxLocation) set(el.location, String(summary.unitIndex));
       if (summary && d.beforeState) d.beforeState(summary);
       if (state) {
@@ -159,28 +199,39 @@
       complete(summary);
     }
 
+    /* Ends the session: the last state, the session time and the exit, a commit, then the dialect's
+       terminate method. Returns true only when the LMS ended the session (host.ended): an LMS without
+       that method still gets everything committed, but the session is not said to be over. */
     function terminate(summary) {
       if (summary) saveState(null, summary);
-      if (!active || finished) return;
+      if (!active || finished) return host.ended;
+      flush();
       finished = true;
       set(el.sessionTime, d.sessionTime(Date.now() - started));
       set(el.exit, completed ? d.exitDone : 'suspend');
       commit();
       active = false;
-      if (String(api[m.terminate]('')) !== 'true') error(m.terminate);
+      var r = call(m.terminate, '');
+      if (r === 'true') host.ended = true;
+      else if (r !== null) error(m.terminate);
+      return host.ended;
     }
 
+    var usable = api && [m.initialize, m.getValue, m.setValue].every(function (f) { return typeof api[f] === 'function'; });
+    if (api && !usable) {
+      note(m.initialize, 'missing', 'the ' + d.apiName + ' object is not a ' + d.label + ' API: working without the LMS');
+      api = null;
+    }
     if (api) {
-      if (String(api[m.initialize]('')) === 'true') {
+      if (call(m.initialize, '') === 'true') {
         active = true;
         host.connected = true;
         var status = get(el.status);
         completed = d.doneStatuses.indexOf(status) >= 0;
-        /* A first attempt has no suspend_data or location yet: reading them would only return an error. */
-        if (get(el.entry) !== 'ab-initio') {
-          initial = get(el.suspendData) || null;
-          last[el.location] = get(el.location);
-        }
+        /* Read whatever cmi.entry says: an LMS that always answers "ab-initio" still hands back the
+           suspend_data of the last session. A first attempt just has none. */
+        initial = get(el.suspendData) || null;
+        if (initial || get(el.entry) !== 'ab-initio') last[el.location] = get(el.location);
         last[el.suspendData] = initial || '';
         if (d.onInitialize) d.onInitialize();
         if (!completed && status !== 'incomplete') set(el.status, 'incomplete');
@@ -190,7 +241,9 @@
         error(m.initialize);
       }
     }
-    /* A safety net if the page goes away without the player calling terminate. */
+    /* The state goes out at once when the page is hidden (the tab is closed or put in the background),
+       and the session ends if the page goes away without the player calling terminate. */
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
     window.addEventListener('pagehide', function () { terminate(lastSummary); });
     window.TEQUIO_HOST = host;
     return host;

@@ -134,6 +134,8 @@ wrongVersion|Este archivo es de la versión {0} del módulo, no de la {1}.|This 
 unknownMatrix|Este módulo no tiene la matriz «{0}».|This module has no matrix “{0}”.
 finish|Terminar|Finish
 finished|Sesión terminada: su trabajo quedó guardado. Puede cerrar esta ventana.|Session finished: your work is saved. You can close this window.
+notFinished|La plataforma no cerró la sesión; su trabajo sigue guardado en este navegador.|The platform did not end the session; your work is still saved in this browser.
+merged|Se unió su trabajo con la copia de la plataforma: revise los textos dobles, separados por «— — —».|Your work was merged with the platform's copy: check the double texts, separated by “— — —”.
 unknownCols|Se ignoraron columnas desconocidas: {0}.|Unknown columns were ignored: {0}.
 readErr|No se pudo leer el archivo.|The file could not be read.`.split('\n').forEach(l => { const [k, es, en = es] = l.split('|'); UI[k] = [es, en]; });
 
@@ -213,7 +215,8 @@ function status(kind) {
 }
 function say(level, text) { const e = $('msg'); e.textContent = text ? String(text) : ''; e.className = text && level === 'warning' ? 'warn' : ''; }
 function put(k, v) { if (LS) try { LS.setItem(k, JSON.stringify(v)); } catch { failed = true; } }
-const saveR = r => put(rkey(r.id), r.c), saveT = tb => { putT(tb); saveS(); };
+/* A row is stored as [cells, edit times] (only the cells before edit times were kept) */
+const saveR = r => put(rkey(r.id), [r.c, r.t || {}]), saveT = tb => { putT(tb); saveS(); };
 function putT(tb) {
   const ids = {};
   for (const m in tb.rows) ids[m] = tb.rows[m].map(r => r.id);
@@ -230,7 +233,7 @@ function saveS() {
 function loadT(id) {
   if (T[id] || !LS) return T[id];
   const tb = get(tkey(id));
-  if (tb) for (const m in tb.rows) tb.rows[m] = tb.rows[m].map(i => ({ id: i, c: get(rkey(i)) || {} }));
+  if (tb) for (const m in tb.rows) tb.rows[m] = tb.rows[m].map(i => { const x = get(rkey(i)), a = Array.isArray(x); return { id: i, c: obj(a ? x[0] : x), t: obj(a && x[1]) }; });
   return (T[id] = tb);
 }
 function drop(id) {
@@ -255,18 +258,65 @@ const host = (f, ...a) => { try { return HOST && HOST[f] && HOST[f](...a); } cat
 const emit = (n, s) => doc.dispatchEvent(new CustomEvent('tequio:' + n, { detail: { get summary() { return (s = s || summary()); } } }));
 const tables = () => S.tables.map(id => loadT(id)).filter(Boolean);
 const state = () => Object.assign({ module: M.id, version: M.version }, S, { tables: tables() });
-function restore(st) {
-  let tabs;
+/* ---- The host's copy of the state (an LMS may hand back an older copy, a newer one or one saved on another
+   computer) is merged into this browser's; nothing is dropped (docs/lms-guide.md):
+   - working tables and matrix rows are matched by id, members by name; one found on one side only is kept (a row
+     without text need not be); the newer copy's order is kept, the other's extras follow their predecessor;
+   - a text (cell, note, table name, municipality) found on one side only is kept: an emptied text never wins;
+   - two different texts: the later edit wins when both carry an edit time (each cell, note, table name and
+     municipality has one); else the one that contains the other; else both are kept, the newer copy's first,
+     separated by a line "— — —", and the participant is asked to check them;
+   - a table's other fields come from its newer copy (modified), the screen, language and active table from the
+     newer state (savedAt); units seen from both. The result is saved here and, when it differs, to the host. */
+const time = x => Date.parse(x) || 0, keys = (p, q) => [...new Set(Object.keys(p).concat(Object.keys(q)))];
+const maxT = (p, q) => { const o = Object.assign({}, p); for (const k in q) o[k] = Math.max(+o[k] || 0, +q[k] || 0); return o; };
+let clash = 0;
+function pick(a, b, ta, tb, sep = '\n— — —\n') {
+  a = String(a ?? ''); b = String(b ?? '');
+  return a === b || blank(b) ? a : blank(a) ? b : ta && tb && ta !== tb ? (ta > tb ? a : b)
+    : a.includes(b) ? a : b.includes(a) ? b : (clash++, a + sep + b);
+}
+/* The elements of a (merged with their match in b by key k), and b's unmatched ones that keep(y) */
+function union(a, b, k, f, keep) {
+  const r = a.map(x => { const y = b.find(z => k(z) === k(x)); return y ? f(x, y) : x; });
+  b.forEach((y, i) => r.some(x => k(x) === k(y)) || !keep(y) || r.splice(r.findIndex(x => k(x) === k(b[i - 1] || {})) + 1, 0, y));
+  return r;
+}
+function mergeT(p, q) {
+  const [x, y] = time(q.modified) > time(p.modified) ? [q, p] : [p, q], xt = obj(x.t), yt = obj(y.t), notes = {}, rows = {},
+    line = k => pick(x[k], y[k], xt[k], yt[k], ' — — — ');
+  keys(x.notes, y.notes).forEach(n => { notes[n] = pick(x.notes[n], y.notes[n], xt['q:' + n], yt['q:' + n]); });
+  keys(x.rows, y.rows).forEach(m => {
+    rows[m] = union(x.rows[m] || [], y.rows[m] || [], r => r.id, (r, s) => {
+      const c = {}, rt = obj(r.t), st = obj(s.t);
+      keys(r.c, s.c).forEach(k => { c[k] = pick(r.c[k], s.c[k], rt[k], st[k]); });
+      return { id: r.id, c, t: maxT(rt, st) };
+    }, r => !Object.values(r.c).every(blank));
+  });
+  return Object.assign({}, y, x, { notes, rows, t: maxT(xt, yt), draft: Math.max(x.draft || 0, y.draft || 0),
+    name: line('name'), municipality: line('municipality'),
+    members: union(x.members, y.members, m => String(m.name || '').trim(), m => m, m => !blank(m.name)) });
+}
+const canon = v => JSON.stringify(v, (k, x) => x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x);
+function merge(st) {
+  const newer = time(st.savedAt) > time(S.savedAt), top = newer ? st : S, seen = Object.assign({}, obj(st.seen), S.seen), o = {};
+  let tabs, all;
+  clash = 0;
   try {
-    tabs = st.tables.map(x => Object.assign({ name: '' }, x, { members: (x.members || []).filter(obj), notes: obj(x.notes),
-      rows: Object.fromEntries(Object.entries(x.rows || {}).map(([m, rs]) => [m, rs.filter(r => r.id).map(r => ({ id: r.id, c: obj(r.c) }))])) }));
+    tabs = st.tables.map(x => Object.assign({ name: '' }, x, { members: (x.members || []).filter(obj), notes: obj(x.notes), t: obj(x.t),
+      rows: Object.fromEntries(Object.entries(x.rows || {}).map(([m, rs]) => [m, rs.filter(r => r.id).map(r => ({ id: r.id, c: obj(r.c), t: obj(r.t) }))])) }));
+    all = union(newer ? tabs : tables(), newer ? tables() : tabs, x => x.id, mergeT, () => 1);
   } catch { return; } /* not a state this player wrote: keep the local one */
+  ['lang', 'view', 'unit', 'cur', 'savedAt'].forEach(k => { if (typeof top[k] === 'string') o[k] = top[k]; });
   if (LS) S.tables.forEach(drop);
   for (const k in S) delete S[k];
-  Object.assign(S, { seen: obj(st.seen), tables: [] });
-  tabs.forEach(x => newTable(x, 1));
-  ['lang', 'view', 'unit', 'cur', 'savedAt'].forEach(k => { if (typeof st[k] === 'string') S[k] = st[k]; });
+  Object.assign(S, { seen, tables: [] });
+  all.forEach(x => newTable(x, 1));
+  Object.assign(S, o);
+  if (!S.tables.includes(S.cur)) S.cur = S.tables[0];
   put(KEY, S);
+  if (clash) say('warning', t('merged'));
+  if (canon([all, seen]) !== canon([tabs, obj(st.seen)])) saveS();
 }
 /* Complete: every unit seen and, if there is a working-table activity, a row of its matrix (any, if it names none)
    with text in every required column */
@@ -658,15 +708,15 @@ const checkRow = (li, r) => li.querySelectorAll('textarea').forEach(ta => check(
 function onInput(e) {
   const t0 = performance.now(), el = e.target, f = el.dataset.f, v = el.value;
   if (!f) return;
-  const tb = table();
+  const tb = table(), now = Math.floor(Date.now() / 1e3), tt = tb.t = obj(tb.t);
   if (f === 'cell') {
     const li = el.closest('.mrow'), r = rowsOf(tb).find(x => x.id === li.dataset.row), was = rowEmpty(r);
-    r.c[el.dataset.col] = v;
+    r.c[el.dataset.col] = v; (r.t = obj(r.t))[el.dataset.col] = now;
     if (showReq && was !== rowEmpty(r)) checkRow(li, r); else check(el, r);
     saveR(r);
-  } else if (f === 'note') tb.notes[el.dataset.q] = v;
-  else if (f === 'name') { tb.name = v; const o = $('table-select').selectedOptions[0]; if (o) o.textContent = v || '—'; }
-  else if (f === 'muni') tb.municipality = v;
+  } else if (f === 'note') tb.notes[el.dataset.q] = v, tt['q:' + el.dataset.q] = now;
+  else if (f === 'name') { tb.name = v; tt.name = now; const o = $('table-select').selectedOptions[0]; if (o) o.textContent = v || '—'; }
+  else if (f === 'muni') tb.municipality = v, tt.municipality = now;
   else tb.members[el.dataset.i][f.slice(1)] = v;
   tb.modified = iso();
   saveT(tb);
@@ -676,6 +726,7 @@ function onInput(e) {
 function rowAction(act, b) {
   const tb = table(), rows = rowsOf(tb), ol = $('rows'), tell = s => { $('row-status').textContent = s; }, u = $('row-undo');
   if (act === 'row-undo' && !undo) return;
+  tb.modified = iso();
   if (act === 'row-add' || act === 'row-undo') {
     const isAdd = act === 'row-add', r = isAdd ? { id: uid(), c: {} } : undo.r, k = isAdd ? rows.length : Math.min(undo.i, rows.length);
     rows.splice(k, 0, r); saveR(r); saveT(tb);
@@ -711,8 +762,8 @@ function onClick(e) {
   else if (act === 'help') {
     const open = b.getAttribute('aria-expanded') !== 'true';
     b.setAttribute('aria-expanded', open); $(b.getAttribute('aria-controls')).hidden = !open;
-  } else if (act === 'mem-add') { tb.members.push({ name: '', sector: '', role: '' }); saveT(tb); fillMembers(tb); focus('mem-' + (tb.members.length - 1) + '-name'); }
-  else if (act === 'mem-del') { tb.members.splice(b.dataset.i, 1); saveT(tb); fillMembers(tb); focus('member-add'); }
+  } else if (act === 'mem-add') { tb.members.push({ name: '', sector: '', role: '' }); tb.modified = iso(); saveT(tb); fillMembers(tb); focus('mem-' + (tb.members.length - 1) + '-name'); }
+  else if (act === 'mem-del') { tb.members.splice(b.dataset.i, 1); tb.modified = iso(); saveT(tb); fillMembers(tb); focus('member-add'); }
   else if (act === 'tbl-new') { newTable(); go(current); $('table-name').select(); }
   else if (act === 'tbl-del') { $('del-q').textContent = t('confirmDel', tb.name); $('del-confirm').hidden = false; focus('table-delete-cancel'); }
   else if (act === 'tbl-no') { $('del-confirm').hidden = true; focus('table-delete'); }
@@ -722,7 +773,7 @@ function onClick(e) {
     go(current); focus('table-select');
   } else if (act.startsWith('export')) exportMatrix(act === 'export-force');
   else if (act === 'goto') focus(b.dataset.target);
-  else if (act === 'finish') { host('terminate', summary()); say('info', t('finished')); }
+  else if (act === 'finish') say('info', t(host('terminate', summary()) === true ? 'finished' : 'notFinished'));
 }
 
 function onChange(e) {
@@ -850,12 +901,12 @@ doc.addEventListener('click', onClick);
 $('nav-toggle').onclick = () => setNav(!doc.body.classList.contains('nav-open'));
 $('skip').onclick = e => { e.preventDefault(); ($('page-title') || $('main')).focus(); };
 shownKind = LS ? null : 'noStore';
-const hs = host('loadState'), time = x => Date.parse(x) || 0;
-if (obj(hs).savedAt && time(hs.savedAt) > time(S.savedAt) && (hs.module || M.id) === M.id && (hs.version || M.version) === M.version) {
-  restore(hs);
+const hs = host('loadState');
+if (obj(hs).savedAt && (hs.module || M.id) === M.id && (hs.version || M.version) === M.version) {
+  merge(hs);
   if (langs.includes(S.lang)) lang = S.lang;
 }
-$('finish').hidden = !HOST;
+$('finish').hidden = !HOST || HOST.connected === false;
 if (HOST) addEventListener('pagehide', () => host('terminate', summary()));
 doc.addEventListener('tequio:message', e => say(obj(e.detail).level, obj(e.detail).text));
 chrome();

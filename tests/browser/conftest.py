@@ -8,12 +8,11 @@ import json
 import os
 import pathlib
 import shutil
-import time
 
 import pytest
 import selenium_axe_python
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -22,6 +21,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "player"
 AXE_JS = (pathlib.Path(selenium_axe_python.__file__).with_name("axe-core") / "axe.min.js").read_text("utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Waits are on conditions, never on time; this is only how long a condition may take on a loaded machine (2 cores
+# shared with a build) before the test fails.
+WAIT = 30
 
 
 def _bundle_dir():
@@ -114,11 +116,29 @@ class Browser:
             "const p = window.tequioPlayer; return !!(p && p.route && document.getElementById('page-title')"
             " && p.route.startsWith(arguments[0]))", fragment), msg=f"screen {fragment or 'start'}")
 
-    def wait(self, cond, timeout=10, msg=""):
+    def wait(self, cond, timeout=WAIT, msg=""):
+        """Waits until cond(driver) is truthy. An element that is missing or was re-rendered while the condition
+        looked at it (the player re-renders a screen on every route change) only means "not yet"."""
         try:
-            return WebDriverWait(self.d, timeout).until(cond)
+            return WebDriverWait(self.d, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(cond)
         except TimeoutException:
             raise AssertionError(f"timed out waiting: {msg}") from None
+
+    def follow(self, css, prefix):
+        """Clicks the link `css` and waits until the player has rendered its route (starting with `prefix`). The
+        click changes location.hash at once, but the player renders on the hashchange event that follows: until
+        then the old screen, with elements of the same ids, is still there. A click that leaves the hash as it
+        was renders nothing."""
+        self.js("window.__tqView = document.getElementById('view').firstChild; window.__tqHash = location.hash")
+        self.q(css).click()
+        self.wait(lambda d: self.js("return (location.hash === __tqHash || !(__tqView && __tqView.isConnected))"
+                                    " && tequioPlayer.route.startsWith(arguments[0])", prefix), msg=f"route {prefix} rendered")
+
+    def wait_route(self, prefix):
+        """After a click on a link: waits until the player has rendered the route (hashchange is asynchronous)."""
+        self.wait(lambda d: self.js("const p = window.tequioPlayer; return !!(p && p.route && p.route.startsWith(arguments[0]))",
+                                    prefix), msg=f"route {prefix}")
 
     def title(self):
         return self.js("return document.getElementById('page-title').textContent")
@@ -137,6 +157,13 @@ class Browser:
 
     def active(self):
         return self.d.switch_to.active_element
+
+    def active_id(self):
+        """The focused element's id, read in the page: no element reference that a re-render could make stale."""
+        return self.js("return document.activeElement && document.activeElement.id")
+
+    def active_attr(self, name):
+        return self.js("return document.activeElement && document.activeElement.getAttribute(arguments[0])", name)
 
     # --- checks
     def collect_logs(self):
@@ -168,16 +195,17 @@ class Browser:
                                      {"format": "png", "captureBeyondViewport": True, "clip": clip})
         (ARTIFACTS / f"{name}.png").write_bytes(base64.b64decode(png["data"]))
 
-    def downloaded(self, count=1, timeout=15):
+    def downloaded(self, count=1, timeout=WAIT):
         """Waits until `count` finished downloads exist; returns them oldest first."""
-        end = time.time() + timeout
-        while time.time() < end:
+        def done(_):
             names = [f.name for f in self.downloads.iterdir()]
             files = [f for f in self.downloads.iterdir() if not f.name.startswith(".") and not f.name.endswith(".crdownload")]
-            if len(files) >= count and len(files) == len(names):  # no partial or temporary file left
-                return sorted(files, key=lambda f: f.stat().st_mtime_ns)
-            time.sleep(0.1)
-        raise AssertionError(f"expected {count} download(s) in {self.downloads}, have {list(self.downloads.iterdir())}")
+            # no partial or temporary file left
+            return sorted(files, key=lambda f: f.stat().st_mtime_ns) if len(files) >= count and len(files) == len(names) else None
+        try:
+            return WebDriverWait(self.d, timeout, poll_frequency=0.05, ignored_exceptions=(FileNotFoundError,)).until(done)
+        except TimeoutException:
+            raise AssertionError(f"expected {count} download(s) in {self.downloads}, have {list(self.downloads.iterdir())}") from None
 
     def quit(self):
         if self.closed:

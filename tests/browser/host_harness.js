@@ -21,7 +21,7 @@
       localStorage.setItem(LMS, text);
       rec('saveState', { savedAt: state.savedAt, tables: state.tables.length, summary });
     },
-    terminate(summary) { rec('terminate', { summary }); },
+    terminate(summary) { rec('terminate', { summary }); return true; },  // the session ended
   };
   ['ready', 'navigate', 'saved'].forEach(n => document.addEventListener('tequio:' + n, e => rec(n, e.detail)));
 })();

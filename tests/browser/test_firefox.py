@@ -18,11 +18,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from .conftest import ARTIFACTS, AXE_JS, AXE_TAGS
+from .conftest import ARTIFACTS, AXE_JS, AXE_TAGS, WAIT
 
 marionette = pytest.importorskip("marionette_driver.marionette")
 from marionette_driver.by import By  # noqa: E402
-from marionette_driver.errors import NoSuchElementException  # noqa: E402
+from marionette_driver.errors import NoSuchElementException, StaleElementException, TimeoutException  # noqa: E402
+from marionette_driver.wait import Wait  # noqa: E402
 
 FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox")
 if not FIREFOX:
@@ -107,13 +108,13 @@ class Firefox:
                   "the player's first screen")
         self.js(LISTEN)
 
-    def wait(self, cond, what, timeout=10):
-        end = time.time() + timeout
-        while time.time() < end:
-            if cond():
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}")
+    def wait(self, cond, what, timeout=WAIT):
+        """Waits until cond() is truthy; a missing or re-rendered element only means "not yet"."""
+        try:
+            Wait(self.m, timeout=timeout, interval=0.05,
+                 ignored_exceptions=(NoSuchElementException, StaleElementException)).until(lambda _: cond())
+        except TimeoutException:
+            raise AssertionError(f"timed out waiting for {what}") from None
 
     def q(self, css):
         return self.m.find_element(By.CSS_SELECTOR, css)
@@ -162,15 +163,15 @@ class Firefox:
             self.m._request_in_app_shutdown()  # what Marionette.quit() sends; quit() itself wants a managed instance
         except Exception:
             pass
-        end = time.time() + 20
-        while self.alive() and time.time() < end:
-            time.sleep(0.1)
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            if not self.alive():
-                break
-            os.killpg(self.proc.pid, sig)
-            time.sleep(1)
-        self.proc.wait(5)
+        for sig in (None, signal.SIGTERM, signal.SIGKILL):  # each step waits for the exit, never a fixed time
+            if sig is not None:
+                if not self.alive():
+                    break
+                os.killpg(self.proc.pid, sig)
+            end = time.monotonic() + (WAIT if sig is None else 10)
+            while self.alive() and time.monotonic() < end:
+                time.sleep(0.05)  # polling a process group: there is no event to wait on
+        self.proc.wait(WAIT)
         self.log.close()
 
 
@@ -256,7 +257,7 @@ def test_firefox_esr_every_screen_matrix_persistence_export_import(firefox, modu
         f.q("#export-anyway").click()
     else:
         f.q("#export").click()
-    f.wait(lambda: [p for p in f.downloads.iterdir() if p.suffix == ".xml" and p.stat().st_size], "the download", 20)
+    f.wait(lambda: [p for p in f.downloads.iterdir() if p.suffix == ".xml" and p.stat().st_size], "the download")
     [xml] = [p for p in f.downloads.iterdir() if p.suffix == ".xml"]
     root = ET.parse(xml).getroot()
     assert root.find(f"{NS}table/{NS}name").text == "Mesa Zaachila <i>"

@@ -3,7 +3,6 @@ loads tests/browser/host_harness.js before player/player.js, as the LMS writers 
 The harness plays the LMS (what saveState gets, loadState returns) and logs every call and tequio:* event."""
 import json
 import pathlib
-import time
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -59,7 +58,7 @@ def test_host_calls_events_summary_and_completion(launch, module, host_root):
 
     # every unit, in order: one navigate event and one saveState each
     for i, u in enumerate(units):
-        b.q(f'#unit-list a[data-unit="{u["id"]}"]').click()
+        b.follow(f'#unit-list a[data-unit="{u["id"]}"]', f"#/u/{u['id']}")
         b.wait_title(loc(u["title"], lang))
         nav = log(b, "navigate")[-1]["data"]["summary"]
         assert (nav["unitIndex"], nav["visitedCount"], nav["unitCount"]) == (i, i + 1, len(units))
@@ -77,8 +76,7 @@ def test_host_calls_events_summary_and_completion(launch, module, host_root):
     matrix = matrix_of(module)
     cols = matrix["columns"]
     required = [c for c in cols if c.get("required")] or cols[:1]
-    b.q("#matrix-link").click()
-    b.wait(lambda d: b.qa("#rows"), msg="matrix")
+    b.follow("#matrix-link", "#/matrix")
     b.q("#table-name").clear()
     b.q("#table-name").send_keys("Mesa Tlacolula")
     b.q("#table-municipality").send_keys("Tlacolula de Matamoros")
@@ -133,7 +131,21 @@ def test_host_calls_events_summary_and_completion(launch, module, host_root):
     assert log(b, "ready")[0]["data"]["summary"]["completed"] is True
 
 
-def test_host_state_newer_than_local_wins(launch, module, host_root):
+def set_host_state(b, state, after_local=None):
+    """Puts `state` where the test host's loadState finds it; with after_local=seconds its savedAt is that much
+    later than the local state's (so it is the newer one without waiting on the clock)."""
+    b.js("""const [s, later] = arguments;
+        if (later != null) s.savedAt = new Date(Date.parse(JSON.parse(localStorage.getItem(tequioPlayer.key)).savedAt) + later * 1000).toISOString();
+        localStorage.setItem('testhost:lms', JSON.stringify(s));""", state, after_local)
+
+
+def table_names(b):
+    return [o.text for o in Select(b.q("#table-select")).options]
+
+
+def test_host_state_is_merged_with_local_work(launch, module, host_root):
+    """The host's copy (newer or older, whole, cut down or from another computer) is merged into the local one:
+    tables and rows of both sides are kept, text beats an empty cell, and the newer copy decides the screen."""
     units, matrix = module["units"], matrix_of(module)
     col = matrix["columns"][0]["id"]
     qs = [(u, q) for u in units for blk in u["blocks"] if blk["kind"] == "caseStudy"
@@ -142,7 +154,7 @@ def test_host_state_newer_than_local_wins(launch, module, host_root):
     b.open("#/matrix")
     b.q(f'#rows textarea[data-col="{col}"]').send_keys("Trabajo local, más antiguo")
     local_table = b.js("return document.getElementById('table-select').value")
-    time.sleep(0.05)
+    local_name = b.q("#table-name").get_attribute("value")
     other = "en" if module["languages"][0] != "en" and "en" in module["languages"] else module["languages"][0]
     seen = [u["id"] for u in units[:2]]
     state = {
@@ -159,57 +171,90 @@ def test_host_state_newer_than_local_wins(launch, module, host_root):
              "rows": {matrix["id"]: [{"id": "r-b1", "c": {col: "Primera fila 💧"}}, {"id": "r-b2", "c": {col: "Segunda <fila>"}}]}},
         ],
     }
-    # the LMS kept a state saved later on another computer
-    b.js("const s = arguments[0]; s.savedAt = new Date().toISOString(); localStorage.setItem('testhost:lms', JSON.stringify(s))", state)
-    b.d.get(b.url)  # a fresh start without a fragment: resumes where the host's state was
+    # the LMS kept a state saved later on another computer: its tables join the local one, which stays
+    set_host_state(b, state, after_local=1)
+    b.d.get(b.url)  # a fresh start without a fragment: resumes where the newer (host's) state was
     b.wait_title(loc(units[1]["title"], other))
     assert b.js("return document.documentElement.lang") == other
     assert b.js("return document.getElementById('progress').value") == 2
-    b.q("#matrix-link").click()
-    b.wait(lambda d: b.qa("#rows"), msg="matrix")
-    assert [o.text for o in Select(b.q("#table-select")).options] == ["Mesa Etla", "Mesa Tlacolula"]
+    b.follow("#matrix-link", "#/matrix")
+    assert table_names(b) == [local_name, "Mesa Etla", "Mesa Tlacolula"]
     assert Select(b.q("#table-select")).first_selected_option.get_attribute("value") == "t-b"
     assert b.q("#table-municipality").get_attribute("value") == "Tlacolula"
     assert b.q("#mem-0-name").get_attribute("value") == "José Ñúñez"
     assert Select(b.q("#mem-0-sector")).first_selected_option.get_attribute("value") == "civil-society"
     assert [t.get_attribute("value") for t in b.qa(f'#rows textarea[data-col="{col}"]')] == ["Primera fila 💧", "Segunda <fila>"]
     if qs:
-        b.q(f'#unit-list a[data-unit="{qs[0][0]["id"]}"]').click()
+        b.follow(f'#unit-list a[data-unit="{qs[0][0]["id"]}"]', f"#/u/{qs[0][0]['id']}")
         assert b.q(f'textarea[data-q="{qs[0][1]["id"]}"]').get_attribute("value") == "Nota desde otra computadora"
     keys = b.js("return Object.keys(localStorage).filter(k => k.startsWith(tequioPlayer.key + ':table:'))")
-    assert sorted(k.rsplit(":", 1)[1] for k in keys) == ["t-a", "t-b"], f"the older local table {local_table} is replaced"
+    assert sorted(k.rsplit(":", 1)[1] for k in keys) == sorted(["t-a", "t-b", local_table]), "the local table is kept"
+    pushed = json.loads(b.js("return localStorage.getItem('testhost:lms')"))
+    assert sorted(t["id"] for t in pushed["tables"]) == sorted(["t-a", "t-b", local_table]), "the merged state goes back to the host"
+    assert not b.q("#msg").text, "no texts in conflict, nothing to check"
 
-    # an older host state does not replace newer local work
-    b.q("#matrix-link").click()
-    b.wait(lambda d: b.qa("#rows"), msg="matrix")
+    # an older host state without tables takes nothing away from newer local work
+    b.follow("#matrix-link", "#/matrix")
     b.q(f'#rows textarea[data-col="{col}"]').send_keys(" (editada)")
-    old = dict(state, savedAt="2020-01-01T00:00:00.000Z", tables=[])
-    b.js("localStorage.setItem('testhost:lms', JSON.stringify(arguments[0]))", old)
+    set_host_state(b, dict(state, savedAt="2020-01-01T00:00:00.000Z", tables=[]))
     b.d.refresh()
     b.wait(lambda d: b.qa("#rows"), msg="matrix after reload")
     assert b.q(f'#rows textarea[data-col="{col}"]').get_attribute("value") == "Primera fila 💧 (editada)"
-    assert len(Select(b.q("#table-select")).options) == 2
+    assert table_names(b) == [local_name, "Mesa Etla", "Mesa Tlacolula"]
 
     # a damaged or foreign state, however new, is ignored: the local work stays
     for bad in ({"savedAt": "2999-01-01T00:00:00Z", "tables": "nope", "seen": 5, "view": 7},
                 {"savedAt": "2999-01-01T00:00:00Z", "tables": [None]},
                 dict(state, module="otro-modulo", savedAt="2999-01-01T00:00:00Z")):
-        b.js("localStorage.setItem('testhost:lms', JSON.stringify(arguments[0]))", bad)
+        set_host_state(b, bad)
         b.d.refresh()  # on the matrix screen
         b.wait(lambda d: b.qa("#rows"), msg="matrix with a damaged host state")
-        assert [o.text for o in Select(b.q("#table-select")).options] == ["Mesa Etla", "Mesa Tlacolula"], bad
-    # a state cut down to fit an LMS (as the SCORM 1.2 runtime does: arrays shortened, long texts emptied) still loads
+        assert table_names(b) == [local_name, "Mesa Etla", "Mesa Tlacolula"], bad
+
+    # a newer state cut down to fit an LMS (as the SCORM 1.2 runtime does: arrays shortened, long texts emptied)
+    # drops nothing: the row, the member and the name it lacks come from the local copy
     cut = json.loads(json.dumps(state))
     cut["tables"][1]["rows"][matrix["id"]].pop()
     cut["tables"][1]["members"] = []
     cut["tables"][0]["name"] = ""
-    b.js("const s = arguments[0]; s.savedAt = new Date().toISOString(); localStorage.setItem('testhost:lms', JSON.stringify(s))", cut)
+    set_host_state(b, cut, after_local=1)
     b.d.refresh()
     b.wait(lambda d: b.qa("#rows"), msg="matrix with a cut-down host state")
-    assert [o.text for o in Select(b.q("#table-select")).options] == ["—", "Mesa Tlacolula"]
-    assert [t.get_attribute("value") for t in b.qa(f'#rows textarea[data-col="{col}"]')] == ["Primera fila 💧"]
-    assert not b.qa("#members li")
+    assert table_names(b) == [local_name, "Mesa Etla", "Mesa Tlacolula"]
+    assert Select(b.q("#table-select")).first_selected_option.get_attribute("value") == "t-b"
+    assert [t.get_attribute("value") for t in b.qa(f'#rows textarea[data-col="{col}"]')] == [
+        "Primera fila 💧 (editada)", "Segunda <fila>"], "the longer text that contains the other, and the local row"
+    assert b.q("#mem-0-name").get_attribute("value") == "José Ñúñez"
+    assert not b.q("#msg").text
     assert not b.js("return tequioPlayer.hostError")
+
+    # the same cell with two texts: the later edit wins when both have an edit time; without one both are kept,
+    # visibly, and the participant is told
+    edited = b.js("""const k = tequioPlayer.key + ':row:r-b1', x = JSON.parse(localStorage.getItem(k));
+        return x[1][arguments[0]];""", col)
+    assert isinstance(edited, int) and edited > 1_700_000_000, "each cell keeps the time of its last edit (seconds)"
+    two = json.loads(json.dumps(state))
+    rows_b = two["tables"][1]["rows"][matrix["id"]]
+    rows_b[0]["c"][col] = "Versión de otra computadora, escrita después"
+    rows_b[0]["t"] = {col: edited + 60}
+    rows_b[1]["c"][col] = "Otra versión de la segunda fila"   # no edit time: cannot tell which is newer
+    two["tables"][1]["modified"] = "2020-01-01T00:00:00Z"    # the local copy of the table is the newer one
+    set_host_state(b, two, after_local=1)
+    b.d.refresh()
+    b.wait(lambda d: b.qa("#rows"), msg="matrix with a conflicting host state")
+    assert [t.get_attribute("value") for t in b.qa(f'#rows textarea[data-col="{col}"]')] == [
+        "Versión de otra computadora, escrita después", "Segunda <fila>\n— — —\nOtra versión de la segunda fila"]
+    msg = b.q("#msg")
+    assert "— — —" in msg.text and "warn" in msg.get_attribute("class"), msg.text
+    assert b.js("return document.scripts.length") == 3, "no text ever becomes markup"
+    b.axe("matrix after a merge with kept conflicts")
+    b.shot("host-merge-conflict")
+    # once merged, both sides hold the same: a reload adds nothing and asks nothing
+    b.d.refresh()
+    b.wait(lambda d: b.qa("#rows"), msg="matrix after the merge")
+    assert [t.get_attribute("value") for t in b.qa(f'#rows textarea[data-col="{col}"]')][1] == \
+        "Segunda <fila>\n— — —\nOtra versión de la segunda fila"
+    assert not b.q("#msg").text
 
 
 def test_host_message_finish_by_keyboard_and_layout(launch, module, host_root):
@@ -232,7 +277,7 @@ def test_host_message_finish_by_keyboard_and_layout(launch, module, host_root):
         b.js("document.getElementById('skip').focus()")
         for _ in range(30):
             ActionChains(b.d).send_keys(Keys.TAB).perform()
-            if b.active().get_attribute("id") == "finish":
+            if b.active_id() == "finish":
                 break
         else:
             raise AssertionError("Tab never reached the Finish button")
@@ -253,6 +298,7 @@ def test_without_host(launch, module):
         b.q("#rows textarea").send_keys("abc")
         assert [g[0] for g in b.js("return got")] == ["saved"] * 3
     b.q(f'#unit-list a[data-unit="{module["units"][-1]["id"]}"]').click()
+    b.wait(lambda d: b.js("return got.length && got[got.length - 1][0] === 'navigate'"), msg="the navigate event")
     got = b.js("return got")
     assert got[-1][0] == "navigate" and got[-1][1]["unitIndex"] == len(module["units"]) - 1
     b.js("document.dispatchEvent(new CustomEvent('tequio:message', {detail: {level: 'info', text: 'Hola'}}))")

@@ -20,12 +20,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
 from .cmi5_lms import CMI5LMS
-from .support import CMI5_PORT, HARNESS, RUNTIME_ONLY, RUNTIMES, SCORM_PORT, build, runtime_only_page
+from .support import CMI5_PORT, HARNESS, RUNTIME_ONLY, RUNTIMES, SCORM_PORT, WAIT, build, runtime_only_page
 
 
 def pytest_configure(config):
@@ -113,9 +113,11 @@ class Browser:
     def js(self, script, *args):
         return self.d.execute_script(script, *args)
 
-    def wait(self, cond, timeout=10, msg=""):
+    def wait(self, cond, timeout=WAIT, msg=""):
+        """Waits until cond() is truthy; a missing or re-rendered element only means "not yet"."""
         try:
-            return WebDriverWait(self.d, timeout, poll_frequency=0.1).until(lambda d: cond())
+            return WebDriverWait(self.d, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda d: cond())
         except TimeoutException:
             raise AssertionError(f"timed out waiting: {msg}") from None
 
@@ -124,10 +126,18 @@ class Browser:
         return [e for e in self.logs if e.get("level") == "SEVERE"]
 
     def quit(self):
+        if getattr(self, "closed", False):
+            return
+        self.closed = True
         try:
             self.severe()
         finally:
             self.d.quit()
+
+
+def severe_entries(b):
+    return [e["message"] for e in b.logs
+            if e.get("level") == "SEVERE" and not any(p.search(e["message"]) for p in b.allowed)]
 
 
 @pytest.fixture
@@ -136,8 +146,26 @@ def browser(tmp_path):
     b = Browser(tmp_path / "profile")
     yield b
     b.quit()
-    severe = [e["message"] for e in b.logs
-              if e.get("level") == "SEVERE" and not any(p.search(e["message"]) for p in b.allowed)]
+    severe = severe_entries(b)
+    assert not severe, "SEVERE browser log entries:\n" + "\n".join(severe)
+
+
+@pytest.fixture
+def device(tmp_path):
+    """device(name) starts another headless Chromium with a profile of its own (another computer: nothing in
+    its localStorage); the same name again is the same computer. No SEVERE log entry either."""
+    started = []
+
+    def start(name):
+        b = Browser(tmp_path / f"device-{name}")
+        started.append(b)
+        return b
+
+    yield start
+    severe = []
+    for b in started:
+        b.quit()
+        severe += severe_entries(b)
     assert not severe, "SEVERE browser log entries:\n" + "\n".join(severe)
 
 

@@ -47,15 +47,23 @@ def summary(module, rows, unit_index, visited, completed=False):
 
 # ---- driving the real player (tests marked host_api) ----------------------------------------------
 
+def follow(b, css, prefix):
+    """Clicks the link `css` and waits until the player has rendered its route (starting with `prefix`): the
+    click changes location.hash at once, the player renders on the hashchange event that follows, and until
+    then the old screen (with elements of the same ids) is still there."""
+    b.js("window.__tqView = document.getElementById('view').firstChild; window.__tqHash = location.hash")
+    b.d.find_element(By.CSS_SELECTOR, css).click()
+    b.wait(lambda: b.js("return (location.hash === __tqHash || !(__tqView && __tqView.isConnected))"
+                        " && tequioPlayer.route.startsWith(arguments[0])", prefix), msg=f"route {prefix} rendered")
+
+
 def visit_every_unit(b, module):
     for u in module["units"]:
-        b.d.find_element(By.CSS_SELECTOR, f'#unit-list a[data-unit="{u["id"]}"]').click()
-        b.wait(lambda: b.js("return location.hash") == "#/u/" + u["id"], msg=f"unit {u['id']}")
+        follow(b, f'#unit-list a[data-unit="{u["id"]}"]', "#/u/" + u["id"])
 
 
 def fill_first_row(b, module, texts):
-    b.d.find_element(By.CSS_SELECTOR, "#matrix-link").click()
-    b.wait(lambda: b.js("return !!document.getElementById('rows')"), msg="matrix view")
+    follow(b, "#matrix-link", "#/matrix")
     for column, text in texts.items():
         b.d.find_element(By.CSS_SELECTOR, f'#rows > li:first-child textarea[data-col="{column}"]').send_keys(text)
 

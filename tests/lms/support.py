@@ -3,9 +3,10 @@ can import them without clashing with other folders' conftest modules)."""
 import os
 import pathlib
 import subprocess
-import time
 
 import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HARNESS = pathlib.Path(__file__).resolve().parent / "harness"
@@ -14,6 +15,9 @@ TARGETS = ["scorm12", "scorm2004", "cmi5", "imscp", "epub"]
 SCORM_PORT = 8771
 CMI5_PORT = 8772
 EPOCH = "1764374400"
+# Waits are on conditions, never on time; this is only how long a condition may take on a loaded machine (2 cores
+# shared with a build) before the test fails.
+WAIT = 30
 
 
 def tequio_bin():
@@ -51,11 +55,9 @@ def runtime_only_page(target):
             '</head><body><p>LMS runtime without the player.</p></body></html>\n')
 
 
-def wait_for(cond, timeout=10, msg=""):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = cond()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting: {msg}")
+def wait_for(cond, timeout=WAIT, msg=""):
+    """Waits until cond() (something outside the browser, such as what the test LRS received) is truthy."""
+    try:
+        return WebDriverWait(None, timeout, poll_frequency=0.05).until(lambda _: cond())
+    except TimeoutException:
+        raise AssertionError(f"timed out waiting: {msg}") from None

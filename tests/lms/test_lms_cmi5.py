@@ -149,6 +149,6 @@ def test_player_in_the_lms_sends_completed(browser, cmi5, module):
     b.wait(lambda: b.js("return !!document.getElementById('page-title')"), msg="the player started")
     visit_every_unit(b, module)
     fill_first_row(b, module, {c["id"]: f"Texto para {c['id']}" for c in mx["columns"]})
-    wait_for(lambda: "completed" in cmi5.verbs(registration), timeout=15, msg="completed from the player")
+    wait_for(lambda: "completed" in cmi5.verbs(registration), msg="completed from the player")
     b.d.find_element(By.CSS_SELECTOR, "#unit-list a").click()
     clean(b, cmi5)

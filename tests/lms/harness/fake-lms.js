@@ -5,11 +5,21 @@
    data in localStorage ("fakelms:<version>") so a relaunch sees the previous session, as an LMS would.
    Page parameters: ?window=1 launches the package in a new window (a click on #launch) instead of the
    iframe; ?reset=1 forgets the stored data first; ?page=x.html launches another page of the package
-   than index.html. */
+   than index.html.
+   Lax modes, as real runtimes behave (measured with wagtail-lms 0.11.1 and scormhost 0.1.0):
+   - ?entry=ab-initio: cmi.core.entry / cmi.entry is "ab-initio" on every launch, though the data of the
+     last session (suspend_data, location, status; interactions in 2004) is still handed back;
+   - ?nofinish=1: the API object has no LMSFinish (Terminate in 2004); data is kept by LMSCommit only;
+   - ?as12=1 (scorm2004.html): API_1484_11 is the SCORM 1.2 object (LMSInitialize, ...), as window.API;
+   - ?parallel=1: every SetValue is a request of its own that reaches the "server" later: a write sent while
+     an earlier one of the same element is still under way overtakes it (10 ms against 300 ms), so the
+     earlier value lands last. Only what has landed is stored (LMSCommit and LMSFinish store nothing more);
+     window.lms.inflight() counts the writes under way. */
 (function () {
   'use strict';
-  var version = document.documentElement.getAttribute('data-scorm');
   var params = new URLSearchParams(location.search);
+  var version = params.get('as12') ? '12' : document.documentElement.getAttribute('data-scorm');
+  var lax = params.get('entry') === 'ab-initio', parallel = !!params.get('parallel');
   var KEY = 'fakelms:' + version;
   if (params.get('reset')) localStorage.removeItem(KEY);
   var stored = JSON.parse(localStorage.getItem(KEY) || 'null');
@@ -89,18 +99,19 @@
       'cmi.core.student_id': 'learner-1', 'cmi.core.student_name': 'Pérez, Ana',
       'cmi.core.lesson_location': s12.location || '', 'cmi.core.credit': 'credit',
       'cmi.core.lesson_status': s12.status || 'not attempted',
-      'cmi.core.entry': !stored ? 'ab-initio' : s12.exit === 'suspend' ? 'resume' : '',
+      'cmi.core.entry': !stored || lax ? 'ab-initio' : s12.exit === 'suspend' ? 'resume' : '',
       'cmi.core.score._children': 'raw,min,max', 'cmi.core.score.raw': '',
       'cmi.core.total_time': s12.total || '0000:00:00.00', 'cmi.core.lesson_mode': 'normal',
       'cmi.suspend_data': s12.suspend || '', 'cmi.launch_data': '', 'cmi.comments': '', 'cmi.comments_from_lms': ''
     };
   } else {
     /* A session that ended with exit "suspend" resumes the attempt; any other exit starts a new one. */
+    /* A lax LMS hands back the last data whatever the exit was, and says "ab-initio". */
     var resume = stored && stored.exit === 'suspend';
-    var s04 = resume ? stored : {};
+    var s04 = resume || lax && stored ? stored : {};
     data = {
       'cmi._version': '1.0', 'cmi.completion_status': s04.completion || 'unknown', 'cmi.success_status': 'unknown',
-      'cmi.entry': resume ? 'resume' : 'ab-initio', 'cmi.total_time': 'PT0S', 'cmi.mode': 'normal', 'cmi.credit': 'credit',
+      'cmi.entry': resume && !lax ? 'resume' : 'ab-initio', 'cmi.total_time': 'PT0S', 'cmi.mode': 'normal', 'cmi.credit': 'credit',
       'cmi.learner_id': 'learner-1', 'cmi.learner_name': 'Pérez, Ana', 'cmi.launch_data': '',
       'cmi.interactions._children': 'id,type,objectives,timestamp,correct_responses,weighting,learner_response,result,latency,description'
     };
@@ -118,8 +129,22 @@
   }
   function fail(code) { lastError = code; return 'false'; }
 
-  function persist() {
-    var out;
+  var server = Object.assign({}, data), inflight = {};     // ?parallel=1: what has reached the server
+  lms.server = server;
+  lms.inflight = function () { var n = 0; for (var k in inflight) n += inflight[k]; return n; };
+  function send(name, value) {
+    var slow = !inflight[name];
+    inflight[name] = (inflight[name] || 0) + 1;
+    setTimeout(function () {
+      inflight[name]--;
+      server[name] = value;
+      lms.landed = (lms.landed || []).concat([[name, value]]);
+      persist(server);
+    }, slow ? 300 : 10);
+  }
+
+  function persist(src) {
+    var data = src || lms.data, out;
     if (version === '12') {
       out = { sessions: lms.sessions, status: data['cmi.core.lesson_status'], location: data['cmi.core.lesson_location'],
         suspend: data['cmi.suspend_data'], exit: data['cmi.core.exit'], sessionTimes: (stored && stored.sessionTimes || []).concat(data['cmi.core.session_time'] ? [data['cmi.core.session_time']] : []) };
@@ -199,7 +224,7 @@
       if (arg !== '') { lastError = '201'; return record(fn, [arg], 'false'); }
       if (state !== 'running') return record(fn, [arg], fail(version === '12' ? '301' : state === 'new' ? '112' : '113'));
       state = 'finished'; lastError = '0';
-      persist();
+      if (!parallel) persist();
       return record(fn, [arg], 'true');
     };
   }
@@ -219,6 +244,7 @@
       var code = setElement(String(name), value);
       if (code !== '0') return record(fn, [name, value], fail(code));
       lastError = '0';
+      if (parallel) send(String(name), value);
       return record(fn, [name, value], 'true');
     };
   }
@@ -227,7 +253,7 @@
       if (arg !== '') { lastError = '201'; return record(fn, [arg], 'false'); }
       if (state !== 'running') return record(fn, [arg], fail(version === '12' ? '301' : state === 'new' ? '142' : '143'));
       lastError = '0';
-      persist();
+      if (!parallel) persist();
       return record(fn, [arg], 'true');
     };
   }
@@ -243,16 +269,25 @@
       LMSSetValue: setValue('LMSSetValue'), LMSCommit: commit('LMSCommit'),
       LMSGetLastError: function () { return lastError; }, LMSGetErrorString: errorString, LMSGetDiagnostic: errorString
     };
+    if (params.get('nofinish')) delete window.API.LMSFinish;
+    if (params.get('as12')) window.API_1484_11 = window.API;
   } else {
     window.API_1484_11 = {
       Initialize: init('Initialize'), Terminate: finish('Terminate'), GetValue: getValue('GetValue'),
       SetValue: setValue('SetValue'), Commit: commit('Commit'),
       GetLastError: function () { return lastError; }, GetErrorString: errorString, GetDiagnostic: errorString
     };
+    if (params.get('nofinish')) delete window.API_1484_11.Terminate;
   }
 
-  /* Every call that the LMS refused: what a test asserts is empty. */
-  lms.rejected = function () { return lms.calls.filter(function (c) { return c.error !== '0'; }); };
+  /* Every call that the LMS refused: what a test asserts is empty. Reading a suspend_data that a first
+     attempt has not got yet (2004: 403 "not initialized") is an answer, not a refusal: the SCO reads it
+     whatever cmi.entry says. */
+  lms.rejected = function () {
+    return lms.calls.filter(function (c) {
+      return c.error !== '0' && !(c.fn === 'GetValue' && c.error === '403' && c.args[0] === 'cmi.suspend_data');
+    });
+  };
   lms.start = Date.now();
 
   var page = params.get('page') || 'index.html';
