@@ -36,18 +36,22 @@ let package = Package(
         .target(
             name: "TequioFaceToFace",
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+        // Checks packages and documents, ours or anyone's, against the official schemas and package rules.
+        .target(name: "TequioPackageCheck", dependencies: ["TequioModel", "XMLSupport", "ZipSupport"]),
         .target(
             name: "TequioCommandLine",
             dependencies: [
                 "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport",
-                "TequioLMS", "TequioDocuments", "TequioFaceToFace",
+                "TequioLMS", "TequioDocuments", "TequioFaceToFace", "TequioPackageCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "tequio", dependencies: ["TequioCommandLine"]),
         // Every reader of untrusted bytes as a fuzz target (the fuzzers themselves are built from Fuzz/).
         .target(
             name: "TequioFuzzTargets",
-            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "XMLSupport", "ZipSupport"]),
+            dependencies: [
+                "TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport", "ZipSupport",
+            ]),
 
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport"]),
@@ -57,9 +61,12 @@ let package = Package(
         .testTarget(name: "TequioWritersTests", dependencies: ["TequioWriters", "TequioReaders"]),
         .testTarget(
             name: "TequioLMSTests",
-            dependencies: ["TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+            dependencies: [
+                "TequioLMS", "TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport", "TequioPackageCheck",
+            ]),
         .testTarget(
-            name: "TequioDocumentsTests", dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport"],
+            name: "TequioDocumentsTests",
+            dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport", "TequioPackageCheck"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),

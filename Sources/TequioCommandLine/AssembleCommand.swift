@@ -8,7 +8,7 @@ import ZipSupport
 struct AssembleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assemble",
-        abstract: "Turn completed matrices into action-plan documents (DOCX, ODT, HTML, Markdown).",
+        abstract: "Turn completed matrices into action-plan documents (\(DocumentFormat.allCases.map(\.title).joined(separator: ", "))).",
         discussion: """
             Each completed matrix (a file exported by the player or written by `tequio import`) becomes \
             one action plan per format, named <module>-<table>.<format> in the output folder: a cover \
@@ -48,7 +48,7 @@ struct AssembleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module the matrices belong to (default: modules/<module id>).", valueName: "module"))
     var module: String?
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: docx, odt, html, md, or all.", valueName: "formats"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(DocumentFormat.names), or all.", valueName: "formats"))
     var format: String = "all"
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -75,6 +75,9 @@ struct AssembleCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX and ODT files before they replace the old ones.")
+    var noVerify = false
+
     @OptionGroup var resources: ResourceOptions
 
     func parsedFormats() throws -> [DocumentFormat] {
@@ -85,7 +88,7 @@ struct AssembleCommand: ParsableCommand {
             } else if let f = DocumentFormat(rawValue: name == "markdown" ? "md" : name) {
                 result.append(f)
             } else {
-                throw ValidationError("unknown format '\(name)'; known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                throw ValidationError("unknown format '\(name)'; known: \(DocumentFormat.names), all")
             }
         }
         guard !result.isEmpty else { throw ValidationError("no format given") }
@@ -151,6 +154,14 @@ struct AssembleCommand: ParsableCommand {
         }
         printer.print(checked.diagnostics)
         if let failure = checked.failure { throw Self.commandFailure(failure) }
+        if let language {
+            // The compendium's fixed words exist only in the languages its module declares.
+            for module in checked.modules.values.sorted(by: { $0.id < $1.id }) where !module.languages.contains(language) {
+                throw CommandFailure(
+                    message: "--language \(language): module '\(module.id)' is written in \(module.languages.joined(separator: ", ")); use one of those",
+                    code: TequioExit.usage)
+            }
+        }
 
         let options = try documentOptions(located)
         let sourceDateEpoch = try Self.sourceDateEpoch()
@@ -159,7 +170,8 @@ struct AssembleCommand: ParsableCommand {
         // 2. Render and write, on every core; the biggest documents (compendia) first.
         let progress = CountingProgress(total: jobs.count)
         let outcome = action.write(
-            jobs, options: options, sourceDateEpoch: sourceDateEpoch, displayPath: { DisplayPath.of($0) },
+            jobs, options: options, sourceDateEpoch: sourceDateEpoch,
+            verify: noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
             progress: { progress.step($0) })
         progress.finish()
         if let failure = outcome.failure { throw Self.commandFailure(failure) }

@@ -14,7 +14,8 @@ struct BuildCommand: ParsableCommand {
             Checks the module first: if it has errors, nothing is written. Each target becomes one zip \
             in the output folder, named <id>-<version>-<target>.zip, byte-identical on every rebuild \
             (entry times come from SOURCE_DATE_EPOCH, else 1980-01-01). Each zip replaces the previous \
-            one only once it is complete.
+            one only once it is complete and has passed the package checks of `tequio check` \
+            (--no-verify skips them; a finding is a bug in Tequio, exit 70, and the old files stay).
 
             Targets: \(BuildTarget.allCases.map(\.rawValue).joined(separator: ", ")), or all.
 
@@ -42,6 +43,9 @@ struct BuildCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Working tables: sign-up pages in the print kit, sheets in the blank spreadsheets (1–50).", valueName: "n"))
     var tables: Int = 8
+
+    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on the bundles before they replace the old ones.")
+    var noVerify = false
 
     @OptionGroup var resources: ResourceOptions
 
@@ -80,16 +84,26 @@ struct BuildCommand: ParsableCommand {
                 throw CommandFailure.installation("cannot render \(t.rawValue): \(error)")
             }
         }
+        // Every bundle of the build is one output set: all replace their old files, or none does.
         let outputDir = URL(fileURLWithPath: output)
-        for (t, tree, writer) in rendered {
+        let outputs = rendered.map { t, tree, writer in
             let url = outputDir.appendingPathComponent(t.archiveName(for: input.module))
-            progress.step("writing \(DisplayPath.of(url))")
-            do {
-                try ArchiveWriter.write(tree, to: url, options: ArchiveOptions(timestamp: input.date, firstEntry: writer.firstEntry))
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
-            progress.note("wrote \(DisplayPath.of(url)) (\(tree.count) files)")
+            return OutputFile.archive(
+                tree, options: ArchiveOptions(timestamp: input.date, firstEntry: writer.firstEntry), to: url,
+                displayPath: DisplayPath.of(url))
+        }
+        progress.step("writing \(outputs.count) bundles")
+        let kinds = Dictionary(uniqueKeysWithValues: rendered.map { ($0.0.archiveName(for: input.module), TargetRegistry.packageKind(for: $0.0)) })
+        let verify = noVerify ? nil : OutputChecks.hook(located) { kinds[$0.lastPathComponent] }
+        do {
+            try OutputStage(verify: verify).write(outputs)
+        } catch let error as OutputVerificationError {
+            throw CommandFailure.installation("\(error)")
+        } catch {
+            throw CommandFailure.io("\(error)")
+        }
+        for (output, (_, tree, _)) in zip(outputs, rendered) {
+            progress.note("wrote \(output.displayPath) (\(tree.count) files)")
         }
         progress.finish()
     }

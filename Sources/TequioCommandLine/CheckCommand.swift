@@ -1,19 +1,25 @@
 import ArgumentParser
 import Foundation
 import TequioModel
+import TequioPackageCheck
 import TequioReaders
 import XMLSupport
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check modules and completed matrices and report every problem.",
+        abstract: "Check modules, completed matrices, packages and documents, and report every problem.",
         discussion: """
             Each PATH is a module folder, a module.xml file, a completed-matrix file exported by the \
-            player or written by `tequio import`, or a folder of such files. Problems are printed on stderr as
+            player or written by `tequio import`, a folder of such files, or a package or document: \
+            a .zip (SCORM 1.2, SCORM 2004, cmi5, IMS CP, web bundle), .epub, .docx, .xlsx, .odt or .ods, \
+            from Tequio or any other tool. Problems are printed on stderr as
               path:line:col: severity: message [identifier]
+            and inside packages as  package.zip!imsmanifest.xml:12:7: ...
             Completed matrices are checked against their schema and against the module's matrix \
-            definition; the module is found with --module or as modules/<module id>.
+            definition; the module is found with --module or as modules/<module id>. Packages are \
+            checked against the official schemas of their format and the rules schemas miss \
+            (docs/package-check.md).
 
             Exit codes: 0 clean (warnings allowed), 65 errors found (or warnings with --strict), \
             74 a file could not be read, 64 bad usage, 70 broken installation.
@@ -24,6 +30,8 @@ struct CheckCommand: ParsableCommand {
               tequio check --format json modules/*/ > report.json
               tequio check --module modules/oaxaca-agua oaxaca-agua-mesa-3-2026-11-29.xml
               tequio check examples/matrices
+              tequio check dist/oaxaca-agua-1.0.0-scorm12.zip curso-de-otro-proveedor.zip
+              tequio check dist/plans/oaxaca-agua-compendium.docx
             """)
 
     @Argument(help: ArgumentHelp("Module folders, module.xml files or completed-matrix files.", valueName: "path"))
@@ -46,7 +54,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let located = try resources.locate()
         XMLLibrary.freeDocuments = false  // the process ends right after the check
-        let checker = Checker(schemas: SchemaSet(directory: located.schemas), moduleOverride: module)
+        let checker = Checker(
+            schemas: SchemaSet(directory: located.schemas),
+            packages: PackageChecker(schemas: OfficialSchemas(directory: located.officialSchemas)), moduleOverride: module)
         var all: [Diagnostic] = []
         var fileCount = 0
         for path in paths {

@@ -1,11 +1,13 @@
 import Foundation
 import TequioModel
+import TequioPackageCheck
 import TequioReaders
 import XMLSupport
 
-/// Decides what each path is (module or completed matrix) and checks it.
+/// Decides what each path is (module, completed matrix, package or document) and checks it.
 struct Checker {
     let schemas: SchemaSet
+    let packages: PackageChecker
     let moduleOverride: String?
 
     struct Outcome {
@@ -31,6 +33,9 @@ struct Checker {
                 outcome.files += one.files
             }
             return outcome
+        }
+        if !isDirectory.boolValue, PackageChecker.handles(url) {
+            return Outcome(diagnostics: packages.check(url, displayPath: DisplayPath.of(url)).diagnostics, files: 1)
         }
         if isDirectory.boolValue || url.lastPathComponent == ModuleReader.entryFileName {
             let result = ModuleReader(schemas: schemas).read(url)

@@ -51,6 +51,7 @@ public enum FuzzTargets {
         SpreadsheetTargets.xlsx,
         SpreadsheetTargets.ods,
         SpreadsheetTargets.csv,
+        PackageCheckTarget.target,
     ]
 
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

@@ -11,50 +11,80 @@ import TequioModel
 /// - already-compressed media (JPEG, PNG, MP4, PDF, WOFF2, ...) stored, everything else deflated at
 ///   level 6 (`CompressionPolicy`). Deflate output depends on the zlib version.
 ///
-/// Writing is atomic: a temporary file beside the target is renamed over it only when complete.
+/// Archives are made in memory (a libzip buffer source): no temporary file or folder exists until
+/// the output stage writes the finished bytes beside the target (see `OutputStage`).
 public enum ArchiveWriter {
-    /// Writes `tree` to `url`, replacing any file there.
+    /// Writes `tree` to `url`, replacing any file there: an output set of one (`OutputStage`).
     ///
     /// Creates the parent folder if it is missing. An empty tree gives a valid empty archive.
     /// On failure the previous file at `url` is left as it was and no temporary file remains.
     ///
     /// - Throws: `ArchiveError` (`.io`, `.missingFirstEntry`, `.invalidSourceDateEpoch`).
     public static func write(_ tree: FileTree, to url: URL, options: ArchiveOptions = .init()) throws {
-        let displayPath = url.relativePath
-        let time = DOSDateTime(utc: try options.resolvedTimestamp())
-        let paths = try entryOrder(tree, firstEntry: options.firstEntry, archive: displayPath)
-
-        try AtomicReplacement.replace(url, displayPath: displayPath) { temporary in
-            guard !paths.isEmpty else {
-                // libzip deletes an archive without entries on close instead of writing it.
-                try writeEmptyArchive(to: temporary, displayPath: displayPath)
-                return
-            }
-            let archive = try ZipArchive(
-                path: temporary.path, flags: ZIP_CREATE | ZIP_EXCL, displayPath: displayPath)
-            for path in paths {
-                try add(
-                    path, data: tree[path]!, to: archive, time: time,
-                    stored: path == options.firstEntry,
-                    failing: path == options.failWhileReading)
-            }
-            try archive.close()
-            try DOSTimeFix.apply(time, to: temporary.path, displayPath: displayPath)
-        }
+        try OutputStage().write([.archive(tree, options: options, to: url)])
     }
 
-    /// The archive bytes for `tree`, written through a temporary file.
+    /// The archive bytes for `tree`, made in memory: nothing is written to disk, so a process killed
+    /// here leaves nothing behind.
     public static func data(for tree: FileTree, options: ArchiveOptions = .init()) throws -> Data {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tequio-zip-\(UUID().uuidString)", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("archive.zip")
-        try write(tree, to: url, options: options)
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw ArchiveError.io(path: url.path, message: "cannot read back the archive")
+        try data(for: tree, options: options, displayPath: "archive")
+    }
+
+    /// The archive bytes for `tree`; `displayPath` names the archive in errors.
+    static func data(for tree: FileTree, options: ArchiveOptions, displayPath: String) throws -> Data {
+        let time = DOSDateTime(utc: try options.resolvedTimestamp())
+        let paths = try entryOrder(tree, firstEntry: options.firstEntry, archive: displayPath)
+        // libzip deletes an archive without entries on close instead of writing it.
+        guard !paths.isEmpty else { return emptyArchive }
+
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else {
+            throw LibZip.archiveError(&error, archive: displayPath, entry: nil)
         }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(source: buffer, flags: ZIP_TRUNCATE, displayPath: displayPath)
+        } catch {
+            zip_source_free(buffer)
+            throw error
+        }
+        zip_source_keep(buffer)  // the archive frees its reference on close; this one reads the bytes back
+        defer { zip_source_free(buffer) }
+
+        for path in paths {
+            try add(
+                path, data: tree[path]!, to: archive, time: time,
+                stored: path == options.firstEntry,
+                failing: path == options.failWhileReading)
+        }
+        try archive.close()
+
+        var bytes = MemoryBytes(bytes: try readBack(buffer, displayPath: displayPath), displayPath: displayPath)
+        try DOSTimeFix.apply(time, to: &bytes)
+        return Data(bytes.bytes)
+    }
+
+    /// Everything libzip wrote into the buffer source.
+    private static func readBack(_ buffer: OpaquePointer, displayPath: String) throws -> [UInt8] {
+        try LibZip.check(zip_source_open(buffer), zip_source_error(buffer), archive: displayPath)
+        defer { zip_source_close(buffer) }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        try LibZip.check(zip_source_stat(buffer, &stat), zip_source_error(buffer), archive: displayPath)
+        var bytes = [UInt8](repeating: 0, count: Int(stat.size))
+        var done = 0
+        while done < bytes.count {
+            let n = try bytes.withUnsafeMutableBytes {
+                try LibZip.check(
+                    zip_source_read(buffer, $0.baseAddress! + done, UInt64($0.count - done)),
+                    zip_source_error(buffer), archive: displayPath)
+            }
+            guard n > 0 else { throw ArchiveError.io(path: displayPath, message: "short archive buffer") }
+            done += Int(n)
+        }
+        return bytes
     }
 
     /// Paths in archive order: `firstEntry`, then the rest in byte order.
@@ -90,10 +120,4 @@ public enum ArchiveWriter {
 
     /// The 22-byte end of central directory record of an archive with no entries.
     static let emptyArchive = Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
-
-    private static func writeEmptyArchive(to url: URL, displayPath: String) throws {
-        let file = try FileDescriptor(
-            path: url.path, flags: O_WRONLY | O_CREAT | O_EXCL, displayPath: displayPath)
-        try file.write(Array(emptyArchive), at: 0)
-    }
 }

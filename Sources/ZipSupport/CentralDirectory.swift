@@ -2,7 +2,7 @@
 ///
 /// libzip turns a NUL in an entry name into a space, so the raw names, attributes and flags the
 /// safe reader checks come from here; the writer uses the offsets to set the DOS times (see
-/// `DOSTimeFix`). Every read is bounds-checked: the input is untrusted.
+/// `DOSTimeFix`, on the archive bytes in memory). Every read is bounds-checked: the input is untrusted.
 struct CentralDirectory {
     /// One central directory record.
     struct Entry {
@@ -33,7 +33,9 @@ struct CentralDirectory {
 
     /// Reads the directory of `file`. With `maxEntries`, the count in the end record is checked
     /// before the directory itself is read.
-    static func read(_ file: FileDescriptor, archive: String, maxEntries: Int? = nil) throws -> CentralDirectory {
+    static func read(
+        _ file: some RandomAccessBytes, archive: String, maxEntries: Int? = nil
+    ) throws -> CentralDirectory {
         func corrupt(_ message: String) -> ArchiveError { .corrupt(archive: archive, entry: nil, message: message) }
 
         let fileSize = try file.size()

@@ -17,6 +17,12 @@ final class FileDescriptor {
         self.fd = fd
     }
 
+    /// Takes ownership of an open descriptor.
+    init(adopting fd: Int32, displayPath: String) {
+        self.fd = fd
+        self.displayPath = displayPath
+    }
+
     deinit { close(fd) }
 
     /// The file size in bytes.

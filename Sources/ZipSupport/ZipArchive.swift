@@ -16,6 +16,20 @@ final class ZipArchive {
         self.handle = handle
     }
 
+    /// Opens an archive on a libzip source, such as an in-memory buffer. On success the archive holds
+    /// one reference to `source` (call `zip_source_keep` first to use the source after `close()`);
+    /// on failure the caller still owns it.
+    init(source: OpaquePointer, flags: Int32, displayPath: String) throws {
+        self.displayPath = displayPath
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let handle = zip_open_from_source(source, flags, &error) else {
+            throw LibZip.archiveError(&error, archive: displayPath, entry: nil)
+        }
+        self.handle = handle
+    }
+
     deinit {
         if let handle { zip_discard(handle) }
     }

@@ -57,7 +57,7 @@ final class HostileTextTests: XCTestCase {
     func testDocxKeepsEveryHostileText() throws {
         let tree = try DocumentRenderer.render(PlanLayout.layout(HostileText.plan()), as: .docx, options: Fixtures.options).tree
         let document = try parsePart(tree, "word/document.xml").root!
-        let paragraphs = Set(document.descendants("p", PackageChecks.w).map(PackageChecks.wordText))
+        let paragraphs = Set(document.descendants("p", DocumentText.w).map(DocumentText.wordText))
         for text in expectedParagraphs {
             XCTAssertTrue(paragraphs.contains(text) || paragraphs.contains { $0.hasSuffix(". \(text)") }, "missing: \(text.prefix(60))")
         }
@@ -71,7 +71,7 @@ final class HostileTextTests: XCTestCase {
     func testOdtKeepsEveryHostileTextIncludingRepeatedSpaces() throws {
         let tree = try DocumentRenderer.render(PlanLayout.layout(HostileText.plan()), as: .odt, options: Fixtures.options).tree
         let content = try parsePart(tree, "content.xml").root!
-        let paragraphs = Set((content.descendants("p", PackageChecks.text) + content.descendants("h", PackageChecks.text)).map(PackageChecks.odfText))
+        let paragraphs = Set((content.descendants("p", DocumentText.text) + content.descendants("h", DocumentText.text)).map(DocumentText.odfText))
         for text in expectedParagraphs {
             XCTAssertTrue(paragraphs.contains(text) || paragraphs.contains { $0.hasSuffix(". \(text)") }, "missing: \(text.prefix(60))")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import TequioDocuments
 import TequioModel
+import TequioPackageCheck
 import TequioReaders
 import XCTest
 import XMLSupport
@@ -65,6 +66,66 @@ enum Fixtures {
     }
 }
 
+extension Fixtures {
+    /// The product's checker (`tequio check`), shared so that each official schema compiles once.
+    static let packageChecker = PackageChecker(schemas: OfficialSchemas(directory: officialSchemas))
+
+    /// Writes `document` to a temporary `name` (`small.docx`, `hostile.odt`) as `tequio assemble` writes
+    /// it and returns what `tequio check` finds there, locations reading `small.docx!word/document.xml:3:9`.
+    static func check(_ document: RenderedDocument, as name: String, timestamp: Date = Date(timeIntervalSince1970: 1_764_374_400)) throws -> PackageReport {
+        let kind = try XCTUnwrap(PackageKind(rawValue: (name as NSString).pathExtension), "\(name): not a document kind")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tequio-docs-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(name)
+        try document.write(to: url, timestamp: timestamp)
+        let report = Fixtures.packageChecker.check(url, displayPath: name, expected: kind)
+        XCTAssertEqual(report.kind, kind, name)
+        return report
+    }
+}
+
+/// Namespaces and text extraction for reading rendered documents in assertions.
+enum DocumentText {
+    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+    /// The text of a paragraph-like element as a reader shows it: `text:s` and `text:tab` expanded, white
+    /// space collapsed as ODF says.
+    static func odfText(_ e: XMLElement) -> String {
+        var out = ""
+        for child in e.children {
+            switch child {
+            case .text(let t): out += t
+            case .element(let c):
+                switch c.name {
+                case "s": out += String(repeating: " ", count: Int(c.attribute("c", namespace: text) ?? "1") ?? 1)
+                case "tab": out += "\t"
+                case "bookmark", "bookmark-ref": break
+                default: out += odfText(c)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The text of a WordprocessingML paragraph: its `w:t` runs and `w:tab`s in order.
+    static func wordText(_ p: XMLElement) -> String {
+        var out = ""
+        for e in p.elements {
+            switch e.name {
+            case "t": out += e.text
+            case "tab": out += "\t"
+            case "instrText", "fldChar", "pPr", "rPr": break
+            default: out += wordText(e)
+            }
+        }
+        return out
+    }
+}
+
 struct FixtureError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
@@ -94,6 +155,9 @@ func parsePart(_ tree: FileTree, _ path: String, file: StaticString = #filePath,
 }
 
 extension XMLElement {
+    /// Every descendant element, depth first, this one included.
+    var descendants: [XMLElement] { [self] + elements.flatMap(\.descendants) }
+
     /// Every descendant element (this one included) named `name` in `namespace`.
     func descendants(_ name: String, _ namespace: String) -> [XMLElement] {
         var result: [XMLElement] = []

@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioPackageCheck
 import TequioWriters
 import XCTest
 import XMLSupport
@@ -7,15 +8,15 @@ import ZipSupport
 
 @testable import TequioLMS
 
-/// SCORM 1.2, SCORM 2004 4th Edition and IMS CP packages of the example module: each manifest is
-/// validated in process against the official schemas (the driver schemas, see
-/// `schemas/official/README.md`), then checked the way an LMS checks a package.
+/// SCORM 1.2, SCORM 2004 4th Edition and IMS CP packages of the example module, through the product's
+/// checker (`tequio check`): the manifest against the official schemas (the driver schemas, see
+/// `schemas/official/README.md`) and the package rules an LMS applies; then what Tequio promises.
 final class ContentPackageTests: XCTestCase {
     struct Case {
         var writer: any TargetWriter
-        var schema: String
+        var kind: PackageKind
+        /// The newest version of each flavour, which Tequio writes (the checker accepts older ones).
         var schemaVersion: String
-        var scormType: (name: String, namespace: String)?
         var runtime: String?
         /// Scripts the runtime builds on, loaded before it.
         var shared: [String] = []
@@ -23,29 +24,22 @@ final class ContentPackageTests: XCTestCase {
 
     static let cases: [String: Case] = [
         "scorm12": Case(
-            writer: SCORM12Writer(), schema: "scorm12/scorm12_driver.xsd", schemaVersion: "1.2",
-            scormType: ("scormtype", ContentPackageManifest.Namespace.adlcp12), runtime: "lms/runtime-scorm12.js",
+            writer: SCORM12Writer(), kind: .scorm12, schemaVersion: "1.2", runtime: "lms/runtime-scorm12.js",
             shared: ["lms/scorm-common.js"]),
         "scorm2004": Case(
-            writer: SCORM2004Writer(), schema: "scorm2004-4th/scorm2004_driver.xsd", schemaVersion: "2004 4th Edition",
-            scormType: ("scormType", ContentPackageManifest.Namespace.adlcp13), runtime: "lms/runtime-scorm2004.js",
+            writer: SCORM2004Writer(), kind: .scorm2004, schemaVersion: "2004 4th Edition", runtime: "lms/runtime-scorm2004.js",
             shared: ["lms/scorm-common.js"]),
         "imscp": Case(
-            writer: IMSCPWriter(), schema: "scorm2004-4th/imscp_v1p1.xsd", schemaVersion: "1.1.4", scormType: nil,
-            runtime: nil),
+            writer: IMSCPWriter(), kind: .imscp, schemaVersion: "1.1.4", runtime: nil),
     ]
 
     private func check(_ name: String) throws {
         let c = try XCTUnwrap(Self.cases[name])
         let tree = try c.writer.render(LMSFixture.input)
-        let (_, entries, files) = try LMSFixture.zipRoundTrip(tree)
-
+        XCTAssertEqual(try LMSFixture.check(tree, as: c.kind).diagnostics.map(\.formatted), [], "\(name): tequio check")
+        let (_, _, files) = try LMSFixture.zipRoundTrip(tree)
         let document = try LMSFixture.parse(files["imsmanifest.xml"], "\(name)/imsmanifest.xml")
-        XCTAssertEqual(try LMSFixture.schema(c.schema).validate(document).map(\.formatted), [], "\(name): schema")
-        XCTAssertEqual(PackageChecks.entryNames(entries, rootFile: "imsmanifest.xml"), [], "\(name): entry names")
-        XCTAssertEqual(
-            PackageChecks.contentPackage(document.root, entries: entries, schemaVersion: c.schemaVersion, scormType: c.scormType),
-            [], "\(name): package checks")
+        XCTAssertEqual(document.root.descendants.filter { $0.name == "schemaversion" }.map(\.text), [c.schemaVersion], "\(name): schemaversion")
 
         // One SCO (or one resource) launching the player.
         let resources = document.root.descendants.filter { $0.name == "resource" }
@@ -86,51 +80,59 @@ final class ContentPackageTests: XCTestCase {
     func testSCORM2004() throws { try check("scorm2004") }
     func testIMSCP() throws { try check("imscp") }
 
-    /// The package checks themselves catch what the schemas let through.
+    /// The package rules catch what the schemas let through: every finding is a rule's, none `xml.schema`.
     func testPackageChecksCatchWhatSchemasMiss() throws {
         let bad = """
             <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" identifier="m">
-              <metadata><schema>ADL SCORM</schema><schemaversion>CAM 1.3</schemaversion></metadata>
+              <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
               <organizations default="NOPE"><organization identifier="O"><title>t</title>
                 <item identifier="I" identifierref="MISSING"><title>t</title></item></organization></organizations>
               <resources><resource identifier="R" type="webcontent" adlcp:scormtype="sco" href="index.html">
                 <file href="index.html"/><file href="player\\player.js"/><file href="gone.js"/></resource></resources>
             </manifest>
             """
-        let document = try LMSFixture.parse(Data(bad.utf8), "bad.xml")
-        XCTAssertEqual(try LMSFixture.schema("scorm2004-4th/scorm2004_driver.xsd").validate(document).count, 0,
-                       "libxml2 lets all of this through")
-        let problems = PackageChecks.contentPackage(
-            document.root, entries: ["imsmanifest.xml", "index.html", "extra.css"], schemaVersion: "2004 4th Edition",
-            scormType: ("scormType", ContentPackageManifest.Namespace.adlcp13))
-        XCTAssertEqual(problems, [
-            "file href 'player\\player.js' is not a relative path",
-            "file href 'gone.js' is not in the zip",
-            "resource R has no scormType 'sco' or 'asset'",
-            "'scormtype' is misspelt: this SCORM version wants 'scormType'",
-            "zip entry 'extra.css' is not listed in any <file>",
-            "item identifierref 'MISSING' names no resource",
-            "organizations default 'NOPE' names no organization",
-            "schemaversion is 'CAM 1.3', expected '2004 4th Edition'",
+        var tree = FileTree()
+        tree["imsmanifest.xml"] = Data(bad.utf8)
+        tree["index.html"] = Data("<!DOCTYPE html><title>t</title>".utf8)
+        tree["extra.css"] = Data("p {}".utf8)
+        let report = try LMSFixture.check(tree, as: .scorm2004, name: "bad.zip")
+        XCTAssertEqual(report.diagnostics.map { "\($0.severity) \($0.identifier) \($0.location?.file ?? ""): \($0.message)" }, [
+            "error package.dangling-ref bad.zip!imsmanifest.xml: organizations default 'NOPE' names no organization",
+            "error package.dangling-ref bad.zip!imsmanifest.xml: item 'I' refers to resource 'MISSING', which does not exist",
+            "error package.not-relative bad.zip!imsmanifest.xml: file href 'player\\player.js' is not a relative path inside the package",
+            "error package.missing-file bad.zip!imsmanifest.xml: file href 'gone.js' names a file that is not in the zip",
+            "error package.scorm-type bad.zip!imsmanifest.xml: 'adlcp:scormtype' is spelt the other SCORM version's way: this one wants 'adlcp:scormType'",
+            "warning package.scorm-type bad.zip!imsmanifest.xml: no resource is a SCO: the LMS will record no progress or completion",
+            "warning package.unlisted-file bad.zip!extra.css: extra.css is in the zip but no <file> lists it (some LMSes leave it out)",
+            "error package.schema-version bad.zip!imsmanifest.xml: schemaversion is '1.2'; this package's namespaces are those of '2004 4th Edition'",
         ])
-        XCTAssertEqual(PackageChecks.entryNames(["pkg/imsmanifest.xml", "pkg/index.html"], rootFile: "imsmanifest.xml"), [
-            "imsmanifest.xml is not at the root of the zip", "everything is inside one wrapping folder",
+
+        // Everything inside one wrapping folder: the manifest is not at the root.
+        let good = try SCORM2004Writer().render(LMSFixture.input)
+        var wrapped = FileTree()
+        for path in good.sortedPaths { wrapped["pkg/\(path)"] = good[path] }
+        let layout = try LMSFixture.check(wrapped, as: .scorm2004, name: "wrapped.zip")
+        XCTAssertEqual(layout.diagnostics.map { "\($0.identifier) \($0.location?.file ?? ""): \($0.message)" }, [
+            "package.layout wrapped.zip!pkg/imsmanifest.xml: imsmanifest.xml is inside the folder 'pkg/': zip the contents of that folder, not the folder itself (LMSes look for imsmanifest.xml at the root)"
         ])
     }
 
     /// The driver schemas do check what they can: a wrong scormtype value, a misplaced element.
     func testSchemasRejectBrokenManifests() throws {
-        let tree = try SCORM12Writer().render(LMSFixture.input)
+        var tree = try SCORM12Writer().render(LMSFixture.input)
         var text = String(decoding: tree["imsmanifest.xml"]!, as: UTF8.self)
         text = text.replacingOccurrences(of: "adlcp:scormtype=\"sco\"", with: "adlcp:scormtype=\"lesson\"")
-        let broken12 = try LMSFixture.parse(Data(text.utf8), "imsmanifest.xml")
-        XCTAssertFalse(try LMSFixture.schema("scorm12/scorm12_driver.xsd").validate(broken12).isEmpty)
+        tree["imsmanifest.xml"] = Data(text.utf8)
+        let broken12 = try LMSFixture.check(tree, as: .scorm12).diagnostics
+        XCTAssertTrue(broken12.contains { $0.identifier == "xml.schema" && $0.location?.file == "scorm12.zip!imsmanifest.xml" }, "\(broken12.map(\.formatted))")
 
-        let tree2004 = try SCORM2004Writer().render(LMSFixture.input)
+        var tree2004 = try SCORM2004Writer().render(LMSFixture.input)
         var text2004 = String(decoding: tree2004["imsmanifest.xml"]!, as: UTF8.self)
         text2004 = text2004.replacingOccurrences(of: "<lom:language>es</lom:language>", with: "<lom:idioma>es</lom:idioma>")
-        let broken2004 = try LMSFixture.parse(Data(text2004.utf8), "imsmanifest.xml")
-        XCTAssertFalse(try LMSFixture.schema("scorm2004-4th/scorm2004_driver.xsd").validate(broken2004).isEmpty)
+        tree2004["imsmanifest.xml"] = Data(text2004.utf8)
+        let broken2004 = try LMSFixture.check(tree2004, as: .scorm2004).diagnostics
+        XCTAssertFalse(broken2004.isEmpty)
+        XCTAssertEqual(Set(broken2004.map(\.identifier)), ["xml.schema"], "\(broken2004.map(\.formatted))")
     }
 
     /// File names with spaces and accents are percent-encoded in the manifest and still resolve.
@@ -138,22 +140,20 @@ final class ContentPackageTests: XCTestCase {
         var input = LMSFixture.input
         input.assets["media/mapa de Oaxaca (versión 2).png"] = Data([0x89, 0x50, 0x4E, 0x47])
         let tree = try SCORM2004Writer().render(input)
-        let (_, entries, files) = try LMSFixture.zipRoundTrip(tree)
-        let document = try LMSFixture.parse(files["imsmanifest.xml"], "imsmanifest.xml")
+        let document = try LMSFixture.parse(tree["imsmanifest.xml"], "imsmanifest.xml")
         let hrefs = document.root.descendants.compactMap { $0.attribute("href") }
         XCTAssertTrue(hrefs.contains("content/media/mapa%20de%20Oaxaca%20%28versi%C3%B3n%202%29.png"))
-        XCTAssertEqual(
-            PackageChecks.contentPackage(document.root, entries: entries, schemaVersion: "2004 4th Edition",
-                                         scormType: ("scormType", ContentPackageManifest.Namespace.adlcp13)), [])
-        XCTAssertEqual(try LMSFixture.schema("scorm2004-4th/scorm2004_driver.xsd").validate(document).map(\.formatted), [])
+        XCTAssertEqual(try LMSFixture.check(tree, as: .scorm2004).diagnostics.map(\.formatted), [])
     }
 
     /// Module text with markup or characters XML forbids still gives a valid manifest.
     func testHostileMetadataIsEscaped() throws {
         var input = LMSFixture.input
         input.module.metadata.title["es"] = "Agua <script>alert(1)</script> & \"comillas\" \u{0B}fin"
-        for writer: any TargetWriter in [SCORM12Writer(), SCORM2004Writer(), IMSCPWriter()] {
+        let writers: [(PackageKind, any TargetWriter)] = [(.scorm12, SCORM12Writer()), (.scorm2004, SCORM2004Writer()), (.imscp, IMSCPWriter())]
+        for (kind, writer) in writers {
             let tree = try writer.render(input)
+            XCTAssertEqual(try LMSFixture.check(tree, as: kind).diagnostics.map(\.formatted), [], "\(kind)")
             let document = try LMSFixture.parse(tree["imsmanifest.xml"], "imsmanifest.xml")
             let titles = document.root.descendants.filter { $0.name == "title" && $0.elements.isEmpty }.map(\.text)
             XCTAssertTrue(titles.contains("Agua <script>alert(1)</script> & \"comillas\" fin"), "\(titles)")

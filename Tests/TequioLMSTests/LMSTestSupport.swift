@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioPackageCheck
 import TequioReaders
 import TequioWriters
 import XCTest
@@ -42,13 +43,18 @@ enum LMSFixture {
         return tree
     }
 
-    /// Compiled once per process: compiling the SCORM 2004 set takes a while.
-    nonisolated(unsafe) private static var schemaCache: [String: XSDSchema] = [:]
-    static func schema(_ relativePath: String) throws -> XSDSchema {
-        if let s = schemaCache[relativePath] { return s }
-        let s = try XSDSchema(contentsOf: officialSchemas.appendingPathComponent(relativePath))
-        schemaCache[relativePath] = s
-        return s
+    /// The product's checker (`tequio check`), shared so that each official schema compiles once.
+    static let packageChecker = PackageChecker(schemas: OfficialSchemas(directory: officialSchemas))
+
+    /// Writes `tree` as `tequio build` does, to a temporary `name` (by default `scorm12.zip`,
+    /// `epub.epub`), and returns what `tequio check` finds in it as the `kind` it should be.
+    static func check(_ tree: FileTree, as kind: PackageKind, firstEntry: String? = nil, name: String? = nil) throws -> PackageReport {
+        let name = name ?? "\(kind.rawValue).\(kind == .epub ? "epub" : "zip")"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tequio-lms-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(name)
+        try ArchiveWriter.write(tree, to: url, options: ArchiveOptions(timestamp: date, firstEntry: firstEntry))
+        return packageChecker.check(url, displayPath: name, expected: kind)
     }
 
     /// Writes `tree` as `tequio build` does, then reads the archive back: what an LMS would receive.

@@ -177,31 +177,56 @@ public struct AssembleAction: Sendable {
         return jobs
     }
 
-    /// Renders and writes the jobs on every core, in the given order (biggest first). `progress` is
-    /// called, serialised, with each file name written; `displayPath` names files in messages.
+    /// Renders and writes the jobs on every core, in the given order (biggest first). The formats of
+    /// one document (same file name but for the extension) are one output set: all written or none,
+    /// each file checked by `verify` first (see `OutputStage`). `progress` is called, serialised, with
+    /// each file name written; `displayPath` names files in messages.
     public func write(
-        _ jobs: [Job], options: DocumentOptions, sourceDateEpoch: Date?,
+        _ jobs: [Job], options: DocumentOptions, sourceDateEpoch: Date?, verify: OutputStage.Verify? = nil,
         displayPath: @Sendable (URL) -> String, progress: @Sendable (String) -> Void
     ) -> Outcome {
         let outputDir = input.outputDirectory
         let state = JobState()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let job = jobs[index]
-            let url = outputDir.appendingPathComponent(job.fileName)
+        let sets = Self.outputSets(jobs)
+        DispatchQueue.concurrentPerform(iterations: sets.count) { index in
+            var outputs: [OutputFile] = []
+            for job in sets[index] {
+                let url = outputDir.appendingPathComponent(job.fileName)
+                do {
+                    let rendered = try DocumentRenderer.render(job.layout, as: job.format, options: options)
+                    let timestamp = DocumentRenderer.timestamp(sourceDateEpoch: sourceDateEpoch, modified: job.layout.properties.modified)
+                    outputs.append(rendered.output(to: url, timestamp: timestamp, displayPath: displayPath(url)))
+                } catch {
+                    state.fail(AssembleFailure(error is ArchiveError ? .io : .installation, "cannot render \(job.fileName): \(error)"))
+                    return
+                }
+            }
             do {
-                let rendered = try DocumentRenderer.render(job.layout, as: job.format, options: options)
-                try rendered.write(
-                    to: url, timestamp: DocumentRenderer.timestamp(sourceDateEpoch: sourceDateEpoch, modified: job.layout.properties.modified))
-                state.done(url) { progress(job.fileName) }
-            } catch let error as ArchiveError {
-                state.fail(AssembleFailure(.io, "cannot write \(displayPath(url)): \(error)"))
-            } catch let error as CocoaError {
-                state.fail(AssembleFailure(.io, "cannot write \(displayPath(url)): \(error.localizedDescription)"))
+                try OutputStage(verify: verify).write(outputs)
+                for (job, output) in zip(sets[index], outputs) { state.done(output.url) { progress(job.fileName) } }
+            } catch let error as OutputVerificationError {
+                state.fail(AssembleFailure(.installation, "\(error)"))
             } catch {
-                state.fail(AssembleFailure(.installation, "cannot render \(job.fileName): \(error)"))
+                state.fail(AssembleFailure(.io, "\(error)"))  // ArchiveError: the path and the system's reason
             }
         }
         return Outcome(written: state.written, failure: state.failure)
+    }
+
+    /// The jobs grouped by document (file name without its extension), in order of first appearance.
+    static func outputSets(_ jobs: [Job]) -> [[Job]] {
+        var sets: [[Job]] = []
+        var index: [String: Int] = [:]
+        for job in jobs {
+            let key = (job.fileName as NSString).deletingPathExtension
+            if let i = index[key] {
+                sets[i].append(job)
+            } else {
+                index[key] = sets.count
+                sets.append([job])
+            }
+        }
+        return sets
     }
 
     /// `SOURCE_DATE_EPOCH` as a date, or nil when it is not set.

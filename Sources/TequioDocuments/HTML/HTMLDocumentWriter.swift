@@ -31,7 +31,9 @@ public struct HTMLDocumentWriter: Sendable {
         meta("generator", generator)
         meta("dcterms.created", p.created?.iso)
         meta("dcterms.modified", p.modified?.iso)
-        out.raw("<style>\n\(stylesheet(layout))</style>\n</head>\n<body>\n")
+        // The style text goes through StyleElementText whatever it holds, so nothing in it, branding CSS
+        // included, can end the element.
+        out.raw("<style>\n\(StyleElementText.escape(stylesheet(layout)))</style>\n</head>\n<body>\n")
         var renderer = Renderer(layout: layout, branding: branding)
         renderer.render(into: &out)
         out.raw("</body>\n</html>\n")
@@ -50,7 +52,7 @@ public struct HTMLDocumentWriter: Sendable {
         return """
             :root { --text: \(c.text.css); --primary: \(c.primary.css); --accent: \(c.accent.css); --muted: \(c.muted.css);
               --head-fill: \(c.tableHeaderFill.css); --head-text: \(c.tableHeaderText.css); --border: \(c.tableBorder.css); --band: \(c.tableBand.css);
-              --body-font: \(f.htmlBody); --heading-font: \(f.htmlHeadings); --body-size: \(f.bodySize.compact)pt; --table-size: \(f.tableSize.compact)pt; }
+              --body-font: \(Self.fontList(f.htmlBody)); --heading-font: \(Self.fontList(f.htmlHeadings)); --body-size: \(f.bodySize.compact)pt; --table-size: \(f.tableSize.compact)pt; }
             \(Self.baseCSS)
             @media print {
               @page { size: \(paper) portrait; margin: 2.3cm 2.3cm 2.2cm;
@@ -61,6 +63,13 @@ public struct HTMLDocumentWriter: Sendable {
             }
             \(branding.css)
             """
+    }
+
+    /// A font list as CSS, written back from its parsed names (`Branding.load` has checked it). A list
+    /// that does not parse, from a `Branding` made in code, becomes one quoted, escaped name: still CSS,
+    /// never markup.
+    static func fontList(_ text: String) -> String {
+        (try? FontStack.parse(text))?.css ?? CSSString.quoted(text)
     }
 
     static let baseCSS = """

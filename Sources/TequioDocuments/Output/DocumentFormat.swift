@@ -11,6 +11,51 @@ public enum DocumentFormat: String, CaseIterable, Sendable, Comparable {
     }
 
     public var fileExtension: String { rawValue }
+
+    /// What a person calls the format, for help texts.
+    public var title: String {
+        switch self {
+        case .docx: "DOCX"
+        case .odt: "ODT"
+        case .html: "HTML"
+        case .md: "Markdown"
+        }
+    }
+
+    /// The writer of each format: one line per format, and a new format without a writer does not
+    /// compile (the same shape as the build targets' `TargetRegistry`).
+    public func writer(_ options: DocumentOptions) -> any DocumentWriter {
+        switch self {
+        case .docx: DocxWriter(branding: options.branding, reference: options.docxReference, generator: options.generator)
+        case .odt: OdtWriter(branding: options.branding, reference: options.odtReference, generator: options.generator)
+        case .html: HTMLDocumentWriter(branding: options.branding, generator: options.generator)
+        case .md: MarkdownWriter()
+        }
+    }
+
+    /// `docx, odt, html, md`: for help texts and messages.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// Turns a laid-out plan or compendium into one document of a format.
+public protocol DocumentWriter: Sendable {
+    func document(_ layout: DocumentLayout) throws -> RenderedDocument
+}
+
+extension DocxWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .package(try render(layout), firstEntry: nil) }
+}
+
+extension OdtWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .package(try render(layout), firstEntry: Self.firstEntry) }
+}
+
+extension HTMLDocumentWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .file(render(layout)) }
+}
+
+extension MarkdownWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .file(render(layout)) }
 }
 
 /// A document ready to be written: a zip package (DOCX, ODT) or a single file (HTML, Markdown).
@@ -18,15 +63,25 @@ public enum RenderedDocument: Sendable {
     case package(FileTree, firstEntry: String?)
     case file(Data)
 
-    /// Writes the document to `url` atomically (a temporary file renamed over the target).
+    /// Writes the document to `url` atomically: an output set of one (see `OutputStage`).
     ///
     /// - Parameter timestamp: the time of every zip entry.
+    /// - Throws: `ArchiveError` naming `url` and the system's reason.
     public func write(to url: URL, timestamp: Date) throws {
+        try OutputStage().write([output(to: url, timestamp: timestamp)])
+    }
+
+    /// The document as one file of an output set: `OutputStage.write` writes a plan's formats together.
+    ///
+    /// - Parameters:
+    ///   - timestamp: the time of every zip entry.
+    ///   - displayPath: the path shown in messages (default: `url.relativePath`).
+    public func output(to url: URL, timestamp: Date, displayPath: String? = nil) -> OutputFile {
         switch self {
         case .package(let tree, let firstEntry):
-            try ArchiveWriter.write(tree, to: url, options: ArchiveOptions(timestamp: timestamp, firstEntry: firstEntry))
+            .archive(tree, options: ArchiveOptions(timestamp: timestamp, firstEntry: firstEntry), to: url, displayPath: displayPath)
         case .file(let data):
-            try AtomicFile.write(data, to: url)
+            .data(data, to: url, displayPath: displayPath)
         }
     }
 
@@ -59,18 +114,7 @@ public struct DocumentOptions: Sendable {
 /// Renders plans and compendia in any format: the one entry point of this library.
 public enum DocumentRenderer {
     public static func render(_ layout: DocumentLayout, as format: DocumentFormat, options: DocumentOptions) throws -> RenderedDocument {
-        switch format {
-        case .docx:
-            let writer = DocxWriter(branding: options.branding, reference: options.docxReference, generator: options.generator)
-            return .package(try writer.render(layout), firstEntry: nil)
-        case .odt:
-            let writer = OdtWriter(branding: options.branding, reference: options.odtReference, generator: options.generator)
-            return .package(try writer.render(layout), firstEntry: OdtWriter.firstEntry)
-        case .html:
-            return .file(HTMLDocumentWriter(branding: options.branding, generator: options.generator).render(layout))
-        case .md:
-            return .file(MarkdownWriter().render(layout))
-        }
+        try format.writer(options).document(layout)
     }
 
     public static func render(_ plan: ActionPlan, as format: DocumentFormat, options: DocumentOptions) throws -> RenderedDocument {
@@ -85,23 +129,5 @@ public enum DocumentRenderer {
     /// own modification date, else 1980-01-01. Never the clock, so runs are reproducible.
     public static func timestamp(sourceDateEpoch: Date?, modified: Timestamp?) -> Date {
         sourceDateEpoch ?? modified?.date ?? ArchiveOptions.earliestTimestamp
-    }
-}
-
-/// Writes a single file through a temporary file beside it and a rename, like `ArchiveWriter`: readers
-/// never see half a document, and a failed write leaves the old file. No `fsync`: documents can be made
-/// again, and syncing every file of a 570-plan run costs more than writing them.
-enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString.prefix(8))")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+import TequioPackageCheck
+import TequioReaders
+import ZipSupport
+
+/// The package checks `build` and `assemble` run on each file they stage, before it replaces the old
+/// one: a finding is a bug in Tequio (exit 70) and every previous output stays (`--no-verify` skips it).
+enum OutputChecks {
+    /// A verify hook for `OutputStage` that checks each staged file as the kind its final name maps to in
+    /// `kinds` (files not in the map, such as HTML and Markdown plans, pass unchecked).
+    static func hook(_ located: ResourceLocator, kinds: @escaping @Sendable (URL) -> PackageKind?) -> OutputStage.Verify {
+        let verifier = OutputVerifier(checker: PackageChecker(schemas: OfficialSchemas(directory: located.officialSchemas)))
+        return { staged, final in
+            guard let kind = kinds(final) else { return }
+            try verifier.verify(staged, displayPath: DisplayPath.of(final), expected: kind)
+        }
+    }
+
+    /// Documents `assemble` writes, by extension.
+    static func documentKind(_ url: URL) -> PackageKind? {
+        switch url.pathExtension.lowercased() {
+        case "docx": .docx
+        case "odt": .odt
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,1 @@
+"""Command-line behaviour a user meets when they make a mistake (a package, so its modules never clash)."""
