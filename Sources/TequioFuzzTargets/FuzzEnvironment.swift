@@ -40,6 +40,24 @@ public enum FuzzEnvironment {
         return names.filter { !$0.hasPrefix(".") }.sorted().map { url.appendingPathComponent($0) }
     }
 
+    /// Waits until the process has no more threads than `count`, so that a thread a reader started
+    /// (ModuleReader validates on a second thread) has really ended before libFuzzer compares mallocs
+    /// and frees: a thread still unwinding holds references LeakSanitizer cannot always see, which
+    /// showed up as rare false leaks. A thread still alive after 5 s is a finding.
+    static func waitForThreads(toReturnTo count: Int) {
+        guard count > 0 else { return }
+        let deadline = Date().addingTimeInterval(5)
+        while threadCount() > count {
+            FuzzCheck.require(Date() < deadline, "a thread started by the reader is still running 5 s after the read returned")
+            usleep(50)
+        }
+    }
+
+    /// The number of threads of this process (0 where /proc is missing).
+    static func threadCount() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
+    }
+
     /// A folder of this process for `target` (created empty on first use, removed at exit).
     public static func scratch(_ target: String) -> URL {
         let url = scratchRoot.appendingPathComponent(target, isDirectory: true)

@@ -13,7 +13,7 @@ import TequioReaders
 enum ModuleTarget {
     static let target = FuzzTarget(
         name: "module", summary: "module folder (module.xml + XInclude units, media, CSV data) via ModuleReader",
-        options: ["-max_len=65536"], run: run)
+        options: ["-max_len=131072"], run: run)
 
     static let outsideUnit = """
         <unit xmlns="urn:tequio:module:1" id="fuera" day="1" minutes="10">
@@ -37,7 +37,9 @@ enum ModuleTarget {
         try? manager.createSymbolicLink(atPath: folder.appendingPathComponent("media/link-outside.png").path, withDestinationPath: "../../outside.csv")
         try? manager.createSymbolicLink(atPath: folder.appendingPathComponent("linkdir").path, withDestinationPath: "..")
 
+        let threads = FuzzEnvironment.threadCount()
         let result = ModuleReader(schemas: FuzzEnvironment.schemas).read(folder)
+        FuzzEnvironment.waitForThreads(toReturnTo: threads)
         let accepted = result.module != nil
         FuzzCheck.refusalHasError(accepted, result.diagnostics, "ModuleReader")
         FuzzCheck.require(!accepted || !result.diagnostics.hasErrors, "ModuleReader returned a module with errors")

@@ -92,13 +92,16 @@ struct ODSReader {
         for c in rowElement.elements where c.namespace == Self.tableNS && (c.name == "table-cell" || c.name == "covered-table-cell") {
             let repeated = max(1, min(Int(c.attribute("number-columns-repeated", namespace: Self.tableNS) ?? "1") ?? 1, 16_384))
             if c.name == "table-cell" {
-                let spanColumns = Int(c.attribute("number-columns-spanned", namespace: Self.tableNS) ?? "1") ?? 1
-                let spanRows = Int(c.attribute("number-rows-spanned", namespace: Self.tableNS) ?? "1") ?? 1
+                // Spans are clamped to 1...max: a span of 0 or less made a merge that ends before it
+                // starts (the importer's range over its columns trapped), and Int.min overflowed
+                // `row + span - 1` (both found by the ods fuzzer).
+                let spanColumns = max(1, min(Int(c.attribute("number-columns-spanned", namespace: Self.tableNS) ?? "1") ?? 1, 16_384))
+                let spanRows = max(1, min(Int(c.attribute("number-rows-spanned", namespace: Self.tableNS) ?? "1") ?? 1, 1_048_576))
                 if spanColumns > 1 || spanRows > 1 {
                     sheet.merges.append(
                         CellRange(
                             CellAddress(row: row, column: column),
-                            CellAddress(row: row + min(spanRows, 1_048_576) - 1, column: column + min(spanColumns, 16_384) - 1)))
+                            CellAddress(row: row + spanRows - 1, column: column + spanColumns - 1)))
                 }
                 if let cell = Self.cell(c) {
                     for k in 0..<repeated where column + k < 16_384 { result.append((column + k, cell)) }
