@@ -6,15 +6,14 @@ import shutil
 import subprocess
 import zipfile
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+from tequio_cli import ROOT, run_tequio
+
 NAME = "fases año 🌊.png"
 ENCODED = "fases%20a%C3%B1o%20%F0%9F%8C%8A.png"
 
 
 def tequio(*args, cwd):
-    binary = os.environ.get("TEQUIO_BIN") or str(ROOT / ".build" / "debug" / "tequio")
-    return subprocess.run([binary, *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          env=dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH="1764374400"))
+    return run_tequio(*args, cwd=cwd)
 
 
 def test_a_media_file_with_spaces_accents_and_emoji_builds_everywhere(tmp_path):

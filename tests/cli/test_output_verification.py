@@ -6,13 +6,11 @@ import pathlib
 import shutil
 import subprocess
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+from tequio_cli import ROOT, run_tequio
 
 
 def tequio(*args, cwd):
-    binary = os.environ.get("TEQUIO_BIN") or str(ROOT / ".build" / "debug" / "tequio")
-    return subprocess.run([binary, *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          env=dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH="1764374400"))
+    return run_tequio(*args, cwd=cwd)
 
 
 def test_a_bundle_that_fails_its_checks_is_not_written(tmp_path):

@@ -6,11 +6,7 @@ import subprocess
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-
-def tequio_bin():
-    return pathlib.Path(os.environ.get("TEQUIO_BIN") or ROOT / ".build" / "debug" / "tequio")
+from tequio_cli import ROOT, tequio_bin
 
 
 def run(*args, cwd):

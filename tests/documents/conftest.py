@@ -24,18 +24,9 @@ ALLOWED = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 SOURCE_DATE_EPOCH = "1764374400"
 
 
-def tequio_bin():
-    value = os.environ.get("TEQUIO_BIN") or str(ROOT / ".build" / "debug" / "tequio")
-    path = pathlib.Path(value)
-    if not path.is_file():
-        raise pytest.UsageError(f"TEQUIO_BIN={path} does not exist: build with `swift build` or set TEQUIO_BIN")
-    return path
+from tequio_cli import tequio_bin  # noqa: E402  (one definition for every test folder)
 
-
-def run_tequio(*args, cwd=ROOT, env=None):
-    environment = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_COLOR="1")
-    environment.update(env or {})
-    return subprocess.run([str(tequio_bin()), *map(str, args)], cwd=cwd, env=environment, capture_output=True, text=True)
+from tequio_cli import run_tequio  # noqa: E402
 
 
 def lines(text, actions=False):

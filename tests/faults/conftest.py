@@ -29,12 +29,7 @@ TEMPORARY = re.compile(
     r"^\.(tequio-\d+-\d+-(new|old)\..+|.+\.tmp-\d+-[0-9A-Za-z]+(\.[0-9A-Za-z]{6})?|dat\.nosync[0-9A-F]+\.[0-9A-Za-z]{6})$")
 
 
-def tequio_bin():
-    value = os.environ.get("TEQUIO_BIN") or str(ROOT / ".build" / "debug" / "tequio")
-    path = pathlib.Path(value)
-    if not path.is_file():
-        raise pytest.UsageError(f"TEQUIO_BIN={path} does not exist: build with `swift build` or set TEQUIO_BIN")
-    return path
+from tequio_cli import tequio_bin  # noqa: E402  (one definition for every test folder)
 
 
 class Command:

@@ -11,12 +11,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
-def tequio_bin():
-    value = os.environ.get("TEQUIO_BIN") or str(ROOT / ".build" / "debug" / "tequio")
-    path = pathlib.Path(value)
-    if not path.is_file():
-        raise pytest.UsageError(f"tequio binary not found at {path}: build it (swift build) or set TEQUIO_BIN")
-    return path
+from tequio_cli import tequio_bin  # noqa: E402  (one definition for every test folder)
 
 
 class Check:
