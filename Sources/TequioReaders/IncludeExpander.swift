@@ -25,6 +25,8 @@ struct IncludeExpander {
     var filesRead: [String] = []
     /// Keeps libxml2 documents alive while their trees are in use.
     var documents: [ParsedXMLDocument] = []
+    /// Files already included (resolved paths).
+    private var included: Set<String> = []
     private let maxFiles = 1_000
 
     init(files: ModuleFiles, schema: RelaxNGSchema?, limits: XMLParseLimits) {
@@ -92,6 +94,15 @@ struct IncludeExpander {
         let key = url.resolvingSymlinksInPath().path
         if stack.contains(key) {
             diagnostics.append(.error(ModuleDiagnosticID.includeCycle, "'\(href)' includes itself (through \(stack.count) files)", at: e.location))
+            return nil
+        }
+        // Each file is included once. Every root an include may name has an id, so a second inclusion can
+        // only repeat ids; and ten includes of a file that has ten includes of a file… multiplied the
+        // reading and the trees kept (a 111 KB module folder took over 2 GB; found by reading,
+        // confirmed as an out-of-memory of the module fuzz target).
+        guard included.insert(key).inserted else {
+            diagnostics.append(
+                .error(ModuleDiagnosticID.includeUnsupported, "'\(href)' is already included; each file may be included once", at: e.location))
             return nil
         }
         guard filesRead.count < maxFiles else {

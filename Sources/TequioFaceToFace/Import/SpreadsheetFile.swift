@@ -17,6 +17,29 @@ public enum SpreadsheetFile {
 
     public static let supportedExtensions = ["xlsx", "ods", "csv"]
 
+    /// The most text the cells of one workbook may hold together, in UTF-8 bytes: far above any filled
+    /// matrix. Repeated rows and columns, shared strings and ODS `text:s` runs let a few kilobytes stand
+    /// for gigabytes of cell text, which the importer then walks cell by cell (a 6 KB .ods took minutes;
+    /// found by reading, confirmed as a timeout of the ods fuzz target).
+    public static let maxTextBytes = 16 << 20
+
+    static func checkTextSize(_ document: SpreadsheetDocument) throws -> SpreadsheetDocument {
+        var total = 0
+        for sheet in document.sheets {
+            for cell in sheet.cells.values {
+                total += cell.text.utf8.count
+                guard total <= maxTextBytes else {
+                    throw SpreadsheetReadError([
+                        .error(
+                            ImportDiagnosticID.tooManyCells, "the cells hold more than \(maxTextBytes >> 20) MiB of text together",
+                            at: SourceLocation(file: document.path))
+                    ])
+                }
+            }
+        }
+        return document
+    }
+
     /// Reads `url`, naming it `displayPath` in messages.
     public static func read(_ url: URL, displayPath: String) -> (SpreadsheetDocument?, [Diagnostic]) {
         let ext = url.pathExtension.lowercased()
@@ -68,7 +91,7 @@ public enum SpreadsheetFile {
                 let document = ext == "xlsx"
                     ? try XLSXReader(files: tree, path: displayPath, limits: xmlLimits).read()
                     : try ODSReader(files: tree, path: displayPath, limits: xmlLimits).read()
-                return (document, [])
+                return (try checkTextSize(document), [])
             }
         } catch let error as SpreadsheetReadError {
             return (nil, error.diagnostics)

@@ -110,7 +110,9 @@ struct XLSXReader {
         var sheet = Sheet(name: name)
         var nextRow = 0
         for row in root.element(named: "sheetData")?.elements(named: "row") ?? [] {
-            let rowIndex = row.attribute("r").flatMap(Int.init).map { $0 - 1 } ?? nextRow
+            // `r` is 1-based; a value out of range skips the row. Checked before `- 1`, which trapped
+            // on r="-9223372036854775808".
+            let rowIndex = row.attribute("r").flatMap(Int.init).map { (1...1_048_576).contains($0) ? $0 - 1 : -1 } ?? nextRow
             guard rowIndex >= 0, rowIndex < 1_048_576 else { continue }
             nextRow = rowIndex + 1
             var nextColumn = 0
