@@ -1,0 +1,67 @@
+import Foundation
+import TequioModel
+import XCTest
+
+/// The catalogue as the writers see it, and the files in `templates/strings/` as shipped.
+final class StringCatalogueTests: XCTestCase {
+    static let templates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("templates")
+
+    static func shippedCatalogue() throws -> StringCatalogue {
+        var tree = FileTree()
+        let folder = templates.appendingPathComponent(StringCatalogue.folder)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            tree["\(StringCatalogue.folder)/\(name)"] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return try StringCatalogue(templates: tree)
+    }
+
+    func testEveryLanguageFileHasExactlyTheFallbackLanguagesKeys() throws {
+        let catalogue = try Self.shippedCatalogue()
+        XCTAssertTrue(catalogue.languages.contains("es"))
+        for language in catalogue.languages {
+            let (missing, extra) = catalogue.mismatchedKeys(language)
+            XCTAssertEqual(missing, [], "\(language).json lacks these keys")
+            XCTAssertEqual(extra, [], "\(language).json has keys en.json lacks")
+        }
+    }
+
+    func testEveryTextUsesOnlyThePlaceholdersItsEnglishTextUses() throws {
+        let catalogue = try Self.shippedCatalogue()
+        let placeholder = try NSRegularExpression(pattern: #"\{[0-9]+\}"#)
+        func placeholders(_ s: String) -> Set<String> {
+            Set(placeholder.matches(in: s, range: NSRange(s.startIndex..., in: s)).map { (s as NSString).substring(with: $0.range) })
+        }
+        for language in catalogue.languages {
+            for (key, text) in catalogue.entries[language]! {
+                let english = catalogue.entries[StringCatalogue.fallbackLanguage]![key] ?? ""
+                XCTAssertEqual(placeholders(text), placeholders(english), "\(language): \(key)")
+            }
+        }
+    }
+
+    func testLookupFallsBackToEnglishAndFillsPlaceholdersInOnePass() {
+        let catalogue = StringCatalogue(entries: [
+            "en": ["a.unit": "Unit {0} of {1}", "a.only": "English"],
+            "es": ["a.unit": "Unidad {0} de {1}"],
+        ])
+        XCTAssertEqual(catalogue.text("a.unit", "es", "2", "{1}"), "Unidad 2 de {1}")
+        XCTAssertEqual(catalogue.text("a.only", "es"), "English")
+        XCTAssertEqual(catalogue.text("a.unit", "fr", "1", "3"), "Unit 1 of 3")
+        XCTAssertEqual(catalogue.text("a.none", "es"), "a.none")
+        XCTAssertEqual(catalogue.resolvedLanguage("fr"), "en")
+        XCTAssertEqual(catalogue.texts(under: "a", "es"), ["a.unit": "Unidad {0} de {1}", "a.only": "English"])
+        XCTAssertEqual(catalogue.mismatchedKeys("es").missing, ["a.only"])
+    }
+
+    func testAFileThatIsNotAFlatObjectOfStringsIsNamed() {
+        let tree = FileTree(["strings/en.json": Data(#"{"a": 1}"#.utf8)])
+        XCTAssertThrowsError(try StringCatalogue(templates: tree)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot read the string catalogue strings/en.json"), "\(error)")
+        }
+        XCTAssertThrowsError(try StringCatalogue(templates: FileTree())) { error in
+            XCTAssertEqual("\(error)", "cannot read the string catalogue strings/en.json: the file is missing")
+        }
+    }
+}
