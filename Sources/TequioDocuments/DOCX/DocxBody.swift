@@ -9,48 +9,9 @@ import XMLSupport
 /// a block does to the writer's state without writing it, so each chunk can start where the previous
 /// one ends; the chunks' bytes are then joined in order. The result is the same bytes as one pass.
 final class DocxBody {
-    /// What the writer must remember from one block to the next.
-    struct State: Equatable {
-        /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
-        var numberedLists = 0
-        var bookmarks = 0
-        var pendingPageBreak = false
-        var orientation: DocumentLayout.Orientation = .portrait
-        var sectionIndex = 0
-        var sectionHasContent = false
-
-        /// The state after `block`, exactly as rendering it would leave it.
-        mutating func advance(_ block: DocumentLayout.Block, hasLogo: Bool) {
-            func content() {
-                sectionHasContent = true
-                pendingPageBreak = false
-            }
-            switch block {
-            case .logo: if hasLogo { content() }
-            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph, .table:
-                content()
-            case .heading(_, _, let anchor):
-                if anchor != nil { bookmarks += 1 }
-                content()
-            case .list(let kind, let items):
-                if kind == .numbered { numberedLists += 1 }
-                if !items.isEmpty { content() }
-            case .contents(let entries): if !entries.isEmpty { content() }
-            case .pageBreak: pendingPageBreak = true
-            case .orientation(let o):
-                if sectionHasContent {
-                    sectionIndex += 1
-                    sectionHasContent = false
-                }
-                orientation = o
-                pendingPageBreak = false
-            }
-        }
-    }
-
-    private let w: XMLWriter
-    private let layout: DocumentLayout
-    private let branding: Branding
+    let w: XMLWriter
+    let layout: DocumentLayout
+    let branding: Branding
     private let logo: (cx: Int, cy: Int)?
     private(set) var s: State
 
@@ -191,7 +152,7 @@ final class DocxBody {
     }
 
     /// Opens `w:p` with its properties; the caller writes the runs and closes it.
-    private func startParagraph(_ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil) {
+    func startParagraph(_ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil) {
         s.sectionHasContent = true
         w.start("w:p")
         w.start("w:pPr")
@@ -212,7 +173,7 @@ final class DocxBody {
     }
 
     /// A run of text: tabs become `w:tab`; spaces are kept where XML would lose them.
-    private func run(_ text: String, style: String? = nil, bold: Bool = false) {
+    func run(_ text: String, style: String? = nil, bold: Bool = false) {
         guard !text.isEmpty else { return }
         w.start("w:r")
         if style != nil || bold {
@@ -339,7 +300,7 @@ final class DocxBody {
         w.end()
     }
 
-    // MARK: - Contents, drawing, sections
+    // MARK: - Contents (the logo and the sections are in DocxBody+Page.swift)
 
     /// Entries linked to their headings, with the page number as a `PAGEREF` field: Word fills it in
     /// when it updates fields (the settings ask it to on open), LibreOffice when it lays out the pages.
@@ -356,72 +317,6 @@ final class DocxBody {
             WordField.write(" PAGEREF \(name) \\h ", result: "", into: w)
             w.end()
         }
-    }
-
-    private func drawing(cx: Int, cy: Int) {
-        let description = branding.logo?.description ?? ""
-        w.start("w:r")
-        w.start("w:drawing")
-        w.start("wp:inline", ["distT": "0", "distB": "0", "distL": "0", "distR": "0"])
-        w.element("wp:extent", ["cx": String(cx), "cy": String(cy)])
-        w.element("wp:docPr", ["id": "1", "name": "Logo", "descr": description])
-        w.start("wp:cNvGraphicFramePr")
-        w.element("a:graphicFrameLocks", ["noChangeAspect": "1"])
-        w.end()
-        w.start("a:graphic")
-        w.start("a:graphicData", ["uri": "http://schemas.openxmlformats.org/drawingml/2006/picture"])
-        w.start("pic:pic")
-        w.start("pic:nvPicPr")
-        w.element("pic:cNvPr", ["id": "0", "name": "logo.png", "descr": description])
-        w.element("pic:cNvPicPr")
-        w.end()
-        w.start("pic:blipFill")
-        w.element("a:blip", ["r:embed": DocxParts.logoRelationship])
-        w.start("a:stretch")
-        w.element("a:fillRect")
-        w.end()
-        w.end()
-        w.start("pic:spPr")
-        w.start("a:xfrm")
-        w.element("a:off", ["x": "0", "y": "0"])
-        w.element("a:ext", ["cx": String(cx), "cy": String(cy)])
-        w.end()
-        w.start("a:prstGeom", ["prst": "rect"])
-        w.element("a:avLst")
-        w.end()
-        w.end()
-        w.end()
-        w.end()
-        w.end()
-        w.end()
-        w.end()
-        w.end()
-    }
-
-    /// `w:sectPr` of a section: page size and margins for its orientation, the running header and
-    /// footer, and on the first section a cover page without them (`w:titlePg`).
-    private func sectionProperties(_ o: DocumentLayout.Orientation, first: Bool) {
-        let g = PageGeometry.make(branding.paper, o)
-        let cover = first && layout.hasCover
-        w.start("w:sectPr")
-        w.element("w:headerReference", ["w:type": "default", "r:id": DocxParts.headerRelationship])
-        if cover { w.element("w:headerReference", ["w:type": "first", "r:id": DocxParts.emptyHeaderRelationship]) }
-        w.element("w:footerReference", ["w:type": "default", "r:id": DocxParts.footerRelationship])
-        if cover { w.element("w:footerReference", ["w:type": "first", "r:id": DocxParts.emptyFooterRelationship]) }
-        w.element("w:type", ["w:val": "nextPage"])
-        w.element(
-            "w:pgSz", ["w:w": String(g.width), "w:h": String(g.height), "w:orient": o == .landscape ? "landscape" : nil])
-        w.element(
-            "w:pgMar",
-            [
-                "w:top": String(g.top), "w:right": String(g.right), "w:bottom": String(g.bottom), "w:left": String(g.left),
-                "w:header": String(g.header), "w:footer": String(g.footer), "w:gutter": "0",
-            ])
-        if first { w.element("w:pgNumType", ["w:start": "1"]) }
-        w.element("w:cols", ["w:space": "720"])
-        if cover { w.element("w:titlePg") }
-        w.element("w:docGrid", ["w:linePitch": "360"])
-        w.end()
     }
 
     /// A Word bookmark name for an anchor: `tq-plan-3` → `_tq_plan_3` (hidden, letters, digits and `_`).

@@ -43,7 +43,7 @@ struct ODSWriter {
         try ArchiveWriter.data(for: try files(), options: ArchiveOptions(timestamp: date, firstEntry: "mimetype"))
     }
 
-    private func start(_ w: XMLWriter, _ name: String) {
+    func start(_ w: XMLWriter, _ name: String) {
         w.start(name)
         for (key, value) in Self.ns { if let value { w.attribute(key, value) } }
     }
@@ -73,94 +73,6 @@ struct ODSWriter {
         w.end()
         w.end()
         return try w.finish()
-    }
-
-    // MARK: Styles
-
-    /// Common cell styles named after `SheetSpec.Style`, the text data style (so typed `=`, `+`, `-`
-    /// stay text) and two page layouts: handout paper portrait, and the large sheet landscape.
-    private func styles() throws -> Data {
-        let w = XMLWriter()
-        start(w, "office:document-styles")
-        w.start("office:styles")
-        w.start("number:text-style", ["style:name": "NText"])
-        w.element("number:text-content")
-        w.end()
-        w.start("style:default-style", ["style:family": "table-cell"])
-        w.element("style:text-properties", ["fo:font-size": "10pt"])
-        w.end()
-        for style in SheetSpec.Style.allCases { cellStyle(w, style) }
-        w.end()
-        w.start("office:automatic-styles")
-        for (name, size, orientation, columns) in [
-            ("pm-regular", paper.odfSize, "portrait", false), ("pm-large", paper.odfLargeSize, "landscape", true),
-        ] {
-            w.start("style:page-layout", ["style:name": name])
-            w.element(
-                "style:page-layout-properties",
-                [
-                    "fo:page-width": columns ? size.height : size.width, "fo:page-height": columns ? size.width : size.height,
-                    "style:print-orientation": orientation, "fo:margin-top": "1.2cm", "fo:margin-bottom": "1.2cm",
-                    "fo:margin-left": "1.2cm", "fo:margin-right": "1.2cm", "style:scale-to-X": "1",
-                ])
-            w.end()
-        }
-        w.end()
-        w.start("office:master-styles")
-        w.element("style:master-page", ["style:name": "Default", "style:page-layout-name": "pm-regular"])
-        w.element("style:master-page", ["style:name": "Large", "style:page-layout-name": "pm-large"])
-        w.end()
-        w.end()
-        return try w.finish()
-    }
-
-    static func styleName(_ style: SheetSpec.Style) -> String {
-        switch style {
-        case .normal: "Tequio-Normal"
-        case .label: "Tequio-Label"
-        case .input: "Tequio-Input"
-        case .header: "Tequio-Header"
-        case .data: "Tequio-Data"
-        case .hint: "Tequio-Hint"
-        case .title: "Tequio-Title"
-        case .wrapped: "Tequio-Wrapped"
-        }
-    }
-
-    private func cellStyle(_ w: XMLWriter, _ style: SheetSpec.Style) {
-        let text = style == .data || style == .input
-        w.start(
-            "style:style",
-            ["style:name": Self.styleName(style), "style:family": "table-cell", "style:data-style-name": text ? "NText" : nil])
-        let border = "0.5pt solid #9fb3c8"
-        switch style {
-        case .normal:
-            w.element("style:table-cell-properties", ["style:vertical-align": "top"])
-        case .label:
-            w.element("style:table-cell-properties", ["fo:wrap-option": "wrap", "style:vertical-align": "middle"])
-            w.element("style:text-properties", ["fo:font-weight": "bold"])
-        case .input:
-            w.element(
-                "style:table-cell-properties",
-                ["fo:background-color": "#fff8dc", "fo:border": border, "fo:wrap-option": "wrap", "style:vertical-align": "middle"])
-        case .header:
-            w.element(
-                "style:table-cell-properties",
-                ["fo:background-color": "#dde8f3", "fo:border": border, "fo:wrap-option": "wrap", "style:vertical-align": "middle"])
-            w.element("style:text-properties", ["fo:font-weight": "bold"])
-        case .data:
-            w.element(
-                "style:table-cell-properties", ["fo:border": border, "fo:wrap-option": "wrap", "style:vertical-align": "top"])
-        case .hint:
-            w.element("style:table-cell-properties", ["style:vertical-align": "middle"])
-            w.element("style:text-properties", ["fo:color": "#595959", "fo:font-style": "italic", "fo:font-size": "9pt"])
-        case .title:
-            w.element("style:table-cell-properties", ["style:vertical-align": "middle"])
-            w.element("style:text-properties", ["fo:color": "#1f3864", "fo:font-weight": "bold", "fo:font-size": "13pt"])
-        case .wrapped:
-            w.element("style:table-cell-properties", ["fo:wrap-option": "wrap", "style:vertical-align": "top"])
-        }
-        w.end()
     }
 
     // MARK: Content
@@ -390,46 +302,4 @@ struct ODSWriter {
     private func item(_ w: XMLWriter, _ name: String, _ type: String, _ value: String) {
         w.element("config:config-item", ["config:name": name, "config:type": type], text: value)
     }
-}
-
-/// Writing text into ODF paragraphs. ODF collapses white space, so a space at the start of a
-/// paragraph or after another space is written as `text:s`, and a tab as `text:tab`.
-enum ODFText {
-    static func paragraph(_ w: XMLWriter, _ line: String) {
-        w.start("text:p")
-        var run = ""
-        var extraSpaces = 0
-        var afterSpace = true
-        func flushSpaces() {
-            guard extraSpaces > 0 else { return }
-            w.text(run)
-            run = ""
-            w.element("text:s", ["text:c": extraSpaces > 1 ? String(extraSpaces) : nil])
-            extraSpaces = 0
-        }
-        for ch in line where ch != "\r" {
-            switch ch {
-            case " ":
-                if afterSpace { extraSpaces += 1 } else { run.append(" ") }
-                afterSpace = true
-            case "\t":
-                flushSpaces()
-                w.text(run)
-                run = ""
-                w.element("text:tab")
-                afterSpace = true
-            default:
-                flushSpaces()
-                run.append(ch)
-                afterSpace = false
-            }
-        }
-        flushSpaces()
-        w.text(run)
-        w.end()
-    }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
