@@ -53,6 +53,7 @@ let package = Package(
                 "TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport", "ZipSupport",
             ]),
 
+        .testTarget(name: "TequioModelTests", dependencies: ["TequioModel"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport"]),
         .testTarget(

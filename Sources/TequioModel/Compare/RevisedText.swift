@@ -1,0 +1,203 @@
+/// Who changed a piece of text: the step from one draft to the next (1 for draft 1 → draft 2), and
+/// whether the piece only moved with its row.
+public struct Revision: Sendable, Hashable {
+    public var step: Int
+    public var isMove: Bool
+
+    public init(step: Int, isMove: Bool = false) {
+        self.step = step
+        self.isMove = isMove
+    }
+}
+
+/// A text with its history across drafts, word by word: every piece that was ever in it, each marked
+/// with the step that inserted it and the step that deleted it, if any.
+///
+/// Accepting every change gives the newest text (`current`); rejecting every change gives the oldest
+/// (`original`). A piece inserted by one step and deleted by a later one is in neither, and shows as
+/// both, the way Word nests a deletion inside an insertion.
+public struct RevisedText: Sendable, Equatable {
+    public struct Segment: Sendable, Equatable {
+        public var text: String
+        public var inserted: Revision?
+        public var deleted: Revision?
+
+        public init(text: String, inserted: Revision? = nil, deleted: Revision? = nil) {
+            self.text = text
+            self.inserted = inserted
+            self.deleted = deleted
+        }
+
+        var isVisible: Bool { deleted == nil }
+        var isOriginal: Bool { inserted == nil }
+    }
+
+    /// One segment per token; `segments` merges them for writers.
+    private var tokens: [Segment]
+
+    /// A text with no history.
+    public init(_ text: String) {
+        tokens = TextTokens.tokens(text).map { Segment(text: String($0)) }
+    }
+
+    /// A text made of segments already marked (a writer's reader, a test).
+    public init(segments: [Segment]) {
+        tokens = segments.flatMap { segment in
+            TextTokens.tokens(segment.text).map { Segment(text: String($0), inserted: segment.inserted, deleted: segment.deleted) }
+        }
+    }
+
+    /// The text as the newest draft has it.
+    public var current: String { tokens.filter(\.isVisible).map(\.text).joined() }
+    /// The text as the oldest draft had it.
+    public var original: String { tokens.filter(\.isOriginal).map(\.text).joined() }
+    public var hasChanges: Bool { tokens.contains { $0.inserted != nil || $0.deleted != nil } }
+
+    /// Runs of text with the same marks, in reading order: what a writer renders.
+    public var segments: [Segment] {
+        var result: [Segment] = []
+        for token in tokens {
+            if let last = result.last, last.inserted == token.inserted, last.deleted == token.deleted {
+                result[result.count - 1].text += token.text
+            } else {
+                result.append(token)
+            }
+        }
+        return result
+    }
+
+    /// Records the change from the current text to `newText` as made by `step`, word by word.
+    public mutating func revise(to newText: String, step: Int) {
+        let visible = tokens.indices.filter { tokens[$0].isVisible }
+        let old = visible.map { tokens[$0].text }
+        let new = TextTokens.tokens(newText).map(String.init)
+        guard old != new else { return }
+        let steps = Self.readable(SequenceDiff.steps(old, new), old: old, new: new)
+        var result: [Segment] = []
+        var next = 0  // the next index of `tokens` not yet copied
+        func copy(through visibleIndex: Int) {
+            let target = visible[visibleIndex]
+            while next < target {
+                result.append(tokens[next])
+                next += 1
+            }
+            next = target + 1
+        }
+        for change in steps {
+            switch change {
+            case .keep(let oldIndex, _):
+                copy(through: oldIndex)
+                result.append(tokens[visible[oldIndex]])
+            case .delete(let oldIndex):
+                copy(through: oldIndex)
+                var token = tokens[visible[oldIndex]]
+                token.deleted = Revision(step: step)
+                result.append(token)
+            case .insert(let newIndex):
+                // Earlier drafts' deletions at this place read before the new words.
+                while next < tokens.count, !tokens[next].isVisible {
+                    result.append(tokens[next])
+                    next += 1
+                }
+                result.append(Segment(text: new[newIndex], inserted: Revision(step: step)))
+            }
+        }
+        result += tokens[next...]
+        tokens = result
+    }
+
+    /// Marks all the current text deleted by `step` (a removed row, or the place a row moved away from).
+    public mutating func deleteAll(step: Int, isMove: Bool = false) {
+        for i in tokens.indices where tokens[i].isVisible { tokens[i].deleted = Revision(step: step, isMove: isMove) }
+    }
+
+    /// The current text alone, marked inserted by `step`: a new row, or the place a row moved to.
+    public func currentOnly(insertedBy step: Int, isMove: Bool = false) -> RevisedText {
+        var copy = self
+        copy.tokens = tokens.filter(\.isVisible).map { Segment(text: $0.text, inserted: Revision(step: step, isMove: isMove)) }
+        return copy
+    }
+
+    /// Words inserted and deleted by `step` (moves not counted).
+    public func wordCounts(step: Int) -> (inserted: Int, deleted: Int) {
+        var inserted = 0, deleted = 0
+        for token in tokens where TextTokens.kind(of: Substring(token.text)) == .word {
+            if token.inserted == Revision(step: step) { inserted += 1 }
+            if token.deleted == Revision(step: step) { deleted += 1 }
+        }
+        return (inserted, deleted)
+    }
+
+    /// The diff made easier to read: a kept stretch of only spaces and punctuation, or of one short word,
+    /// between two changes joins them, and in every changed stretch the deleted words come first, so a
+    /// reworded phrase reads "old phrase → new phrase" rather than alternating word by word.
+    static func readable(_ steps: [SequenceDiff.Step], old: [String], new: [String]) -> [SequenceDiff.Step] {
+        var steps = steps
+        var index = 0
+        while index < steps.count {
+            guard case .keep = steps[index] else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < steps.count, case .keep = steps[end] { end += 1 }
+            let before = changedLength(steps, old, new, from: index - 1, by: -1)
+            let after = changedLength(steps, old, new, from: end, by: 1)
+            let kept = steps[index..<end].compactMap { step -> String? in
+                if case .keep(let o, _) = step { return old[o] } else { return nil }
+            }
+            let words = kept.filter { TextTokens.kind(of: Substring($0)) == .word }
+            let length = kept.joined().count
+            if before > 0, after > 0, words.isEmpty || (words.count == 1 && length <= 3 && length < min(before, after)),
+                !kept.contains(where: { TextTokens.kind(of: Substring($0)) == .lineBreak })
+            {
+                var split: [SequenceDiff.Step] = []
+                for case .keep(let o, _) in steps[index..<end] { split.append(.delete(oldIndex: o)) }
+                for case .keep(_, let n) in steps[index..<end] { split.append(.insert(newIndex: n)) }
+                steps.replaceSubrange(index..<end, with: split)
+                index += split.count
+            } else {
+                index = end
+            }
+        }
+        return deletionsFirst(steps)
+    }
+
+    /// The characters changed in the run of changes next to `start`, walking in `direction`.
+    private static func changedLength(
+        _ steps: [SequenceDiff.Step], _ old: [String], _ new: [String], from start: Int, by direction: Int
+    ) -> Int {
+        var length = 0
+        var i = start
+        while i >= 0, i < steps.count {
+            switch steps[i] {
+            case .keep: return length
+            case .delete(let o): length += old[o].count
+            case .insert(let n): length += new[n].count
+            }
+            i += direction
+        }
+        return length
+    }
+
+    private static func deletionsFirst(_ steps: [SequenceDiff.Step]) -> [SequenceDiff.Step] {
+        var result: [SequenceDiff.Step] = []
+        var deletions: [SequenceDiff.Step] = [], insertions: [SequenceDiff.Step] = []
+        func flush() {
+            result += deletions + insertions
+            deletions = []
+            insertions = []
+        }
+        for step in steps {
+            switch step {
+            case .keep:
+                flush()
+                result.append(step)
+            case .delete: deletions.append(step)
+            case .insert: insertions.append(step)
+            }
+        }
+        flush()
+        return result
+    }
+}
