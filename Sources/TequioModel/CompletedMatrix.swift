@@ -21,10 +21,27 @@ public struct CompletedMatrix: Sendable, Equatable, Codable {
         }
     }
 
+    /// Another text for a cell, from one member's copy, kept beside the cell's text when a merge found
+    /// two different texts for it: the table chooses (`tequio merge`, the player).
+    public struct Alternative: Sendable, Equatable, Codable {
+        /// The file the text came from.
+        public var source: String
+        public var text: String
+        public init(source: String, text: String) {
+            self.source = source
+            self.text = text
+        }
+    }
+
     /// One row of the matrix: cell text by column id. Missing columns are empty.
     public struct Row: Sendable, Equatable, Codable {
         public var cells: [String: String]
-        public init(cells: [String: String]) { self.cells = cells }
+        /// Unresolved merge conflicts: by column, the other texts for the cell.
+        public var alternatives: [String: [Alternative]]
+        public init(cells: [String: String], alternatives: [String: [Alternative]] = [:]) {
+            self.cells = cells
+            self.alternatives = alternatives
+        }
         public subscript(column: String) -> String { cells[column] ?? "" }
         public var isEmpty: Bool { cells.values.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
     }
@@ -52,6 +69,8 @@ public struct CompletedMatrix: Sendable, Equatable, Codable {
     public var members: [Member]
     public var rows: [Row]
     public var notes: [Note]
+    /// The files a merge made this one from, in order (empty for a file not made by a merge).
+    public var mergedFrom: [String] = []
 
     public init(
         moduleID: String, moduleVersion: String, matrixID: String, language: String, draft: Int = 1,
