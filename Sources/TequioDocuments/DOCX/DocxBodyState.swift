@@ -7,6 +7,8 @@ extension DocxBody {
         /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
         var numberedLists = 0
         var bookmarks = 0
+        /// Tracked changes written so far (`DocxBody+Revisions.swift`).
+        var revisions = 0
         var pendingPageBreak = false
         var orientation: DocumentLayout.Orientation = .portrait
         var sectionIndex = 0
@@ -14,6 +16,7 @@ extension DocxBody {
 
         /// The state after `block`, exactly as rendering it would leave it.
         mutating func advance(_ block: DocumentLayout.Block, hasLogo: Bool) {
+            revisions += DocxBody.changeCount(block)
             func content() {
                 sectionHasContent = true
                 pendingPageBreak = false
