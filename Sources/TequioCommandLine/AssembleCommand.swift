@@ -80,7 +80,10 @@ struct AssembleCommand: ParsableCommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    func parsedFormats() throws -> [DocumentFormat] {
+    func parsedFormats() throws -> [DocumentFormat] { try Self.formats(format) }
+
+    /// `docx,odt`, `all`… as formats, sorted, each once.
+    static func formats(_ format: String) throws -> [DocumentFormat] {
         var result: [DocumentFormat] = []
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             if name == "all" {
@@ -204,6 +207,10 @@ struct AssembleCommand: ParsableCommand {
 
     /// Branding and reference documents; any problem with them stops the run before anything is written.
     func documentOptions(_ located: ResourceLocator) throws -> DocumentOptions {
+        try Self.documentOptions(located, branding: branding, referenceDoc: referenceDoc)
+    }
+
+    static func documentOptions(_ located: ResourceLocator, branding: String?, referenceDoc: [String]) throws -> DocumentOptions {
         let folder = branding.map { URL(fileURLWithPath: $0) } ?? located.templates.appendingPathComponent("documents")
         let look: Branding
         if branding == nil && !FileManager.default.fileExists(atPath: folder.appendingPathComponent(Branding.fileName).path) {

@@ -90,6 +90,12 @@ public struct AssembleAction: Sendable {
         public let layout: DocumentLayout
         public let format: DocumentFormat
         public let fileName: String
+
+        public init(layout: DocumentLayout, format: DocumentFormat, fileName: String) {
+            self.layout = layout
+            self.format = format
+            self.fileName = fileName
+        }
     }
 
     public let input: Input

@@ -42,7 +42,7 @@ extension DocxBody {
                 + (t.paragraphMark.inserted != nil ? 1 : 0) + (t.paragraphMark.deleted != nil ? 1 : 0)
         }
         switch block {
-        case .subtitle(let t), .paragraph(let t), .heading(_, let t, _), .field(_, let t): return count(t)
+        case .subtitle(let t), .groupLabel(let t), .paragraph(let t), .heading(_, let t, _), .field(_, let t): return count(t)
         case .member(let name, let role):
             let dash = role.flatMap(memberDashMarks).map { ($0.inserted != nil ? 1 : 0) + ($0.deleted != nil ? 1 : 0) } ?? 0
             return count(name) + (role.map(count) ?? 0) + dash

@@ -212,7 +212,7 @@ private struct Renderer {
             case .field(let label, let value):
                 out.raw("<p\(classes("field"))><span class=\"label\">\(out.text(label)):</span> <span dir=\"auto\">\(out.inline(value))</span></p>\n")
             case .minorHeading(let t): out.raw("<h2\(classes("minor"))>\(out.text(t))</h2>\n")
-            case .groupLabel(let t): out.raw("<p\(classes("group"))>\(out.text(t))</p>\n")
+            case .groupLabel(let t): out.raw("<p\(classes("group"))>\(out.inline(t))</p>\n")
             case .member(let name, let role):
                 if !inMembers {
                     out.raw("<ul class=\"members\">\n")

@@ -54,7 +54,7 @@ public struct DocumentLayout: Sendable, Equatable {
         /// A heading that is not part of the outline ("Integrantes de la mesa", "Contenido").
         case minorHeading(String)
         /// A sector's name above its members.
-        case groupLabel(String)
+        case groupLabel(LayoutText)
         case member(name: LayoutText, role: LayoutText?)
         /// A heading of the outline, level 1–3, with an anchor for the contents when it has one.
         case heading(level: Int, text: LayoutText, anchor: String?)

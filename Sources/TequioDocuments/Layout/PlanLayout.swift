@@ -104,7 +104,7 @@ public enum PlanLayout {
         guard !plan.memberGroups.isEmpty else { return [.paragraph(LayoutText(plan.strings.noMembers))] }
         var result: [DocumentLayout.Block] = []
         for group in plan.memberGroups {
-            result.append(.groupLabel(group.label))
+            result.append(.groupLabel(LayoutText(group.label)))
             for m in group.members {
                 let role = m.role?.trimmingWhitespace() ?? ""
                 result.append(.member(name: LayoutText(m.name.trimmingWhitespace()), role: role.isEmpty ? nil : LayoutText(role)))

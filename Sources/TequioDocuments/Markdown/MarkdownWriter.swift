@@ -44,7 +44,7 @@ public struct MarkdownWriter: Sendable {
                 out += "## \(Self.inline(t))\n"
             case .groupLabel(let t):
                 blank()
-                out += "**\(Self.inline(t))**\n"
+                out += "**\(inline(t))**\n"
             case .member(let name, let role):
                 if !inMembers {
                     blank()

@@ -37,7 +37,7 @@ struct OdtChanges: Sendable {
     /// The texts of a block that can hold changes, in the order `OdtBody` writes them.
     static func texts(of block: DocumentLayout.Block) -> [LayoutText] {
         switch block {
-        case .subtitle(let t), .paragraph(let t), .heading(_, let t, _), .field(_, let t): return [t]
+        case .subtitle(let t), .groupLabel(let t), .paragraph(let t), .heading(_, let t, _), .field(_, let t): return [t]
         case .member(let name, let role): return [name] + (role.map { [dash($0), $0] } ?? [])
         case .list(_, let items): return items
         case .table(let table): return table.rows.flatMap { $0.flatMap { $0 } }
