@@ -127,13 +127,22 @@ public struct MarkdownWriter: Sendable {
     }
 
     /// A GFM table cell: its paragraphs as inline text joined by `<br>` (pipes are already escaped).
+    /// A paragraph added or removed inside a cell has its `<br>` marked as the change to the paragraph
+    /// mark before it.
     static func cell(_ lines: [LayoutText], critic: Bool) -> String {
-        let text = lines.map { inline($0, critic: critic) }.joined(separator: "<br>")
+        var text = ""
+        for (i, line) in lines.enumerated() {
+            if i > 0 {
+                let mark = lines[i - 1].paragraphMark
+                text += critic && mark.inserted != nil ? "{++<br>++}" : critic && mark.deleted != nil ? "{--<br>--}" : "<br>"
+            }
+            text += inline(line, critic: critic)
+        }
         return text.isEmpty ? " " : text
     }
 
     /// Text with its changes as CriticMarkup: `{++inserted++}`, `{--deleted--}`, a deletion followed
-    /// by an insertion as `{~~old~>new~~}`; a paragraph mark's change as a marked `¶`.
+    /// by an insertion as `{~~old~>new~~}`.
     static func inline(_ t: LayoutText, critic: Bool = false) -> String {
         guard critic else { return inline(t.plain) }
         var out = ""
@@ -153,8 +162,8 @@ public struct MarkdownWriter: Sendable {
             case (.some, .some): out += "{++{--\(text)--}++}"
             }
         }
-        if t.paragraphMark.inserted != nil { out += "{++¶++}" }
-        if t.paragraphMark.deleted != nil { out += "{--¶--}" }
+        // A paragraph mark's change is not written: outside a cell each paragraph is a line of its own,
+        // added or removed with its text; inside one, `cell` marks the `<br>`.
         return out
     }
 

@@ -305,7 +305,9 @@ final class OdtBody {
 
     /// Text with the white space ODF would collapse written as `text:s` (spaces after the first, or at
     /// the start) and `text:tab`.
-    private func content(_ text: String) {
+    private func content(_ text: String) { Self.content(text, w) }
+
+    static func content(_ text: String, _ w: XMLWriter) {
         let shape = DocxBody.shape(text)
         if !shape.hasTab && !shape.needsPreserve {
             w.text(text)  // the common case: nothing ODF would collapse

@@ -79,7 +79,9 @@ struct OdtChanges: Sendable {
                 w.start("text:deletion")
                 info(region.change, w)
                 if let text {
-                    w.element("text:p", text: text)
+                    w.start("text:p")
+                    OdtBody.content(text, w)
+                    w.end()
                 } else {
                     w.element("text:p")
                     w.element("text:p")
