@@ -131,13 +131,17 @@ struct ChangeMaker {
         paragraphs(revised).first ?? LayoutText("")
     }
 
-    /// A text's paragraphs (one per line), each ending with the change to its paragraph mark: the line
-    /// break after it, added or removed with a whole line (`RevisedText.lineSteps`).
-    func paragraphs(_ revised: RevisedText) -> [LayoutText] {
+    func paragraphs(_ revised: RevisedText) -> [LayoutText] { LayoutText.paragraphs(of: revised, change: change) }
+}
+
+extension LayoutText {
+    /// A revised text's paragraphs (one per line), each ending with the change to its paragraph mark:
+    /// the line break after it, added or removed with a whole line (`RevisedText.lineSteps`).
+    public static func paragraphs(of revised: RevisedText, change: (Revision?) -> Change?) -> [LayoutText] {
         var result: [LayoutText] = []
-        var runs: [LayoutText.Run] = []
+        var runs: [Run] = []
         for segment in revised.segments {
-            let marks = self.marks(inserted: segment.inserted, deleted: segment.deleted)
+            let marks = Marks(inserted: change(segment.inserted), deleted: change(segment.deleted))
             var pending = ""
             for token in TextTokens.tokens(segment.text) {
                 if TextTokens.kind(of: token) == .lineBreak {

@@ -72,7 +72,7 @@ public struct RevisedText: Sendable, Equatable {
         let old = visible.map { tokens[$0].text }
         let new = TextTokens.tokens(newText).map(String.init)
         guard old != new else { return }
-        let steps = Self.lineSteps(old, new)
+        let (steps, wholeLines) = Self.lineSteps(old, new)
         var result: [Segment] = []
         var next = 0  // the next index of `tokens` not yet copied
         func copy(through visibleIndex: Int) {
@@ -94,8 +94,9 @@ public struct RevisedText: Sendable, Equatable {
                 token.deleted = Revision(step: step)
                 result.append(token)
             case .insert(let newIndex):
-                // Earlier drafts' deletions at this place read before the new words.
-                while next < tokens.count, !tokens[next].isVisible {
+                // Earlier drafts' deletions at this place read before the new words, unless the words are
+                // a new line: the deletions belong to the line after it.
+                while !wholeLines.contains(newIndex), next < tokens.count, !tokens[next].isVisible {
                     result.append(tokens[next])
                     next += 1
                 }
@@ -133,9 +134,10 @@ public struct RevisedText: Sendable, Equatable {
     /// only ever inserted or deleted with a whole line. Every paragraph of a document is then either
     /// kept, added or removed as a whole, which each format can say (a paragraph mark revision in
     /// Word, a `<p>` in HTML) and which accepting or rejecting gives back exactly.
-    static func lineSteps(_ old: [String], _ new: [String]) -> [SequenceDiff.Step] {
+    static func lineSteps(_ old: [String], _ new: [String]) -> (steps: [SequenceDiff.Step], wholeLines: Set<Int>) {
         let oldLines = lines(old), newLines = lines(new)
-        if oldLines.count <= 1, newLines.count <= 1 { return readable(SequenceDiff.steps(old, new), old: old, new: new) }
+        if oldLines.count <= 1, newLines.count <= 1 { return (readable(SequenceDiff.steps(old, new), old: old, new: new), []) }
+        var wholeLines = Set<Int>()
         func text(_ tokens: [String], _ line: LineSpan) -> String { tokens[line.words].joined() }
         let oldTexts = oldLines.map { text(old, $0) }, newTexts = newLines.map { text(new, $0) }
         var pairs: [(old: Int, new: Int)] = []
@@ -161,7 +163,10 @@ public struct RevisedText: Sendable, Equatable {
         var result: [SequenceDiff.Step] = []
         var nextOld = 0, nextNew = 0
         func deleteLine(_ i: Int) { result += oldLines[i].all.map { .delete(oldIndex: $0) } }
-        func insertLine(_ j: Int) { result += newLines[j].all.map { .insert(newIndex: $0) } }
+        func insertLine(_ j: Int) {
+            result += newLines[j].all.map { .insert(newIndex: $0) }
+            wholeLines.formUnion(newLines[j].all)
+        }
         for pair in pairs {
             while nextOld < pair.old { deleteLine(nextOld); nextOld += 1 }
             while nextNew < pair.new { insertLine(nextNew); nextNew += 1 }
@@ -186,7 +191,7 @@ public struct RevisedText: Sendable, Equatable {
         }
         while nextOld < oldLines.count { deleteLine(nextOld); nextOld += 1 }
         while nextNew < newLines.count { insertLine(nextNew); nextNew += 1 }
-        return result
+        return (result, wholeLines)
     }
 
     /// A line of tokens: its words (everything up to the line break) and the line break after it.
