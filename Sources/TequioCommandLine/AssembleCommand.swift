@@ -16,7 +16,9 @@ struct AssembleCommand: ParsableCommand {
             introduction from the module, the matrix on landscape pages with its header row repeated, \
             and one section per problem with numbered government and civil-society actions. \
             --compendium adds <module>-compendium.<format>: every plan as a chapter, ordered by table \
-            name, after a table of contents and a summary table.
+            name, after a table of contents and a summary table. With --compare-with DIR, each plan and \
+            each chapter shows, as tracked changes, what changed since its table's draft in DIR (the \
+            earlier round), as `tequio compare` does; a plan with no earlier draft there is marked new.
 
             PATH is a completed-matrix file or a folder of them (its *.xml files). Every matrix is checked \
             against the module first (the one given with --module, else modules/<module id>): a matrix \
@@ -40,6 +42,7 @@ struct AssembleCommand: ParsableCommand {
               tequio assemble examples/matrices --compendium --language en
               tequio assemble matrices/ --only-compendium --format docx
               tequio assemble matrices/ --reference-doc estilo.docx --keep-going
+              tequio assemble ronda-2/ --compendium --compare-with ronda-1/
             """)
 
     @Argument(help: ArgumentHelp("Completed-matrix files, or folders of them.", valueName: "path"))
@@ -68,6 +71,9 @@ struct AssembleCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Branding folder with branding.json (default: the templates' documents/).", valueName: "dir"))
     var branding: String?
+
+    @Option(name: .long, help: ArgumentHelp("Show each plan's changes since its table's draft in this folder of an earlier round (matched by module, matrix and table); plans with no earlier draft are marked new.", valueName: "dir"))
+    var compareWith: String?
 
     @Flag(name: .long, help: "Write the documents of the valid matrices even when others have errors (still exits 65).")
     var keepGoing = false
@@ -134,7 +140,7 @@ struct AssembleCommand: ParsableCommand {
         }
         let reader = CompletedMatrixReader(schemas: schemas)
         let moduleForRunCopy = moduleForRun
-        let checked = action.check(files) { url in
+        let checkFile: @Sendable (URL) -> AssembleAction.CheckedFile = { url in
             var (loc, found) = reader.read(url)
             var module = moduleForRunCopy
             if let loc, module == nil {
@@ -155,8 +161,18 @@ struct AssembleCommand: ParsableCommand {
             }
             return AssembleAction.CheckedFile(diagnostics: found, plan: plan, module: module)
         }
+        let checked = action.check(files, with: checkFile)
         printer.print(checked.diagnostics)
         if let failure = checked.failure { throw Self.commandFailure(failure) }
+        var round: ComparisonLayout.Round?
+        if let compareWith {
+            // The earlier round is checked like the new one: an invalid draft there stops the run.
+            let earlierFiles = try Self.mapped { () throws(AssembleFailure) in try AssembleAction.collectFiles([compareWith]) }
+            let earlier = action.check(earlierFiles, with: checkFile)
+            printer.print(earlier.diagnostics)
+            if let failure = earlier.failure { throw Self.commandFailure(failure) }
+            round = ComparisonLayout.Round(earlier: earlier.plans, folder: DisplayPath.of(URL(fileURLWithPath: compareWith)))
+        }
         if let language {
             // The compendium's fixed words exist only in the languages its module declares.
             for module in checked.modules.values.sorted(by: { $0.id < $1.id }) where !module.languages.contains(language) {
@@ -168,7 +184,7 @@ struct AssembleCommand: ParsableCommand {
 
         let options = try documentOptions(located)
         let sourceDateEpoch = try Self.sourceDateEpoch()
-        let jobs = action.plannedJobs(plans: checked.plans, modules: checked.modules, branding: options.branding)
+        let jobs = action.plannedJobs(plans: checked.plans, modules: checked.modules, branding: options.branding, round: round)
 
         // 2. Render and write, on every core; the biggest documents (compendia) first.
         let progress = CountingProgress(total: jobs.count)

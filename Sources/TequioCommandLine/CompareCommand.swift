@@ -76,10 +76,8 @@ struct CompareCommand: ParsableCommand {
         guard let ordered = set.drafts else { throw CommandFailure.invalid("the drafts have errors; nothing was written") }
 
         let plans = ordered.map { ActionPlan(matrix: $0.matrix, module: set.module!, source: $0.path) }
-        let columns = set.module!.matrix(id: ordered[0].matrix.matrixID).map { $0.columns.map(\.id) } ?? plans[0].columns.map(\.id)
-        let comparison = MatrixComparison(drafts: ordered.map(\.matrix), columns: columns)
         let options = try AssembleCommand.documentOptions(located, branding: branding, referenceDoc: [])
-        let layout = ComparisonLayout.layout(plans, summary: comparison, author: author, hasLogo: options.branding.logo != nil)
+        let layout = ComparisonLayout.layout(plans, author: author, hasLogo: options.branding.logo != nil)
         let newest = plans[plans.count - 1]
         let name = "\(newest.baseName)-\(ComparisonLayout.fileWord(newest.language))-\(plans[0].draft)-\(newest.draft)"
         let action = AssembleAction(

@@ -77,8 +77,7 @@ final class ComparisonLayoutTests: XCTestCase {
                 drafts.append(next)
             }
             let plans = drafts.map { ActionPlan(matrix: $0, module: module) }
-            let columns = module.matrix(id: matrix.matrixID)!.columns.map(\.id)
-            let layout = ComparisonLayout.layout(plans, summary: MatrixComparison(drafts: drafts, columns: columns))
+            let layout = ComparisonLayout.layout(plans)
             XCTAssertEqual(Self.text(layout, accept: true), Self.text(PlanLayout.layout(plans.last!), accept: true))
             XCTAssertEqual(Self.text(layout, accept: false), Self.text(PlanLayout.layout(plans[0]), accept: true))
         }

@@ -228,3 +228,27 @@ def test_drafts_given_out_of_order_are_said_and_put_in_order(compared, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "[compare.draft-order]" in result.stderr
     assert (out / "oaxaca-agua-mesa-1-santa-lucia-del-camino-cambios-1-3.md").exists()
+
+
+def test_assemble_compare_with_an_earlier_round(compared, tmp_path):
+    """The committee's compendium of round 2 shows each plan's changes since its table's draft of round
+    1: accepting them gives round 2's compendium; a table with no draft in round 1 is marked new."""
+    folder, _, _ = compared
+    round1, round2 = tmp_path / "ronda-1", tmp_path / "ronda-2"
+    round1.mkdir()
+    round2.mkdir()
+    (round1 / "mesa-1.xml").write_bytes((folder / "mesa-1-borrador-1.xml").read_bytes())
+    (round2 / "mesa-1.xml").write_bytes((folder / "mesa-1-borrador-3.xml").read_bytes())
+    other = ROOT / "examples" / "matrices" / "oaxaca-agua-mesa-2-santa-cruz-xoxocotlan-2012-01-20.xml"
+    (round2 / "mesa-2.xml").write_bytes(other.read_bytes())
+    out, plain = tmp_path / "out", tmp_path / "plain"
+    for target, extra in ((out, ["--compare-with", round1]), (plain, [])):
+        result = run_tequio("assemble", round2, "--module", MODULE, "--only-compendium", "--format", "docx,md", "-o", target, *extra)
+        assert result.returncode == 0, result.stderr
+    compendium = out / "oaxaca-agua-compendium.docx"
+    summary = ("Cambios desde", "Borrador 3 (", "Cómo leer", "Plan nuevo")
+    accepted = [p for p in pandoc_paragraphs(compendium, track="accept") if not p.startswith(summary)]
+    assert accepted == pandoc_paragraphs(plain / "oaxaca-agua-compendium.docx")
+    markdown = (out / "oaxaca-agua-compendium.md").read_text(encoding="utf-8")
+    assert "Plan nuevo: no hay un borrador anterior de esta mesa" in markdown
+    assert markdown.count("Cambios desde el borrador 1") == 1

@@ -153,13 +153,16 @@ public struct AssembleAction: Sendable {
 
     /// Every document to write, compendia first, with file names made unique: two plans of the same
     /// table get `-draft-N`, and any remaining clash a counter.
-    public func plannedJobs(plans: [ActionPlan], modules: [String: Module], branding: Branding) -> [Job] {
+    public func plannedJobs(
+        plans: [ActionPlan], modules: [String: Module], branding: Branding, round: ComparisonLayout.Round? = nil
+    ) -> [Job] {
         let formats = input.formats
         var jobs: [Job] = []
         if input.compendium || input.onlyCompendium {
             for (id, module) in modules.sorted(by: { $0.key < $1.key }) {
                 let c = Compendium(plans: plans.filter { $0.moduleID == id }, module: module, language: input.language)
-                let layout = PlanLayout.layout(c, hasLogo: branding.logo != nil)
+                var layout = PlanLayout.layout(c, hasLogo: branding.logo != nil, chapters: round.map { r in { r.chapter($1, number: $0 + 1) } })
+                if round != nil { layout.changeWords = ComparisonWords.forLanguage(c.language).changeWords }
                 for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(c.baseName).\(f.fileExtension)")) }
             }
         }
@@ -177,7 +180,7 @@ public struct AssembleAction: Sendable {
                 n += 1
             }
             used.insert(unique)
-            let layout = PlanLayout.layout(p, hasLogo: branding.logo != nil)
+            let layout = round?.layout(p, hasLogo: branding.logo != nil) ?? PlanLayout.layout(p, hasLogo: branding.logo != nil)
             for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(unique).\(f.fileExtension)")) }
         }
         return jobs

@@ -1,86 +1,187 @@
 import TequioModel
 
 /// The newest draft's action plan with every change since the oldest draft, as tracked changes: what
-/// `tequio compare` writes in every format.
+/// `tequio compare` writes in every format, and each chapter of `assemble --compare-with`.
 ///
-/// It has the blocks `PlanLayout.layout(_:)` gives the newest draft, in the same order, with a
-/// summary of the changes under the title. Each text is the history of that text across the drafts:
-/// rows are followed by what they say (`RevisedRecords`, on the matrix cells), and what a plan shows
-/// of a row (its matrix cells with the actions numbered, its problem section: heading, statement,
-/// parts) is revised draft by draft from each draft's own `ActionPlan`. So accepting every change
-/// gives the newest draft's plan and rejecting every change the oldest's, text for text (the
-/// comparison tests check it against `PlanLayout`).
+/// It has the blocks `PlanLayout` gives the newest draft, in the same order, with a summary of the
+/// changes under the title. Each text is the history of that text across the drafts: rows are
+/// followed by what they say (`RowHistory`), and what a plan shows of a row (its matrix cells with the
+/// actions numbered, its problem section) is revised draft by draft from each draft's own
+/// `ActionPlan`. So accepting every change gives the newest draft's plan and rejecting every change
+/// the oldest's, text for text (`ComparisonLayoutTests` checks it against `PlanLayout`).
 public enum ComparisonLayout {
     /// - Precondition: at least one plan, oldest first, all of one module's matrix.
-    public static func layout(
-        _ plans: [ActionPlan], summary: MatrixComparison, author: String? = nil, hasLogo: Bool = true
-    ) -> DocumentLayout {
-        let newest = plans[plans.count - 1]
+    public static func layout(_ plans: [ActionPlan], author: String? = nil, hasLogo: Bool = true) -> DocumentLayout {
+        let history = History(plans: plans, author: author)
+        let newest = history.newest
         let s = newest.strings
-        let words = ComparisonWords.forLanguage(newest.language)
-        let changes = ChangeMaker(plans: plans, author: author)
-        let texts = TextHistory(plans: plans, changes: changes)
         var blocks: [DocumentLayout.Block] = []
         if hasLogo { blocks.append(.logo) }
         if !newest.programTitle.isEmpty { blocks.append(.kicker(newest.programTitle)) }
         blocks.append(.title(s.actionPlan))
-        blocks.append(.subtitle(texts.line { $0.displayName }))
+        blocks.append(.subtitle(history.texts.line { $0.displayName }))
         if !newest.moduleTitle.isEmpty { blocks.append(.coverText(newest.moduleTitle)) }
-        blocks += summaryBlocks(summary, plans: plans, words: words, author: author)
-        for (label, value) in [
-            (s.workingTable, { (p: ActionPlan) in p.tableName }), (s.municipality, { $0.municipality }),
-            (s.draft, { String($0.draft) }), (s.date, { p in p.modified.map { s.longDate($0.calendarDate) } ?? "" }),
-        ] as [(String, (ActionPlan) -> String)] {
-            let text = texts.line(value)
-            if !text.isEmpty { blocks.append(.field(label: label, value: text)) }
-        }
+        blocks += history.summaryBlocks()
+        blocks += history.fields(includeTable: true)
         blocks.append(.minorHeading(s.members))
-        blocks += members(plans, texts: texts, changes: changes)
+        blocks += history.members()
         blocks.append(.pageBreak)
         blocks.append(.heading(level: 1, text: LayoutText(s.introduction), anchor: nil))
         blocks += newest.introduction.map { .paragraph(LayoutText($0)) }
-        blocks += body(plans, texts: texts, changes: changes)
+        blocks += history.body(level: 1)
         var layout = PlanLayout.layout(newest, hasLogo: hasLogo)
         layout.blocks = blocks
-        layout.properties.description = words.comparisonOf(plans.map(\.draft))
-        layout.changeWords = DocumentLayout.ChangeWords(inserted: words.inserted, deleted: words.deleted)
+        layout.properties.description = history.words.comparisonOf(plans.map(\.draft))
+        layout.changeWords = history.words.changeWords
         return layout
+    }
+
+    /// A compendium chapter with the changes since the table's earlier draft, as
+    /// `PlanLayout.chapter(_:number:)` lays out a plan.
+    public static func chapter(_ plans: [ActionPlan], number: Int, author: String? = nil) -> [DocumentLayout.Block] {
+        let history = History(plans: plans, author: author)
+        let newest = history.newest
+        var blocks: [DocumentLayout.Block] = [
+            .orientation(.portrait), .heading(level: 1, text: LayoutText(PlanLayout.chapterTitle(newest)), anchor: "tq-plan-\(number)"),
+        ]
+        blocks += history.summaryBlocks()
+        blocks += history.fields(includeTable: false)
+        blocks.append(.minorHeading(newest.strings.members))
+        blocks += history.members()
+        let titles = history.rows.records.records.map { history.changes.text($0["short-title"]) }
+        if !titles.isEmpty {
+            blocks.append(.minorHeading(newest.strings.problems))
+            blocks.append(.list(.numbered, titles))
+        }
+        blocks += history.body(level: 2)
+        return blocks
+    }
+
+    /// A plan compared with its table's earlier draft from another round, or marked new when there is
+    /// none: a document of its own and a chapter of the compendium (`assemble --compare-with`).
+    public struct Round: Sendable {
+        /// The earlier round's plans, by `key`.
+        let earlier: [String: ActionPlan]
+        /// The earlier round's folder, as the note on a new plan names it.
+        let folder: String
+
+        public init(earlier plans: [ActionPlan], folder: String) {
+            var earlier: [String: ActionPlan] = [:]
+            for plan in plans where earlier[Self.key(plan)].map({ $0.draft <= plan.draft }) ?? true { earlier[Self.key(plan)] = plan }
+            self.earlier = earlier
+            self.folder = folder
+        }
+
+        /// A table is matched by module, matrix and table name (its slug, so spacing and accents do not
+        /// matter).
+        static func key(_ plan: ActionPlan) -> String { "\(plan.moduleID)\u{0}\(plan.matrixID)\u{0}\(plan.slug)" }
+
+        public func layout(_ plan: ActionPlan, hasLogo: Bool) -> DocumentLayout {
+            guard let before = earlier[Self.key(plan)] else {
+                var layout = PlanLayout.layout(plan, hasLogo: hasLogo)
+                let at = layout.blocks.firstIndex { if case .field = $0 { true } else { false } } ?? layout.blocks.count
+                layout.blocks.insert(.paragraph(LayoutText(ComparisonWords.forLanguage(plan.language).newPlan(folder))), at: at)
+                return layout
+            }
+            return ComparisonLayout.layout([before, plan], hasLogo: hasLogo)
+        }
+
+        public func chapter(_ plan: ActionPlan, number: Int) -> [DocumentLayout.Block] {
+            guard let before = earlier[Self.key(plan)] else {
+                var blocks = PlanLayout.chapter(plan, number: number)
+                blocks.insert(.paragraph(LayoutText(ComparisonWords.forLanguage(plan.language).newPlan(folder))), at: 2)
+                return blocks
+            }
+            return ComparisonLayout.chapter([before, plan], number: number)
+        }
     }
 
     /// The word in a comparison's file name: `cambios` in Spanish, `changes` otherwise.
     public static func fileWord(_ language: String) -> String {
         language.split(separator: "-").first.map { $0.lowercased() } == "es" ? "cambios" : "changes"
     }
+}
 
-    /// The title of the summary and one paragraph per step; the first and last blocks of the summary
-    /// are what readers (and the acceptance tests) set aside.
-    static func summaryBlocks(
-        _ summary: MatrixComparison, plans: [ActionPlan], words: ComparisonWords, author: String?
-    ) -> [DocumentLayout.Block] {
+/// Everything a comparison needs about its drafts: their plans, the history of each text and row,
+/// who made each step, and what each step changed.
+struct History {
+    let plans: [ActionPlan]
+    let changes: ChangeMaker
+    let texts: TextHistory
+    let rows: RowHistory
+    let words: ComparisonWords
+    var newest: ActionPlan { plans[plans.count - 1] }
+
+    init(plans: [ActionPlan], author: String?) {
+        self.plans = plans
+        changes = ChangeMaker(plans: plans, author: author)
+        texts = TextHistory(plans: plans, changes: changes)
+        rows = RowHistory(plans: plans)
+        words = ComparisonWords.forLanguage(plans[plans.count - 1].language)
+    }
+
+    /// The summary's title, one line per step and the legend; the first and last blocks are what
+    /// readers (and the acceptance tests) set aside.
+    func summaryBlocks() -> [DocumentLayout.Block] {
         var blocks: [DocumentLayout.Block] = [.minorHeading(words.summaryTitle(plans[0].draft))]
-        for step in summary.summaries {
-            let plan = plans[step.step]
+        let memberCounts = memberHistories().map(\.counts)
+        for step in plans.indices.dropFirst() {
+            let plan = plans[step]
+            var members = RevisedRecords.StepCounts()
+            for counts in memberCounts {
+                let c = counts[step - 1]
+                members.changed += c.changed
+                members.added += c.added
+                members.removed += c.removed
+            }
+            let previous = plans[step - 1]
+            let summary = ComparisonWords.Step(
+                rows: rows.counts[step - 1], members: members,
+                detailsChanged: previous.tableName != plan.tableName || previous.municipality != plan.municipality)
             let date = plan.modified.map { plan.strings.longDate($0.calendarDate) } ?? ""
-            blocks.append(.paragraph(LayoutText(words.stepLine(step, draft: plan.draft, author: author ?? plan.displayName, date: date))))
+            let author = changes.author ?? plan.displayName
+            blocks.append(.paragraph(LayoutText(words.stepLine(summary, draft: plan.draft, author: author, date: date))))
         }
         blocks.append(.paragraph(LayoutText(words.legend)))
         return blocks
     }
 
-    static func members(_ plans: [ActionPlan], texts: TextHistory, changes: ChangeMaker) -> [DocumentLayout.Block] {
-        var blocks: [DocumentLayout.Block] = []
-        let none = texts.line { $0.memberGroups.isEmpty ? $0.strings.noMembers : "" }
-        if !none.isEmpty { blocks.append(.paragraph(none)) }
-        for sector in CompletedMatrix.Sector.allCases {
-            // A member who changed sector leaves one group and joins another, as the two drafts show it.
+    /// The cover's fields, as `PlanLayout.fields(_:includeTable:)` writes them.
+    func fields(includeTable: Bool) -> [DocumentLayout.Block] {
+        let s = newest.strings
+        var entries: [(String, (ActionPlan) -> String)] = []
+        if includeTable { entries.append((s.workingTable, { $0.tableName })) }
+        entries += [
+            (s.municipality, { $0.municipality }), (s.draft, { String($0.draft) }),
+            (s.date, { p in p.modified.map { s.longDate($0.calendarDate) } ?? "" }),
+        ]
+        return entries.compactMap { label, value in
+            let text = texts.line(value)
+            return text.isEmpty ? nil : .field(label: label, value: text)
+        }
+    }
+
+    /// Members by sector; a member who changed sector leaves one group and joins another, as the two
+    /// drafts show it.
+    func memberHistories() -> [(sector: CompletedMatrix.Sector, records: RevisedRecords, counts: [RevisedRecords.StepCounts])] {
+        CompletedMatrix.Sector.allCases.map { sector in
             func values(_ plan: ActionPlan) -> [[String: String]] {
                 (plan.memberGroups.first { $0.sector == sector }?.members ?? []).map {
                     ["name": $0.name.trimmingWhitespace(), "role": $0.role?.trimmingWhitespace() ?? ""]
                 }
             }
             var records = RevisedRecords(values(plans[0]), fields: ["name", "role"])
-            for step in plans.indices.dropFirst() { records.revise(to: values(plans[step]), step: step) }
-            guard !records.records.isEmpty else { continue }
+            var counts: [RevisedRecords.StepCounts] = []
+            for step in plans.indices.dropFirst() { counts.append(records.revise(to: values(plans[step]), step: step)) }
+            return (sector, records, counts)
+        }
+    }
+
+    func members() -> [DocumentLayout.Block] {
+        var blocks: [DocumentLayout.Block] = []
+        let none = texts.line { $0.memberGroups.isEmpty ? $0.strings.noMembers : "" }
+        if !none.isEmpty { blocks.append(.paragraph(none)) }
+        for (sector, records, _) in memberHistories() where !records.records.isEmpty {
             let label = texts.line { plan in plan.memberGroups.contains { $0.sector == sector } ? plan.strings.sector(sector) : "" }
             if !label.isEmpty { blocks.append(.groupLabel(label)) }
             for record in records.records {
@@ -91,21 +192,23 @@ public enum ComparisonLayout {
         return blocks
     }
 
-    /// The matrix and the problem sections, as `PlanLayout.body(_:level:)` lays them out for a plan.
-    static func body(_ plans: [ActionPlan], texts: TextHistory, changes: ChangeMaker) -> [DocumentLayout.Block] {
-        let newest = plans[plans.count - 1]
+    /// The matrix and the problem sections, as `PlanLayout.body(_:level:)` lays them out.
+    func body(level: Int) -> [DocumentLayout.Block] {
         let s = newest.strings
-        let rows = RowHistory(plans: plans)
         var blocks: [DocumentLayout.Block] = [.orientation(.landscape)]
-        blocks.append(.heading(level: 1, text: LayoutText(newest.matrixTitle.isEmpty ? s.actionPlan : newest.matrixTitle), anchor: nil))
+        blocks.append(.heading(level: level, text: LayoutText(newest.matrixTitle.isEmpty ? s.actionPlan : newest.matrixTitle), anchor: nil))
         let noRows = texts.line { $0.rows.isEmpty ? $0.strings.noRows : "" }
         if !noRows.isEmpty { blocks.append(.paragraph(noRows)) }
-        if !rows.records.records.isEmpty { blocks.append(.table(rows.table(newest, changes: changes))) }
         guard !rows.records.records.isEmpty else { return blocks }
+        blocks.append(.table(rows.table(newest, changes: changes)))
         blocks.append(.orientation(.portrait))
-        let problems = texts.line { $0.problems.isEmpty ? "" : $0.strings.problemsAndActions }
-        if !problems.isEmpty { blocks.append(.heading(level: 1, text: problems, anchor: nil)) }
-        for record in rows.records.records { blocks += rows.section(record, newest, changes: changes) }
+        var problemLevel = level
+        if level == 1 {
+            let problems = texts.line { $0.problems.isEmpty ? "" : $0.strings.problemsAndActions }
+            if !problems.isEmpty { blocks.append(.heading(level: 1, text: problems, anchor: nil)) }
+            problemLevel = 2
+        }
+        for record in rows.records.records { blocks += rows.section(record, level: problemLevel, changes: changes) }
         return blocks
     }
 }

@@ -24,7 +24,11 @@ public enum PlanLayout {
             hasPageReferences: false)
     }
 
-    public static func layout(_ compendium: Compendium, hasLogo: Bool = true) -> DocumentLayout {
+    /// A compendium; `chapters` may give a plan's chapter instead (with the changes since an earlier
+    /// draft, `assemble --compare-with`).
+    public static func layout(
+        _ compendium: Compendium, hasLogo: Bool = true, chapters: ((Int, ActionPlan) -> [DocumentLayout.Block]?)? = nil
+    ) -> DocumentLayout {
         let s = compendium.strings
         var blocks: [DocumentLayout.Block] = []
         if hasLogo { blocks.append(.logo) }
@@ -52,16 +56,7 @@ public enum PlanLayout {
         blocks.append(.heading(level: 1, text: LayoutText(s.summary), anchor: "tq-summary"))
         blocks.append(.table(summaryTable(compendium)))
         for (i, plan) in compendium.plans.enumerated() {
-            blocks.append(.orientation(.portrait))
-            blocks.append(.heading(level: 1, text: LayoutText(chapterTitle(plan)), anchor: "tq-plan-\(i + 1)"))
-            blocks += fields(plan, includeTable: false)
-            blocks.append(.minorHeading(plan.strings.members))
-            blocks += members(plan)
-            if !plan.problems.isEmpty {
-                blocks.append(.minorHeading(plan.strings.problems))
-                blocks.append(.list(.numbered, plan.problems.map { LayoutText(PlanText.shortTitle($0.statement.joined(separator: "\n"), limit: 110)) }))
-            }
-            blocks += body(plan, level: 2)
+            blocks += chapters?(i, plan) ?? chapter(plan, number: i + 1)
         }
         let props = DocumentLayout.Properties(
             title: compendium.programTitle.isEmpty ? s.compendium : "\(s.compendium): \(compendium.programTitle)",
@@ -72,6 +67,27 @@ public enum PlanLayout {
         return DocumentLayout(
             properties: props, runningHeader: props.title, strings: s, blocks: blocks, hasCover: true,
             hasPageReferences: true)
+    }
+
+    /// A plan as a chapter of a compendium: its heading (anchored for the contents), fields, members,
+    /// the list of its problems, then the matrix and the problem sections.
+    public static func chapter(_ plan: ActionPlan, number: Int) -> [DocumentLayout.Block] {
+        var blocks: [DocumentLayout.Block] = [.orientation(.portrait)]
+        blocks.append(.heading(level: 1, text: LayoutText(chapterTitle(plan)), anchor: "tq-plan-\(number)"))
+        blocks += fields(plan, includeTable: false)
+        blocks.append(.minorHeading(plan.strings.members))
+        blocks += members(plan)
+        if !plan.problems.isEmpty {
+            blocks.append(.minorHeading(plan.strings.problems))
+            blocks.append(.list(.numbered, plan.problems.map { LayoutText(shortTitle($0)) }))
+        }
+        blocks += body(plan, level: 2)
+        return blocks
+    }
+
+    /// A problem's title in a compendium chapter's list of problems.
+    static func shortTitle(_ problem: ActionPlan.Problem) -> String {
+        PlanText.shortTitle(problem.statement.joined(separator: "\n"), limit: 110)
     }
 
     /// "Mesa 1 · Santa Lucía del Camino", with the municipality added when the name does not contain it.

@@ -76,6 +76,8 @@ public struct ActionPlan: Sendable, Equatable {
     public var programTitle: String
     public var moduleTitle: String
     public var matrixTitle: String
+    /// The id of the module's matrix the plan fills in.
+    public var matrixID: String
     public var tableName: String
     public var municipality: String
     public var draft: Int
@@ -106,6 +108,7 @@ public struct ActionPlan: Sendable, Equatable {
         let definition = module.matrix(id: m.matrixID) ?? module.primaryMatrix
             ?? MatrixDefinition.preset("action-learning", id: m.matrixID)!
         matrixTitle = text(definition.title)
+        matrixID = m.matrixID
         tableName = m.tableName.trimmingWhitespace()
         municipality = m.municipality.trimmingWhitespace()
         draft = m.draft

@@ -27,6 +27,7 @@ public struct RevisedRecords: Sendable, Equatable {
         public var changed = 0, added = 0, removed = 0, moved = 0
         public var wordsInserted = 0, wordsDeleted = 0
         public var isEmpty: Bool { changed + added + removed + moved == 0 }
+        public init() {}
     }
 
     public let fieldNames: [String]
