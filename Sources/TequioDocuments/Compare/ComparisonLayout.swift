@@ -109,6 +109,7 @@ struct History {
     let changes: ChangeMaker
     let texts: TextHistory
     let rows: RowHistory
+    let memberHistories: [(sector: CompletedMatrix.Sector, records: RevisedRecords, counts: [RevisedRecords.StepCounts])]
     let words: ComparisonWords
     var newest: ActionPlan { plans[plans.count - 1] }
 
@@ -117,6 +118,7 @@ struct History {
         changes = ChangeMaker(plans: plans, author: author)
         texts = TextHistory(plans: plans, changes: changes)
         rows = RowHistory(plans: plans)
+        memberHistories = Self.memberHistories(plans)
         words = ComparisonWords.forLanguage(plans[plans.count - 1].language)
     }
 
@@ -124,7 +126,7 @@ struct History {
     /// readers (and the acceptance tests) set aside.
     func summaryBlocks() -> [DocumentLayout.Block] {
         var blocks: [DocumentLayout.Block] = [.minorHeading(words.summaryTitle(plans[0].draft))]
-        let memberCounts = memberHistories().map(\.counts)
+        let memberCounts = memberHistories.map(\.counts)
         for step in plans.indices.dropFirst() {
             let plan = plans[step]
             var members = RevisedRecords.StepCounts()
@@ -163,7 +165,7 @@ struct History {
 
     /// Members by sector; a member who changed sector leaves one group and joins another, as the two
     /// drafts show it.
-    func memberHistories() -> [(sector: CompletedMatrix.Sector, records: RevisedRecords, counts: [RevisedRecords.StepCounts])] {
+    static func memberHistories(_ plans: [ActionPlan]) -> [(sector: CompletedMatrix.Sector, records: RevisedRecords, counts: [RevisedRecords.StepCounts])] {
         CompletedMatrix.Sector.allCases.map { sector in
             func values(_ plan: ActionPlan) -> [[String: String]] {
                 (plan.memberGroups.first { $0.sector == sector }?.members ?? []).map {
@@ -181,7 +183,7 @@ struct History {
         var blocks: [DocumentLayout.Block] = []
         let none = texts.line { $0.memberGroups.isEmpty ? $0.strings.noMembers : "" }
         if !none.isEmpty { blocks.append(.paragraph(none)) }
-        for (sector, records, _) in memberHistories() where !records.records.isEmpty {
+        for (sector, records, _) in memberHistories where !records.records.isEmpty {
             let label = texts.line { plan in plan.memberGroups.contains { $0.sector == sector } ? plan.strings.sector(sector) : "" }
             if !label.isEmpty { blocks.append(.groupLabel(label)) }
             for record in records.records {
