@@ -19,6 +19,8 @@ struct DraftReader {
 
     let schemas: SchemaSet
     let moduleFolder: String?
+    /// Put the drafts in order of their draft number (a comparison); a merge keeps the order given.
+    var ordered = true
 
     func read(_ urls: [URL]) throws -> Result {
         var result = Result()
@@ -68,6 +70,10 @@ struct DraftReader {
             drafts.append((Draft(matrix: located.matrix, path: DisplayPath.of(url)), located.rootLocation))
         }
         guard !failed else { return result }
+        guard ordered else {
+            result.drafts = drafts.map(\.draft)
+            return result
+        }
         result.diagnostics += Self.orderWarnings(drafts)
         result.drafts = drafts.enumerated().sorted { a, b in
             a.element.draft.matrix.draft != b.element.draft.matrix.draft

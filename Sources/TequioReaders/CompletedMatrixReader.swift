@@ -81,19 +81,30 @@ public struct CompletedMatrixReader: Sendable {
                 cells[column] = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
                 locations[column] = c.location
             }
-            rows.append(CompletedMatrix.Row(cells: cells))
+            var alternatives: [String: [CompletedMatrix.Alternative]] = [:]
+            for a in r.elements(named: "alternative") {
+                alternatives[a.attribute("column") ?? "", default: []].append(.init(source: a.attribute("source") ?? "", text: a.text))
+            }
+            let notes = r.elements(named: "review-note").map {
+                CompletedMatrix.ReviewNote(
+                    column: $0.attribute("column") ?? "", kind: .init(rawValue: $0.attribute("kind") ?? "") ?? .comment,
+                    author: $0.attribute("author") ?? "", date: $0.attribute("date") ?? "",
+                    status: .init(rawValue: $0.attribute("status") ?? "") ?? .open, text: $0.text)
+            }
+            rows.append(CompletedMatrix.Row(cells: cells, alternatives: alternatives, reviewNotes: notes))
             rowLocations.append(r.location)
             cellLocations.append(locations)
         }
         let notes = (root.element(named: "notes")?.elements(named: "note") ?? []).map {
             CompletedMatrix.Note(question: $0.attribute("question") ?? "", text: $0.text)
         }
-        let matrix = CompletedMatrix(
+        var matrix = CompletedMatrix(
             moduleID: root.attribute("module") ?? "", moduleVersion: root.attribute("module-version") ?? "",
             matrixID: root.attribute("matrix") ?? "", language: root.language ?? "es",
             draft: Int(root.attribute("draft") ?? "1") ?? 1, created: root.attribute("created") ?? "",
             modified: root.attribute("modified") ?? "", tableName: table?.element(named: "name")?.text ?? "",
             municipality: table?.element(named: "municipality")?.text ?? "", members: members, rows: rows, notes: notes)
+        matrix.mergedFrom = root.element(named: "merged-from")?.elements(named: "source").map(\.text) ?? []
         return (
             Located(
                 matrix: matrix, path: document.path, rootLocation: root.location, rowLocations: rowLocations,
@@ -147,6 +158,14 @@ public enum CompletedMatrixValidation {
                             "row \(index + 1), '\(c.label.resolved(language) ?? c.id)': \(text.count) characters, over the maximum of \(max)",
                             at: location))
                 }
+            }
+            let annotated = Set(row.alternatives.keys).union(row.reviewNotes.map(\.column))
+            for column in annotated.sorted() where definition.column(column) == nil {
+                diagnostics.append(
+                    .error(
+                        "matrix.unknown-column",
+                        "row \(index + 1) has a note or an alternative text for column '\(column)', which matrix '\(definition.id)' does not have",
+                        at: located.rowLocations[index]))
             }
             guard !row.isEmpty else { continue }
             for c in definition.columns where c.required && row[c.id].allSatisfy(\.isWhitespace) {
