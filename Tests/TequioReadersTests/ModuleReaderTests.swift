@@ -105,7 +105,7 @@ final class ModuleReaderTests: XCTestCase {
 
     func testMissingTranslationIsOneWarningListingEverything() throws {
         let result = read(Self.fixtures.appendingPathComponent("missing-translation"))
-        let warnings = result.diagnostics.filter { $0.identifier == ModuleDiagnosticID.missingTranslation }
+        let warnings = result.diagnostics.filter { $0.identifier == ModuleDiagnosticID.missingTranslation.rawValue }
         XCTAssertEqual(warnings.count, 1)
         XCTAssertEqual(warnings.first?.notes.count, 2)
         XCTAssertNotNil(result.module)
