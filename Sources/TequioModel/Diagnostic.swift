@@ -1,7 +1,8 @@
 /// A problem found in the input, collected rather than thrown.
 ///
-/// Printed as `path:line:col: severity: message [identifier]`. The identifier is stable so people can
-/// search for it and tests can assert on it; it comes from a table of identifiers (`DiagnosticIdentifier`).
+/// Printed by `DiagnosticRenderer` as `path:line:col: severity: message [identifier]`. The identifier
+/// is stable so people can search for it and tests can assert on it; it comes from a table of
+/// identifiers (`DiagnosticIdentifier`).
 public struct Diagnostic: Sendable, Hashable, Codable {
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case note, warning, error
@@ -41,11 +42,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.notes = notes
     }
 
-    /// The one-line form, without colour.
-    public var formatted: String {
-        let place = location.map { "\($0): " } ?? "tequio: "
-        return "\(place)\(severity.rawValue): \(message) [\(identifier)]"
-    }
+    /// What users see, without colour: the diagnostic's line, then one line per note
+    /// (`DiagnosticRenderer.plain`).
+    public var formatted: String { DiagnosticRenderer.plain.render(self) }
 }
 
 extension Array where Element == Diagnostic {
