@@ -149,7 +149,7 @@ struct AssembleCommand: ParsableCommand {
                 if module == nil {
                     found.append(
                         .error(
-                            "matrix.module-not-found",
+                            MatrixDiagnosticID.moduleNotFound,
                             "cannot load module '\(loc.matrix.moduleID)' from \(DisplayPath.of(moduleURL)); pass --module",
                             at: loc.rootLocation))
                 }

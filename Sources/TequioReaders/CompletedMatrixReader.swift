@@ -43,7 +43,7 @@ public struct CompletedMatrixReader: Sendable {
         guard root.namespace == Self.namespace, root.name == "completed-matrix" else {
             diagnostics.append(
                 .error(
-                    "matrix.not-a-matrix",
+                    MatrixDiagnosticID.notAMatrix,
                     "root element is '\(root.name)' in namespace '\(root.namespace ?? "")', expected 'completed-matrix' in '\(Self.namespace)'",
                     at: root.location))
             return (nil, diagnostics)
@@ -53,7 +53,7 @@ public struct CompletedMatrixReader: Sendable {
             diagnostics += (try? schemas.explainer(SchemaSet.completedMatrix))?.explain(schemaDiagnostics, root: root, path: document.path)
                 ?? schemaDiagnostics
         } catch {
-            diagnostics.append(.error("tequio.schema-missing", "\(error)", at: nil))
+            diagnostics.append(.error(TequioDiagnosticID.schemaMissing, "\(error)", at: nil))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 
@@ -120,23 +120,23 @@ public enum CompletedMatrixValidation {
         let m = located.matrix
         let at = located.rootLocation
         if m.moduleID != module.id {
-            diagnostics.append(.error("matrix.wrong-module", "matrix belongs to module '\(m.moduleID)', not '\(module.id)'", at: at))
+            diagnostics.append(.error(MatrixDiagnosticID.wrongModule, "matrix belongs to module '\(m.moduleID)', not '\(module.id)'", at: at))
             return diagnostics
         }
         if m.moduleVersion != module.version {
             diagnostics.append(
-                .error("matrix.wrong-version", "matrix was made for version \(m.moduleVersion) of '\(module.id)', but the module is version \(module.version)", at: at))
+                .error(MatrixDiagnosticID.wrongVersion, "matrix was made for version \(m.moduleVersion) of '\(module.id)', but the module is version \(module.version)", at: at))
         }
         guard let definition = module.matrix(id: m.matrixID) else {
             diagnostics.append(
                 .error(
-                    "matrix.unknown-matrix",
+                    MatrixDiagnosticID.unknownMatrix,
                     "module '\(module.id)' has no matrix '\(m.matrixID)' (it has: \(module.matrices.map(\.id).joined(separator: ", ")))", at: at))
             return diagnostics
         }
         for duplicate in located.duplicateCells {
             diagnostics.append(
-                .error("matrix.duplicate-cell", "row \(duplicate.row + 1) has column '\(duplicate.column)' twice", at: duplicate.location))
+                .error(MatrixDiagnosticID.duplicateCell, "row \(duplicate.row + 1) has column '\(duplicate.column)' twice", at: duplicate.location))
         }
         let language = m.language
         for (index, row) in m.rows.enumerated() {
@@ -146,7 +146,7 @@ public enum CompletedMatrixValidation {
                 guard let c = definition.column(column) else {
                     diagnostics.append(
                         .error(
-                            "matrix.unknown-column",
+                            MatrixDiagnosticID.unknownColumn,
                             "row \(index + 1) has a cell for column '\(column)', which matrix '\(definition.id)' does not have (columns: \(definition.columns.map(\.id).joined(separator: ", ")))",
                             at: location))
                     continue
@@ -154,7 +154,7 @@ public enum CompletedMatrixValidation {
                 if let max = c.maxLength, text.count > max {
                     diagnostics.append(
                         .error(
-                            "matrix.too-long",
+                            MatrixDiagnosticID.tooLong,
                             "row \(index + 1), '\(c.label.resolved(language) ?? c.id)': \(text.count) characters, over the maximum of \(max)",
                             at: location))
                 }
@@ -171,7 +171,7 @@ public enum CompletedMatrixValidation {
             for c in definition.columns where c.required && row[c.id].allSatisfy(\.isWhitespace) {
                 diagnostics.append(
                     .error(
-                        "matrix.missing-required", "row \(index + 1) has no text in the required column '\(c.label.resolved(language) ?? c.id)'",
+                        MatrixDiagnosticID.missingRequired, "row \(index + 1) has no text in the required column '\(c.label.resolved(language) ?? c.id)'",
                         at: located.rowLocations[index]))
             }
         }

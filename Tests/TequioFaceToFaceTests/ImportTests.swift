@@ -68,19 +68,19 @@ final class ImportTests: XCTestCase {
 
     func testEachProblemNamesTheSheetAndCell() throws {
         let cases: [(SpreadsheetDocument, String, String)] = [
-            (workbook(version: "0.9.0", rows: [full]), ImportDiagnosticID.wrongVersion,
+            (workbook(version: "0.9.0", rows: [full]), ImportDiagnosticID.wrongVersion.rawValue,
              "sheet 'tequio': cell B5: this spreadsheet was made for version 0.9.0 of 'oaxaca-agua'"),
             (workbook(header: ["Problemas y prioridades de reforma", "Quién gana"] + Array(labels.dropFirst(2)), rows: [full]),
-             ImportDiagnosticID.unknownColumn, "sheet 'Mesa 1': cell B2: 'Quién gana' is not a column of matrix 'plan'"),
-            (workbook(header: Array(labels.dropLast()), rows: [full]), ImportDiagnosticID.missingColumn,
+             ImportDiagnosticID.unknownColumn.rawValue, "sheet 'Mesa 1': cell B2: 'Quién gana' is not a column of matrix 'plan'"),
+            (workbook(header: Array(labels.dropLast()), rows: [full]), ImportDiagnosticID.missingColumn.rawValue,
              "sheet 'Mesa 1': row 2: column 'Resultados esperados' is missing (it belongs in cell F2)"),
-            (workbook(rows: [full]) { $0.merges = [CellRange(a1: "C3:D4")!] }, ImportDiagnosticID.mergedCells,
+            (workbook(rows: [full]) { $0.merges = [CellRange(a1: "C3:D4")!] }, ImportDiagnosticID.mergedCells.rawValue,
              "sheet 'Mesa 1': cells C3:D4 are merged"),
             (workbook(rows: [full]) { $0.cells[CellAddress(a1: "C3")!] = SheetCell(text: "", formula: "=A3", hasCachedValue: false) },
-             ImportDiagnosticID.formulaWithoutValue, "sheet 'Mesa 1': cell C3: the formula '=A3' has no stored value"),
+             ImportDiagnosticID.formulaWithoutValue.rawValue, "sheet 'Mesa 1': cell C3: the formula '=A3' has no stored value"),
             (workbook(rows: [full]) { $0.cells[CellAddress(a1: "C3")!] = SheetCell(text: "#REF!", kind: .error) },
-             ImportDiagnosticID.errorValue, "sheet 'Mesa 1': cell C3: the cell shows the error '#REF!'"),
-            (workbook(rows: [["x", "y", String(repeating: "ñ", count: 1001), "a", "b", "c"]]), ImportDiagnosticID.tooLong,
+             ImportDiagnosticID.errorValue.rawValue, "sheet 'Mesa 1': cell C3: the cell shows the error '#REF!'"),
+            (workbook(rows: [["x", "y", String(repeating: "ñ", count: 1001), "a", "b", "c"]]), ImportDiagnosticID.tooLong.rawValue,
              "sheet 'Mesa 1': cell C3: '¿Quién resulta afectado?' has 1001 characters, over the maximum of 1000"),
         ]
         for (document, identifier, message) in cases {
@@ -97,7 +97,7 @@ final class ImportTests: XCTestCase {
         let (matrices, diagnostics) = try run(
             workbook(rows: [full]) { $0.cells[CellAddress(a1: "B3")!] = SheetCell(text: "Piperos", formula: "=\"Pipe\"&\"ros\"") })
         XCTAssertEqual(matrices.first?.matrix.rows.first?["beneficiaries"], "Piperos")
-        XCTAssertTrue(diagnostics.contains { $0.identifier == ImportDiagnosticID.formula && $0.message.hasPrefix("sheet 'Mesa 1': cell B3:") })
+        XCTAssertTrue(diagnostics.contains { $0.identifier == ImportDiagnosticID.formula.rawValue && $0.message.hasPrefix("sheet 'Mesa 1': cell B3:") })
     }
 
     func testCSVWithBOMSemicolonsQuotesAndEnglishLabels() throws {
@@ -118,7 +118,7 @@ final class ImportTests: XCTestCase {
             XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.formatted, "m.csv:2: error: a quoted field is not closed [import.csv-syntax]")
         }
         XCTAssertThrowsError(try CSVReader(data: Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]), path: "m.csv", sheetName: "m").read()) { error in
-            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.identifier, ImportDiagnosticID.notUTF8)
+            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.identifier, ImportDiagnosticID.notUTF8.rawValue)
             XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.location?.line, 2)
         }
         let document = try CSVReader(data: Data("problem,notes\nx,y\n".utf8), path: "m.csv", sheetName: "m").read()
@@ -138,7 +138,7 @@ final class ImportTests: XCTestCase {
     func testControlCharactersInACSVCellAreNamedInAWarning() throws {
         let (matrices, diagnostics) = try run(try csv(header + "Pro\u{0}blema\u{1}\u{B}dos\u{1F}\u{FFFE},b,c,d,e,f\n"))
         XCTAssertEqual(matrices.first?.matrix.rows.first?["problem"], "Problema\ndos", "a vertical tab becomes a line break")
-        let warning = try XCTUnwrap(diagnostics.first { $0.identifier == ImportDiagnosticID.removedCharacters })
+        let warning = try XCTUnwrap(diagnostics.first { $0.identifier == ImportDiagnosticID.removedCharacters.rawValue })
         XCTAssertEqual(warning.severity, .warning)
         XCTAssertEqual(
             warning.formatted,
@@ -156,7 +156,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(matrices.first?.matrix.rows.first?["civil-society-actions"], "Vigilar ")
         XCTAssertTrue(
             diagnostics.contains {
-                $0.identifier == ImportDiagnosticID.removedCharacters
+                $0.identifier == ImportDiagnosticID.removedCharacters.rawValue
                     && $0.message.hasPrefix("sheet 'Mesa 1': cell E3: 2 invisible control characters that a matrix file cannot store were removed (U+0001, U+0000 (NUL))")
             }, "\(diagnostics.map(\.formatted))")
     }
@@ -172,7 +172,7 @@ final class ImportTests: XCTestCase {
         let (matrices, diagnostics) = try run(try csv(header + "x,y,z\n"))
         XCTAssertTrue(matrices.isEmpty)
         let errors = diagnostics.filter { $0.severity == .error }
-        XCTAssertEqual(errors.map(\.identifier), Array(repeating: ImportDiagnosticID.missingRequired, count: 3))
+        XCTAssertEqual(errors.map(\.identifier), Array(repeating: ImportDiagnosticID.missingRequired.rawValue, count: 3))
         XCTAssertEqual(
             errors.first?.formatted,
             "m.csv:2: error: cell D2: the required column 'Acciones que debe realizar el gobierno' is empty in this row (line 2 has 3 fields, the header 6: are separators missing?); fill it in, or delete the row's other cells if the row is not meant to be imported [import.missing-required]")
@@ -192,7 +192,7 @@ final class ImportTests: XCTestCase {
         let text = header + String(repeating: "a,b,c,d,e,f\n", count: MatrixImporter.maxRows + 5)
         XCTAssertThrowsError(try csv(text)) { error in
             let d = (error as? SpreadsheetReadError)?.diagnostics.first
-            XCTAssertEqual(d?.identifier, ImportDiagnosticID.tooManyRows)
+            XCTAssertEqual(d?.identifier, ImportDiagnosticID.tooManyRows.rawValue)
             XCTAssertEqual(d?.location?.line, MatrixImporter.maxRows + 2)
         }
         XCTAssertNoThrow(try csv(header + String(repeating: "a,b,c,d,e,f\n", count: MatrixImporter.maxRows)))
@@ -204,7 +204,7 @@ final class ImportTests: XCTestCase {
                 for r in 0...MatrixImporter.maxRows { for (c, t) in self.full.enumerated() { sheet.cells[CellAddress(row: 2 + r, column: c)] = SheetCell(text: t) } }
             })
         XCTAssertTrue(matrices.isEmpty)
-        XCTAssertEqual(diagnostics.first { $0.severity == .error }?.identifier, ImportDiagnosticID.tooManyRows)
+        XCTAssertEqual(diagnostics.first { $0.severity == .error }?.identifier, ImportDiagnosticID.tooManyRows.rawValue)
     }
 
     func testAUTF16CSVIsNamedAsSuch() throws {
@@ -213,7 +213,7 @@ final class ImportTests: XCTestCase {
         for data in [utf16, utf16.dropFirst(2)] {
             XCTAssertThrowsError(try CSVReader(data: Data(data), path: "m.csv", sheetName: "m").read()) { error in
                 let d = (error as? SpreadsheetReadError)?.diagnostics.first
-                XCTAssertEqual(d?.identifier, ImportDiagnosticID.notUTF8)
+                XCTAssertEqual(d?.identifier, ImportDiagnosticID.notUTF8.rawValue)
                 XCTAssertTrue(d?.message.contains("UTF-16") == true, d?.message ?? "")
             }
         }

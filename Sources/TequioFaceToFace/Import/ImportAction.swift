@@ -149,7 +149,7 @@ public struct ImportAction {
         }
 
         if diagnostics.hasErrors {
-            let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.identifier == ImportDiagnosticID.io || $0.identifier == "zip.io" }
+            let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.identifier == ImportDiagnosticID.io.rawValue || $0.identifier == ZipDiagnosticID.io.rawValue }
             return Outcome(
                 diagnostics: diagnostics, failure: ImportFailure(ioOnly ? .io : .invalid, "nothing was imported", summarise: true))
         }

@@ -243,11 +243,11 @@ struct SheetImport {
         isCSV ? "row \(row + 1)" : "sheet '\(sheet.name)': row \(row + 1)"
     }
 
-    private mutating func error(_ id: String, _ message: String, row: Int?) {
+    private mutating func error(_ id: ImportDiagnosticID, _ message: String, row: Int?) {
         diagnostics.append(.error(id, message, at: location(row)))
     }
 
-    private mutating func warning(_ id: String, _ message: String, row: Int?) {
+    private mutating func warning(_ id: ImportDiagnosticID, _ message: String, row: Int?) {
         diagnostics.append(.warning(id, message, at: location(row)))
     }
 
