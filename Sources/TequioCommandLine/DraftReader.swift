@@ -49,7 +49,7 @@ struct DraftReader {
                 if result.module == nil {
                     result.diagnostics.append(
                         .error(
-                            "matrix.module-not-found",
+                            MatrixDiagnosticID.moduleNotFound,
                             "cannot load module '\(located.matrix.moduleID)' from \(DisplayPath.of(moduleURL)); pass --module",
                             at: located.rootLocation))
                     failed = true
@@ -62,7 +62,7 @@ struct DraftReader {
             if let first = drafts.first?.draft.matrix, first.matrixID != located.matrix.matrixID || first.moduleID != located.matrix.moduleID {
                 result.diagnostics.append(
                     .error(
-                        "compare.different-matrices",
+                        CompareDiagnosticID.differentMatrices,
                         "this draft is of matrix '\(located.matrix.matrixID)' of module '\(located.matrix.moduleID)', the first of '\(first.matrixID)' of '\(first.moduleID)': compare drafts of one table's matrix",
                         at: located.rootLocation))
                 failed = true
@@ -90,13 +90,13 @@ struct DraftReader {
             if b.draft < a.draft {
                 warnings.append(
                     .warning(
-                        "compare.draft-order",
+                        CompareDiagnosticID.draftOrder,
                         "draft \(b.draft) was given after draft \(a.draft) (\(previous.draft.path)); the drafts are compared in order of their draft number",
                         at: next.location))
             } else if b.draft > a.draft, b.modified < a.modified {
                 warnings.append(
                     .warning(
-                        "compare.date-order",
+                        CompareDiagnosticID.dateOrder,
                         "draft \(b.draft) was modified on \(b.modified), before draft \(a.draft) (\(a.modified)); its changes keep its own date",
                         at: next.location))
             }

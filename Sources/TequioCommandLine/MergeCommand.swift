@@ -66,7 +66,7 @@ struct MergeCommand: ParsableCommand {
         let result = MatrixMerge.merge(
             read.map { MatrixMerge.Copy(source: Self.fileName($0.path), matrix: $0.matrix) },
             base: baseCopy.map { MatrixMerge.Copy(source: Self.fileName($0.path), matrix: $0.matrix) }, columns: columns)
-        for warning in result.warnings { Output.error("tequio: warning: \(warning) [merge.kept]") }
+        printer.print(result.warnings.map { Diagnostic.warning(MergeDiagnosticID.kept, $0, at: nil) })
 
         // What is written must read back as a valid matrix of the module, as `import` makes sure.
         let data = try CompletedMatrixWriter.data(result.merged, columnOrder: columns)
@@ -81,12 +81,15 @@ struct MergeCommand: ParsableCommand {
         } catch {
             throw CommandFailure.io("\(error)")
         }
+        var conflicts: [Diagnostic] = []
         for (index, row) in result.merged.rows.enumerated() {
             for column in row.alternatives.keys.sorted() {
                 let sources = row.alternatives[column]!.map(\.source).joined(separator: ", ")
-                Output.error("tequio: note: row \(index + 1), column '\(column)': different texts in \(sources), kept side by side [merge.conflict]")
+                conflicts.append(
+                    Diagnostic(.note, MergeDiagnosticID.conflict, "row \(index + 1), column '\(column)': different texts in \(sources), kept side by side", at: nil))
             }
         }
+        printer.print(conflicts)
         Output.error("wrote \(output): \(read.count) copies merged, \(result.conflicts) cell\(result.conflicts == 1 ? "" : "s") with a conflict for the table to resolve")
     }
 

@@ -163,7 +163,7 @@ public enum CompletedMatrixValidation {
             for column in annotated.sorted() where definition.column(column) == nil {
                 diagnostics.append(
                     .error(
-                        "matrix.unknown-column",
+                        MatrixDiagnosticID.unknownColumn,
                         "row \(index + 1) has a note or an alternative text for column '\(column)', which matrix '\(definition.id)' does not have",
                         at: located.rowLocations[index]))
             }

@@ -16,7 +16,8 @@ final class DiagnosticCatalogueTests: XCTestCase {
     /// Every table of identifiers (`testEveryTableIsListed` finds the ones missing here).
     static let tables: [any DiagnosticIdentifier.Type] = [
         XMLDiagnosticID.self, ZipDiagnosticID.self, ModuleDiagnosticID.self, MatrixDiagnosticID.self,
-        ImportDiagnosticID.self, PackageDiagnosticID.self, TequioDiagnosticID.self,
+        ImportDiagnosticID.self, PackageDiagnosticID.self, TequioDiagnosticID.self, CompareDiagnosticID.self,
+        MergeDiagnosticID.self,
     ]
 
     static var identifiers: [String] { tables.flatMap { $0.identifiers } }
