@@ -35,10 +35,12 @@ public struct AssembleAction: Sendable {
         public var onlyCompendium: Bool
         public var language: String?
         public var keepGoing: Bool
+        /// The compendium's words (each plan already has its own).
+        public var catalogue: StringCatalogue
 
         public init(
             formats: [DocumentFormat], outputDirectory: URL, compendium: Bool, onlyCompendium: Bool,
-            language: String?, keepGoing: Bool
+            language: String?, keepGoing: Bool, catalogue: StringCatalogue
         ) {
             self.formats = formats
             self.outputDirectory = outputDirectory
@@ -46,6 +48,7 @@ public struct AssembleAction: Sendable {
             self.onlyCompendium = onlyCompendium
             self.language = language
             self.keepGoing = keepGoing
+            self.catalogue = catalogue
         }
     }
 
@@ -152,7 +155,8 @@ public struct AssembleAction: Sendable {
         var jobs: [Job] = []
         if input.compendium || input.onlyCompendium {
             for (id, module) in modules.sorted(by: { $0.key < $1.key }) {
-                let c = Compendium(plans: plans.filter { $0.moduleID == id }, module: module, language: input.language)
+                let c = Compendium(
+                    plans: plans.filter { $0.moduleID == id }, module: module, language: input.language, catalogue: input.catalogue)
                 let layout = PlanLayout.layout(c, hasLogo: branding.logo != nil)
                 for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(c.baseName).\(f.fileExtension)")) }
             }
