@@ -121,11 +121,12 @@ struct AssembleCommand: ParsableCommand {
         let formats = try parsedFormats()
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
+        let catalogue = try located.catalogue()
         let printer = DiagnosticPrinter()
         let action = AssembleAction(
             AssembleAction.Input(
                 formats: formats, outputDirectory: URL(fileURLWithPath: output), compendium: compendium,
-                onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing))
+                onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing, catalogue: catalogue))
 
         // 1. Read and check everything before writing anything.
         let files = try Self.mapped { () throws(AssembleFailure) in try AssembleAction.collectFiles(paths) }
@@ -157,7 +158,7 @@ struct AssembleCommand: ParsableCommand {
             if let loc, let module { found += CompletedMatrixValidation.check(loc, against: module) }
             var plan: ActionPlan?
             if let loc, let module, !found.hasErrors {
-                plan = ActionPlan(matrix: loc.matrix, module: module, source: DisplayPath.of(url))
+                plan = ActionPlan(matrix: loc.matrix, module: module, catalogue: catalogue, source: DisplayPath.of(url))
             }
             return AssembleAction.CheckedFile(diagnostics: found, plan: plan, module: module)
         }

@@ -75,15 +75,15 @@ struct CompareCommand: ParsableCommand {
         printer.print(set.diagnostics)
         guard let ordered = set.drafts else { throw CommandFailure.invalid("the drafts have errors; nothing was written") }
 
-        let plans = ordered.map { ActionPlan(matrix: $0.matrix, module: set.module!, source: $0.path) }
+        let catalogue = try located.catalogue()
+        let plans = ordered.map { ActionPlan(matrix: $0.matrix, module: set.module!, catalogue: catalogue, source: $0.path) }
         let options = try AssembleCommand.documentOptions(located, branding: branding, referenceDoc: [])
         let layout = ComparisonLayout.layout(plans, author: author, hasLogo: options.branding.logo != nil)
-        let newest = plans[plans.count - 1]
-        let name = "\(newest.baseName)-\(ComparisonLayout.fileWord(newest.language))-\(plans[0].draft)-\(newest.draft)"
+        let name = ComparisonLayout.fileName(plans)
         let action = AssembleAction(
             AssembleAction.Input(
                 formats: formats, outputDirectory: URL(fileURLWithPath: output), compendium: false, onlyCompendium: false,
-                language: nil, keepGoing: false))
+                language: nil, keepGoing: false, catalogue: catalogue))
         let jobs = formats.map { AssembleAction.Job(layout: layout, format: $0, fileName: "\(name).\($0.fileExtension)") }
         let outcome = action.write(
             jobs, options: options, sourceDateEpoch: try AssembleCommand.sourceDateEpoch(),

@@ -76,7 +76,7 @@ final class ComparisonLayoutTests: XCTestCase {
                 if Int.random(in: 0..<4, using: &generator) == 0 { next.members.append(.init(name: "Lucía Méndez", sector: .other)) }
                 drafts.append(next)
             }
-            let plans = drafts.map { ActionPlan(matrix: $0, module: module) }
+            let plans = drafts.map { ActionPlan(matrix: $0, module: module, catalogue: Fixtures.catalogue) }
             let layout = ComparisonLayout.layout(plans)
             XCTAssertEqual(Self.text(layout, accept: true), Self.text(PlanLayout.layout(plans.last!), accept: true))
             XCTAssertEqual(Self.text(layout, accept: false), Self.text(PlanLayout.layout(plans[0]), accept: true))

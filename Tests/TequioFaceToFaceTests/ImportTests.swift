@@ -40,7 +40,7 @@ final class ImportTests: XCTestCase {
     }
 
     func run(_ document: SpreadsheetDocument) throws -> ([MatrixImporter.Imported], [Diagnostic]) {
-        let importer = MatrixImporter(module: try Fixture.module(), timestamp: "2026-11-29T09:00:00Z")
+        let importer = MatrixImporter(module: try Fixture.module(), timestamp: "2026-11-29T09:00:00Z", catalogue: Fixture.catalogue)
         let result = importer.importDocument(document)
         return (result.matrices, result.diagnostics)
     }

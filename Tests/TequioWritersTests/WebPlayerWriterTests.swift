@@ -25,7 +25,7 @@ final class WebPlayerWriterTests: XCTestCase {
             let path = url.path.replacingOccurrences(of: templatesRoot.path + "/", with: "")
             templates[path] = try Data(contentsOf: url)
         }
-        return BuildInput(
+        return try BuildInput(
             module: module, assets: assets, templates: templates, generator: "tequio test",
             date: Date(timeIntervalSince1970: 315_532_800))
     }

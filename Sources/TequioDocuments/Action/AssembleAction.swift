@@ -35,10 +35,12 @@ public struct AssembleAction: Sendable {
         public var onlyCompendium: Bool
         public var language: String?
         public var keepGoing: Bool
+        /// The compendium's words (each plan already has its own).
+        public var catalogue: StringCatalogue
 
         public init(
             formats: [DocumentFormat], outputDirectory: URL, compendium: Bool, onlyCompendium: Bool,
-            language: String?, keepGoing: Bool
+            language: String?, keepGoing: Bool, catalogue: StringCatalogue
         ) {
             self.formats = formats
             self.outputDirectory = outputDirectory
@@ -46,6 +48,7 @@ public struct AssembleAction: Sendable {
             self.onlyCompendium = onlyCompendium
             self.language = language
             self.keepGoing = keepGoing
+            self.catalogue = catalogue
         }
     }
 
@@ -160,9 +163,10 @@ public struct AssembleAction: Sendable {
         var jobs: [Job] = []
         if input.compendium || input.onlyCompendium {
             for (id, module) in modules.sorted(by: { $0.key < $1.key }) {
-                let c = Compendium(plans: plans.filter { $0.moduleID == id }, module: module, language: input.language)
+                let c = Compendium(
+                    plans: plans.filter { $0.moduleID == id }, module: module, language: input.language, catalogue: input.catalogue)
                 var layout = PlanLayout.layout(c, hasLogo: branding.logo != nil, chapters: round.map { r in { r.chapter($1, number: $0 + 1) } })
-                if round != nil { layout.changeWords = ComparisonWords.forLanguage(c.language).changeWords }
+                if round != nil { layout.changeWords = DocumentLayout.ChangeWords(c.strings) }
                 for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(c.baseName).\(f.fileExtension)")) }
             }
         }

@@ -80,7 +80,7 @@ public enum ComparisonLayout {
             guard let before = earlier[Self.key(plan)] else {
                 var layout = PlanLayout.layout(plan, hasLogo: hasLogo)
                 let at = layout.blocks.firstIndex { if case .field = $0 { true } else { false } } ?? layout.blocks.count
-                layout.blocks.insert(.paragraph(LayoutText(ComparisonWords.forLanguage(plan.language).newPlan(folder))), at: at)
+                layout.blocks.insert(.paragraph(LayoutText(ComparisonWords(plan).newPlan(folder))), at: at)
                 return layout
             }
             return ComparisonLayout.layout([before, plan], hasLogo: hasLogo)
@@ -89,16 +89,17 @@ public enum ComparisonLayout {
         public func chapter(_ plan: ActionPlan, number: Int) -> [DocumentLayout.Block] {
             guard let before = earlier[Self.key(plan)] else {
                 var blocks = PlanLayout.chapter(plan, number: number)
-                blocks.insert(.paragraph(LayoutText(ComparisonWords.forLanguage(plan.language).newPlan(folder))), at: 2)
+                blocks.insert(.paragraph(LayoutText(ComparisonWords(plan).newPlan(folder))), at: 2)
                 return blocks
             }
             return ComparisonLayout.chapter([before, plan], number: number)
         }
     }
 
-    /// The word in a comparison's file name: `cambios` in Spanish, `changes` otherwise.
-    public static func fileWord(_ language: String) -> String {
-        language.split(separator: "-").first.map { $0.lowercased() } == "es" ? "cambios" : "changes"
+    /// A comparison's file name, without extension: `<module>-<table>-cambios-<first>-<last>`.
+    public static func fileName(_ plans: [ActionPlan]) -> String {
+        let newest = plans[plans.count - 1]
+        return "\(newest.baseName)-\(ComparisonWords(newest).fileWord)-\(plans[0].draft)-\(newest.draft)"
     }
 }
 
@@ -119,7 +120,7 @@ struct History {
         texts = TextHistory(plans: plans, changes: changes)
         rows = RowHistory(plans: plans)
         memberHistories = Self.memberHistories(plans)
-        words = ComparisonWords.forLanguage(plans[plans.count - 1].language)
+        words = ComparisonWords(plans[plans.count - 1])
     }
 
     /// The summary's title, one line per step and the legend; the first and last blocks are what

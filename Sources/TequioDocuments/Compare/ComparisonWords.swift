@@ -1,12 +1,12 @@
 import TequioModel
 
-/// The fixed words of a comparison: its summary, legend and the words screen readers say for changes,
-/// in Spanish or English (any other language gets English, as `DocumentStrings` does).
+/// The fixed words of a comparison (its summary, legend, the words screen readers say for changes and
+/// the word in its file name), from the string catalogue's `document.compare.` keys.
 struct ComparisonWords: Sendable {
-    let inserted: String
-    let deleted: String
-    let legend: String
-    private let language: String
+    let strings: LocalizedStrings
+
+    init(_ plan: ActionPlan) { strings = plan.strings.strings }
+    init(strings: LocalizedStrings) { self.strings = strings }
 
     /// What one step changed, for its line of the summary.
     struct Step {
@@ -15,51 +15,38 @@ struct ComparisonWords: Sendable {
         var detailsChanged: Bool
     }
 
+    var inserted: String { strings("document.compare.inserted") }
+    var deleted: String { strings("document.compare.deleted") }
+    var legend: String { strings("document.compare.legend") }
+    var fileWord: String { strings("document.compare.fileWord") }
     var changeWords: DocumentLayout.ChangeWords { DocumentLayout.ChangeWords(inserted: inserted, deleted: deleted) }
 
-    static func forLanguage(_ tag: String) -> ComparisonWords {
-        let spanish = tag.split(separator: "-").first.map { $0.lowercased() } == "es"
-        return spanish
-            ? ComparisonWords(
-                inserted: "inserción", deleted: "eliminación",
-                legend: "Cómo leer los cambios: el texto agregado está subrayado y el eliminado, tachado; cada cambio lleva la mesa y la fecha del borrador que lo hizo.",
-                language: "es")
-            : ComparisonWords(
-                inserted: "insertion", deleted: "deletion",
-                legend: "How to read the changes: added text is underlined and removed text struck through; each change carries the table and date of the draft that made it.",
-                language: "en")
-    }
-
     /// Said of a plan that has no earlier draft in the folder it is compared with.
-    func newPlan(_ folder: String) -> String {
-        language == "es"
-            ? "Plan nuevo: no hay un borrador anterior de esta mesa en \(folder)."
-            : "New plan: there is no earlier draft of this table in \(folder)."
-    }
+    func newPlan(_ folder: String) -> String { strings("document.compare.newPlan", folder) }
 
-    func summaryTitle(_ draft: Int) -> String {
-        language == "es" ? "Cambios desde el borrador \(draft)" : "Changes since draft \(draft)"
-    }
+    func summaryTitle(_ draft: Int) -> String { strings("document.compare.summaryTitle", String(draft)) }
 
     func comparisonOf(_ drafts: [Int]) -> String {
-        let list = drafts.map(String.init).joined(separator: " → ")
-        return language == "es" ? "Comparación de los borradores \(list)" : "Comparison of drafts \(list)"
+        strings("document.compare.comparisonOf", drafts.map(String.init).joined(separator: " → "))
     }
 
-    /// "Borrador 3 (Mesa 1, 22 de noviembre de 2012): 2 filas cambiadas, 1 agregada, 0 eliminadas,
-    /// 1 movida; 35 palabras insertadas y 12 eliminadas."
+    /// "Borrador 3 (Mesa 1, 22 de noviembre de 2012): filas: 2 cambiadas, 1 agregadas, 0 eliminadas,
+    /// 1 movidas; palabras: 35 insertadas, 12 eliminadas."
     func stepLine(_ step: Step, draft: Int, author: String, date: String) -> String {
-        let r = step.rows
-        let who = date.isEmpty ? author : "\(author), \(date)"
-        if language == "es" {
-            var line = "Borrador \(draft) (\(who)): filas: \(r.changed) cambiadas, \(r.added) agregadas, \(r.removed) eliminadas, \(r.moved) movidas"
-            if !step.members.isEmpty { line += "; integrantes: \(step.members.added) agregados, \(step.members.removed) retirados, \(step.members.changed) cambiados" }
-            if step.detailsChanged { line += "; cambió el nombre de la mesa o el municipio" }
-            return line + "; palabras: \(r.wordsInserted) insertadas, \(r.wordsDeleted) eliminadas."
-        }
-        var line = "Draft \(draft) (\(who)): rows: \(r.changed) changed, \(r.added) added, \(r.removed) removed, \(r.moved) moved"
-        if !step.members.isEmpty { line += "; members: \(step.members.added) added, \(step.members.removed) removed, \(step.members.changed) changed" }
-        if step.detailsChanged { line += "; the table's name or municipality changed" }
-        return line + "; words: \(r.wordsInserted) inserted, \(r.wordsDeleted) deleted."
+        let r = step.rows, m = step.members
+        var line = strings(
+            "document.compare.step", String(draft), date.isEmpty ? author : "\(author), \(date)", String(r.changed),
+            String(r.added), String(r.removed), String(r.moved))
+        if !m.isEmpty { line += strings("document.compare.stepMembers", String(m.added), String(m.removed), String(m.changed)) }
+        if step.detailsChanged { line += strings("document.compare.stepDetails") }
+        return line + strings("document.compare.stepWords", String(r.wordsInserted), String(r.wordsDeleted))
+    }
+}
+
+extension DocumentLayout.ChangeWords {
+    /// The words for changes in a document of these strings' language (a compendium with changes).
+    init(_ strings: DocumentStrings) {
+        let words = ComparisonWords(strings: strings.strings)
+        self.init(inserted: words.inserted, deleted: words.deleted)
     }
 }

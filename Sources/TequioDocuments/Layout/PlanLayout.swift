@@ -35,7 +35,7 @@ public enum PlanLayout {
         if !compendium.programTitle.isEmpty { blocks.append(.kicker(compendium.programTitle)) }
         blocks.append(.title(s.compendium))
         if !compendium.moduleTitle.isEmpty { blocks.append(.subtitle(LayoutText(compendium.moduleTitle))) }
-        blocks.append(.coverText("\(compendium.plans.count) \(s.plans)"))
+        blocks.append(.coverText(s.plansN(compendium.plans.count)))
         if let date = compendium.modified {
             blocks.append(.field(label: s.date, value: LayoutText(s.longDate(date.calendarDate))))
         }
@@ -62,7 +62,7 @@ public enum PlanLayout {
             title: compendium.programTitle.isEmpty ? s.compendium : "\(s.compendium): \(compendium.programTitle)",
             subject: compendium.moduleTitle, author: compendium.programTitle.isEmpty ? compendium.moduleTitle : compendium.programTitle,
             language: compendium.language, keywords: [compendium.moduleID],
-            description: "\(compendium.plans.count) \(s.plans)", created: compendium.created,
+            description: s.plansN(compendium.plans.count), created: compendium.created,
             modified: compendium.modified, revision: 1)
         return DocumentLayout(
             properties: props, runningHeader: props.title, strings: s, blocks: blocks, hasCover: true,

@@ -4,7 +4,7 @@ import TequioWriters
 /// One working table's action plan: a completed matrix read together with its module, in the matrix's
 /// language, ready for any document writer.
 ///
-/// Built by `ActionPlan.init(matrix:module:source:)`, which never fails: the caller has already checked
+/// Built by `ActionPlan.init(matrix:module:catalogue:source:)`, which never fails: the caller has already checked
 /// the matrix against the module (`CompletedMatrixValidation`). Cells of columns the module does not
 /// know are left out.
 public struct ActionPlan: Sendable, Equatable {
@@ -93,11 +93,11 @@ public struct ActionPlan: Sendable, Equatable {
     /// The file the matrix came from, for messages.
     public var source: String
 
-    public init(matrix m: CompletedMatrix, module: Module, source: String = "") {
+    public init(matrix m: CompletedMatrix, module: Module, catalogue: StringCatalogue, source: String = "") {
         let lang = m.language
         let fallbacks = [module.mainLanguage] + module.languages + ["es", "en"]
         func text(_ t: LocalizedText?) -> String { t?.resolved(lang, fallbacks: fallbacks)?.trimmingWhitespace() ?? "" }
-        let strings = DocumentStrings.forLanguage(lang)
+        let strings = DocumentStrings(catalogue, language: lang)
         self.language = lang
         self.strings = strings
         self.source = source
@@ -161,7 +161,7 @@ public struct ActionPlan: Sendable, Equatable {
             problems.append(
                 Problem(
                     number: number,
-                    heading: title.isEmpty ? "\(strings.problem) \(number)" : "\(strings.problem) \(number): \(title)",
+                    heading: title.isEmpty ? strings.problemN(number) : "\(strings.problemN(number)): \(title)",
                     statement: statement, parts: parts))
         }
         self.problems = problems

@@ -17,12 +17,13 @@ public struct Compendium: Sendable, Equatable {
 
     /// - Parameters:
     ///   - language: the language of the cover, contents and summary (each chapter keeps its plan's).
-    public init(plans: [ActionPlan], module: Module, language: String? = nil) {
+    ///   - catalogue: where the cover's, contents' and summary's words come from.
+    public init(plans: [ActionPlan], module: Module, language: String? = nil, catalogue: StringCatalogue) {
         let lang = language ?? module.mainLanguage
         let fallbacks = [module.mainLanguage] + module.languages
         func text(_ t: LocalizedText?) -> String { t?.resolved(lang, fallbacks: fallbacks)?.trimmingWhitespace() ?? "" }
         self.language = lang
-        strings = DocumentStrings.forLanguage(lang)
+        strings = DocumentStrings(catalogue, language: lang)
         moduleID = module.id
         programTitle = text(module.metadata.program)
         moduleTitle = text(module.metadata.title)

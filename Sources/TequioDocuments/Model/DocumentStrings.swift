@@ -1,90 +1,81 @@
 import TequioModel
 
-/// The fixed words of an action-plan document ("Página", "Contenido", "Acciones del gobierno"…), in
-/// Spanish or English.
+/// The fixed words of an action-plan document ("Página", "Contenido", "Acciones del gobierno"…), from
+/// the string catalogue (`document.` keys and the `common.` words documents share with other outputs).
 ///
 /// Column labels and the introduction come from the module; only the document's own furniture is here.
-/// Any language other than Spanish gets the English strings.
 public struct DocumentStrings: Sendable, Equatable {
-    public let language: String
-    public let actionPlan: String
-    public let compendium: String
-    public let contents: String
-    public let summary: String
-    public let introduction: String
-    public let problemsAndActions: String
-    public let problem: String
-    public let members: String
-    public let workingTable: String
-    public let municipality: String
-    public let draft: String
-    public let date: String
-    public let problems: String
-    public let governmentActions: String
-    public let civilSocietyActions: String
-    public let beneficiaries: String
-    public let affected: String
-    public let expectedResults: String
-    public let total: String
-    public let plans: String
-    public let noMembers: String
-    public let noRows: String
-    /// "Página {page} de {pages}": the words around the two numbers.
-    public let pagePrefix: String
-    public let pageSeparator: String
-    public let months: [String]
-    public let sectors: [CompletedMatrix.Sector: String]
+    let strings: LocalizedStrings
 
-    public static let spanish = DocumentStrings(
-        language: "es", actionPlan: "Plan de acción", compendium: "Compendio de planes de acción",
-        contents: "Contenido", summary: "Resumen de los planes", introduction: "Introducción",
-        problemsAndActions: "Problemas y acciones", problem: "Problema", members: "Integrantes de la mesa",
-        workingTable: "Mesa de trabajo", municipality: "Municipio", draft: "Borrador", date: "Fecha",
-        problems: "Problemas", governmentActions: "Acciones del gobierno",
-        civilSocietyActions: "Acciones de la sociedad civil", beneficiaries: "Quién se beneficia del problema",
-        affected: "Quién resulta afectado", expectedResults: "Resultados esperados", total: "Total",
-        plans: "planes de acción", noMembers: "La mesa no registró integrantes.",
-        noRows: "La matriz no tiene filas.", pagePrefix: "Página ", pageSeparator: " de ",
-        months: [
-            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-            "noviembre", "diciembre",
-        ],
-        sectors: [
-            .government: "Gobierno", .civilSociety: "Sociedad civil", .privateSector: "Sector privado",
-            .other: "Otros",
-        ])
-
-    public static let english = DocumentStrings(
-        language: "en", actionPlan: "Action plan", compendium: "Compendium of action plans",
-        contents: "Contents", summary: "Summary of the plans", introduction: "Introduction",
-        problemsAndActions: "Problems and actions", problem: "Problem", members: "Members of the table",
-        workingTable: "Working table", municipality: "Municipality", draft: "Draft", date: "Date",
-        problems: "Problems", governmentActions: "Government actions",
-        civilSocietyActions: "Civil-society actions", beneficiaries: "Who benefits from the problem",
-        affected: "Who is affected", expectedResults: "Expected results", total: "Total",
-        plans: "action plans", noMembers: "The table recorded no members.",
-        noRows: "The matrix has no rows.", pagePrefix: "Page ", pageSeparator: " of ",
-        months: [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ],
-        sectors: [
-            .government: "Government", .civilSociety: "Civil society", .privateSector: "Private sector",
-            .other: "Other",
-        ])
-
-    /// The strings for a language tag: Spanish for `es`, `es-MX`…, English otherwise.
-    public static func forLanguage(_ tag: String) -> DocumentStrings {
-        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        return primary == "es" ? .spanish : .english
+    public init(_ catalogue: StringCatalogue, language: String) {
+        strings = LocalizedStrings(catalogue, language: language)
     }
 
-    public func sector(_ s: CompletedMatrix.Sector) -> String { sectors[s] ?? s.rawValue }
+    public var actionPlan: String { strings("document.actionPlan") }
+    public var compendium: String { strings("document.compendium") }
+    public var contents: String { strings("common.contents") }
+    public var summary: String { strings("document.summary") }
+    public var introduction: String { strings("document.introduction") }
+    public var problemsAndActions: String { strings("document.problemsAndActions") }
+    /// "Problema 3"
+    public func problemN(_ n: Int) -> String { strings("document.problemN", String(n)) }
+    public var members: String { strings("document.tableMembers") }
+    public var workingTable: String { strings("common.workingTable") }
+    public var municipality: String { strings("common.municipality") }
+    public var draft: String { strings("document.draft") }
+    public var date: String { strings("document.date") }
+    public var problems: String { strings("document.problems") }
+    public var governmentActions: String { strings("document.governmentActions") }
+    public var civilSocietyActions: String { strings("document.civilSocietyActions") }
+    public var beneficiaries: String { strings("document.beneficiaries") }
+    public var affected: String { strings("document.affected") }
+    public var expectedResults: String { strings("document.expectedResults") }
+    public var total: String { strings("document.total") }
+    /// "12 planes de acción"
+    public func plansN(_ n: Int) -> String { strings("document.plansN", String(n)) }
+    public var noMembers: String { strings("document.noMembers") }
+    public var noRows: String { strings("document.noRows") }
+
+    /// "Página {0} de {1}" cut at its two numbers, which the formats write as fields: the words before
+    /// the page number and those between it and the page count (a text after the count is not shown).
+    public var pagePrefix: String { pageNumberParts.prefix }
+    public var pageSeparator: String { pageNumberParts.separator }
+
+    private var pageNumberParts: (prefix: String, separator: String) {
+        let template = strings("document.pageNumber")
+        let (prefix, rest) = Self.split(template, at: "{0}")
+        return (prefix, Self.split(rest, at: "{1}").before)
+    }
+
+    private static func split(_ text: String, at marker: String) -> (before: String, after: String) {
+        guard let range = text.range(of: marker) else { return (text, "") }
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+
+    public func sector(_ s: CompletedMatrix.Sector) -> String {
+        s == .other ? strings("document.sector.other") : strings.sector(s)
+    }
 
     /// `14 de marzo de 2012` / `14 March 2012`, from a calendar date in UTC.
     public func longDate(_ date: CalendarDate?) -> String {
         guard let date else { return "" }
-        let month = months[max(0, min(11, date.month - 1))]
-        return language == "es" ? "\(date.day) de \(month) de \(date.year)" : "\(date.day) \(month) \(date.year)"
+        return strings("document.longDate", String(date.day), monthName(date.month), String(date.year))
+    }
+
+    private func monthName(_ month: Int) -> String {
+        switch month {
+        case ...1: strings("document.month.01")
+        case 2: strings("document.month.02")
+        case 3: strings("document.month.03")
+        case 4: strings("document.month.04")
+        case 5: strings("document.month.05")
+        case 6: strings("document.month.06")
+        case 7: strings("document.month.07")
+        case 8: strings("document.month.08")
+        case 9: strings("document.month.09")
+        case 10: strings("document.month.10")
+        case 11: strings("document.month.11")
+        default: strings("document.month.12")
+        }
     }
 }

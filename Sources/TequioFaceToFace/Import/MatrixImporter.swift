@@ -32,13 +32,19 @@ public struct MatrixImporter: Sendable {
     public var municipality: String?
     /// `created` and `modified` of the imported matrices (UTC, `2026-11-29T09:12:44Z`).
     public var timestamp: String
+    /// The workbooks' words (help sheet, member headers, sectors), recognised in every language.
+    public let catalogue: StringCatalogue
 
-    public init(module: Module, matrixID: String? = nil, tableName: String? = nil, municipality: String? = nil, timestamp: String) {
+    public init(
+        module: Module, matrixID: String? = nil, tableName: String? = nil, municipality: String? = nil, timestamp: String,
+        catalogue: StringCatalogue
+    ) {
         self.module = module
         self.matrixID = matrixID
         self.tableName = tableName
         self.municipality = municipality
         self.timestamp = timestamp
+        self.catalogue = catalogue
     }
 
     /// A completed matrix and where it came from.
@@ -59,7 +65,7 @@ public struct MatrixImporter: Sendable {
                 return ([], diagnostics)
             }
             mode = .workbook(definition, language)
-            let helpNames = Set(SheetStrings.all.map(\.helpSheetName))
+            let helpNames = Set(SheetStrings.all(catalogue).map(\.helpSheetName))
             sheets = sheets.filter { $0.name != WorkbookLayout.metadataSheetName && !helpNames.contains($0.name) }
         } else {
             guard let definition = matrixID.map({ module.matrix(id: $0) }) ?? module.primaryMatrix else {
@@ -340,10 +346,10 @@ struct SheetImport {
                 ImportDiagnosticID.missingColumn,
                 "\(place(row: headerRow)): column '\(label(column, language))' is missing\(whereTo)", row: headerRow)
         }
-        let strings = SheetStrings.for(language)
+        let strings = SheetStrings(importer.catalogue, language: language)
         let memberNames: [MemberField: String] = [.name: strings.memberName, .sector: strings.memberSector, .role: strings.memberRole]
         if case .workbook = mode {
-            let layout = WorkbookLayout(module: module, matrix: definition, language: language, tables: 1)
+            let layout = WorkbookLayout(module: module, matrix: definition, language: language, tables: 1, catalogue: importer.catalogue)
             let positions: [MemberField: Int] = [
                 .name: layout.memberNameColumn, .sector: layout.memberSectorColumn, .role: layout.memberRoleColumn,
             ]
@@ -471,7 +477,7 @@ struct SheetImport {
     }
 
     private func matchMember(_ key: String) -> MemberField? {
-        for s in SheetStrings.all {
+        for s in SheetStrings.all(importer.catalogue) {
             if HeaderKey.fold(s.memberName) == key { return .name }
             if HeaderKey.fold(s.memberSector) == key { return .sector }
             if HeaderKey.fold(s.memberRole) == key { return .role }
@@ -499,7 +505,7 @@ struct SheetImport {
             return nil
         }
         var sector = CompletedMatrix.Sector.other
-        if let found = Self.sector(sectorText) {
+        if let found = matchSector(sectorText) {
             sector = found
         } else if let sectorAddress {
             let choices = strings.sectors.map { "'\($0)'" }.joined(separator: ", ")
@@ -513,12 +519,12 @@ struct SheetImport {
         return CompletedMatrix.Member(name: name, sector: sector, role: role.isEmpty ? nil : role)
     }
 
-    static func sector(_ text: String) -> CompletedMatrix.Sector? {
+    private func matchSector(_ text: String) -> CompletedMatrix.Sector? {
         let key = HeaderKey.fold(text)
         guard !key.isEmpty else { return nil }
         for sector in CompletedMatrix.Sector.allCases {
             if key == sector.rawValue { return sector }
-            for s in SheetStrings.all where HeaderKey.fold(s.sectorLabel(sector)) == key { return sector }
+            for s in SheetStrings.all(importer.catalogue) where HeaderKey.fold(s.sectorLabel(sector)) == key { return sector }
         }
         return nil
     }

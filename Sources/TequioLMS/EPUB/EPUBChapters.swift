@@ -31,14 +31,10 @@ struct EPUBContent {
     let module: Module
     let lang: String
     let links: EPUBLinks
+    /// The catalogue in this language.
+    let strings: LocalizedStrings
 
-    private func s(_ key: String, _ args: String...) -> String {
-        var out = EPUBStrings.get(key, lang)
-        for (i, a) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: a) }
-        return out
-    }
-
-    private func text(_ t: LocalizedText?) -> String? {
+    func text(_ t: LocalizedText?) -> String? {
         guard let t else { return nil }
         return t[lang] ?? t.resolved(lang, fallbacks: module.languages)
     }
@@ -48,8 +44,8 @@ struct EPUBContent {
         switch chapter {
         case .titlePage: return text(module.metadata.title) ?? module.id
         case .unit(let i): return "\(i + 1). " + (text(module.units[i].title) ?? module.units[i].id)
-        case .matrix(let i): return "\(s("matrix")): " + (text(module.matrices[i].title) ?? module.matrices[i].id)
-        case .glossary: return s("glossary")
+        case .matrix(let i): return "\(strings("common.matrix")): " + (text(module.matrices[i].title) ?? module.matrices[i].id)
+        case .glossary: return strings("common.glossary")
         }
     }
 
@@ -62,7 +58,7 @@ struct EPUBContent {
         }
     }
 
-    private func page(_ chapter: EPUBChapter, bodyType: String) -> XHTMLPage {
+    func page(_ chapter: EPUBChapter, bodyType: String) -> XHTMLPage {
         XHTMLPage(title: title(of: chapter), lang: lang, links: links, bodyType: bodyType)
     }
 
@@ -83,26 +79,26 @@ struct EPUBContent {
             p.end()
         }
         p.start("section", ["class": "howto"])
-        p.element("h2", s("howToUse"))
-        p.element("p", s("howToUseText"))
+        p.element("h2", strings("epub.howToUse"))
+        p.element("p", strings("epub.howToUseText"))
         p.end()
 
         p.start("section", ["class": "about"])
-        p.element("h2", s("about"))
+        p.element("h2", strings("common.about"))
         p.start("dl")
         func row(_ label: String, _ value: String) {
             guard !value.isEmpty else { return }
             p.element("dt", label)
             p.element("dd", value)
         }
-        row(s("authors"), md.authors.map { a in a.affiliation.map { "\(a.name) (\($0))" } ?? a.name }.joined(separator: "; "))
+        row(strings("common.authors"), md.authors.map { a in a.affiliation.map { "\(a.name) (\($0))" } ?? a.name }.joined(separator: "; "))
         var duration: [String] = []
-        if let d = md.durationDays { duration.append(s("days", String(d))) }
-        if let h = md.durationHours { duration.append(s("hours", Self.number(h))) }
-        row(s("duration"), duration.joined(separator: ", "))
-        row(s("delivery"), md.deliveryModes.map { s($0.rawValue) }.joined(separator: ", "))
-        row(s("license"), md.license)
-        row(s("version"), module.version)
+        if let d = md.durationDays { duration.append(strings("common.daysN", String(d))) }
+        if let h = md.durationHours { duration.append(strings("common.hoursN", Self.number(h))) }
+        row(strings("common.duration"), duration.joined(separator: ", "))
+        row(strings("common.delivery"), md.deliveryModes.map { strings.deliveryMode($0) }.joined(separator: ", "))
+        row(strings("common.license"), md.license)
+        row(strings("common.version"), module.version)
         p.end()
         p.end()
         return try p.finish()
@@ -124,9 +120,9 @@ struct EPUBContent {
         let u = module.units[index]
         let p = page(.unit(index), bodyType: "bodymatter")
         p.start("section", ["epub:type": "chapter", "id": PackageText.xmlID("unit", u.id)])
-        var crumb = [s("unitN", String(index + 1))]
-        if let day = u.day { crumb.append(s("day", String(day))) }
-        if let minutes = u.minutes { crumb.append(s("minutes", String(minutes))) }
+        var crumb = [strings("common.unitN", String(index + 1))]
+        if let day = u.day { crumb.append(strings("common.dayN", String(day))) }
+        if let minutes = u.minutes { crumb.append(strings("common.minutesN", String(minutes))) }
         p.element("p", crumb.joined(separator: " · "), ["class": "crumb"])
         p.localized("h1", u.title)
         p.localized("p", u.summary, ["class": "lead"])
@@ -142,16 +138,16 @@ struct EPUBContent {
         return try p.finish()
     }
 
-    private func blockStart(_ p: XHTMLPage, id: String, kind: String, title: LocalizedText) {
+    private func blockStart(_ p: XHTMLPage, id: String, kind: String, label: String, title: LocalizedText) {
         p.start("section", ["class": "block \(kind)", "id": PackageText.xmlID("b", id)])
-        p.element("p", s(kind), ["class": "kind"])
+        p.element("p", label, ["class": "kind"])
         p.localized("h2", title)
     }
 
     private func presentation(_ v: Presentation, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "presentation", title: v.title)
+        blockStart(p, id: v.id, kind: "presentation", label: strings("common.block.presentation"), title: v.title)
         if !v.experts.isEmpty {
-            p.element("h3", s("speakers"))
+            p.element("h3", strings("epub.speakers"))
             for e in v.experts {
                 p.start("div", ["class": "expert"])
                 if let photo = e.photo, links.image(photo) != nil {
@@ -166,12 +162,12 @@ struct EPUBContent {
         }
         for (i, slide) in v.slides.enumerated() {
             p.start("section", ["class": "slide", "id": PackageText.xmlID("slide", v.id, slide.id)])
-            let title = text(slide.title).map { "\(s("slideN", String(i + 1))). \($0)" } ?? s("slideN", String(i + 1))
+            let title = text(slide.title).map { "\(strings("epub.slideN", String(i + 1))). \($0)" } ?? strings("epub.slideN", String(i + 1))
             p.element("h3", title)
             p.rich(slide.content)
             if let notes = slide.notes, p.resolve(notes).map({ !$0.0.isEmpty }) == true {
                 p.start("aside", ["class": "notes"])
-                p.element("h4", s("notes"))
+                p.element("h4", strings("common.facilitatorNotes"))
                 p.rich(notes)
                 p.end()
             }
@@ -179,11 +175,11 @@ struct EPUBContent {
         }
         if let media = v.media {
             p.start("section", ["class": "media"])
-            let heading = [s(media.kind.rawValue), text(media.title)].compactMap { $0 }.joined(separator: ": ")
+            let heading = [mediaKind(media.kind), text(media.title)].compactMap { $0 }.joined(separator: ": ")
             p.element("h3", heading)
-            p.element("p", s("mediaElsewhere"), ["class": "note"])
+            p.element("p", strings("epub.mediaElsewhere"), ["class": "note"])
             if let transcript = media.transcript, p.resolve(transcript) != nil {
-                p.element("h4", s("transcript"))
+                p.element("h4", strings("common.transcript"))
                 p.rich(transcript)
             }
             p.end()
@@ -191,28 +187,36 @@ struct EPUBContent {
         p.end()
     }
 
+    private func mediaKind(_ kind: Media.Kind) -> String {
+        switch kind {
+        case .video: strings("epub.media.video")
+        case .audio: strings("epub.media.audio")
+        case .pdf: strings("epub.media.pdf")
+        }
+    }
+
     private func caseStudy(_ v: CaseStudy, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "caseStudy", title: v.title)
+        blockStart(p, id: v.id, kind: "caseStudy", label: strings("common.block.caseStudy"), title: v.title)
         p.localized("p", v.place, ["class": "place"])
-        p.element("h3", s("context"))
+        p.element("h3", strings("common.context"))
         p.rich(v.context)
-        p.element("h3", s("narrative"))
+        p.element("h3", strings("common.narrative"))
         p.rich(v.narrative)
         let facts = v.keyFacts.compactMap { p.resolve($0) }
         if !facts.isEmpty {
-            p.element("h3", s("keyFacts"))
+            p.element("h3", strings("common.keyFacts"))
             p.start("ul", ["class": "facts"])
             for (fact, factLang) in facts { p.element("li", fact, textLang: factLang) }
             p.end()
         }
         if !v.questions.isEmpty {
-            p.element("h3", s("questions"))
+            p.element("h3", strings("common.questions"))
             p.start("ol", ["class": "questions"])
             for q in v.questions { p.localized("li", q.text) }
             p.end()
         }
         if !v.sources.isEmpty {
-            p.element("h3", s("sources"))
+            p.element("h3", strings("common.sources"))
             p.start("ul", ["class": "sources"])
             for source in v.sources {
                 guard let (label, labelLang) = p.resolve(source.text) else { continue }
@@ -230,8 +234,8 @@ struct EPUBContent {
     }
 
     private func finding(_ v: DiagnosticFinding, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "finding", title: v.title)
-        p.element("p", s(v.kind.rawValue), ["class": "finding-kind"])
+        blockStart(p, id: v.id, kind: "finding", label: strings("common.block.finding"), title: v.title)
+        p.element("p", strings.findingKind(v.kind), ["class": "finding-kind"])
         p.rich(v.summary)
         if let dataset = v.dataset {
             for (i, chart) in v.charts.enumerated() { chartTable(chart, dataset, id: "\(v.id)-\(i + 1)", p) }
@@ -249,7 +253,7 @@ struct EPUBContent {
         }
         if let source = v.source, let (src, srcLang) = p.resolve(source) {
             p.start("p", ["class": "source"])
-            p.element("span", "\(s("source")): ", ["class": "label"])
+            p.element("span", "\(strings("common.source")): ", ["class": "label"])
             p.element("span", src, textLang: srcLang)
             p.end()
         }
@@ -283,99 +287,17 @@ struct EPUBContent {
     }
 
     private func activity(_ v: Activity, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "activity", title: v.title)
-        var meta = [s(v.kind.rawValue)]
-        if let minutes = v.minutes { meta.append(s("minutes", String(minutes))) }
+        blockStart(p, id: v.id, kind: "activity", label: strings("common.block.activity"), title: v.title)
+        var meta = [strings.activityKind(v.kind)]
+        if let minutes = v.minutes { meta.append(strings("common.minutesN", String(minutes))) }
         p.element("p", meta.joined(separator: " · "), ["class": "activity-kind"])
         p.rich(v.instructions)
         if let matrixID = v.matrix, let index = module.matrices.firstIndex(where: { $0.id == matrixID }) {
             p.start("p", ["class": "see-matrix"])
-            p.element("a", s("seeMatrix", title(of: .matrix(index))), ["href": EPUBChapter.matrix(index).fileName(lang)])
+            p.element("a", strings("epub.seeMatrix", title(of: .matrix(index))), ["href": EPUBChapter.matrix(index).fileName(lang)])
             p.end()
         }
         p.end()
-    }
-
-    // MARK: Matrix: a printable blank table with its instructions
-
-    static let blankRows = 6
-
-    private func matrix(_ index: Int) throws -> Data {
-        let mx = module.matrices[index]
-        let p = page(.matrix(index), bodyType: "backmatter")
-        p.start("section", ["epub:type": "chapter", "class": "matrix", "id": PackageText.xmlID("matrix", mx.id)])
-        p.element("h1", title(of: .matrix(index)))
-        p.element("p", s("matrixIntro"), ["class": "lead"])
-        let activities = module.units.flatMap(\.blocks).compactMap { b -> Activity? in
-            if case .activity(let a) = b, a.matrix == mx.id { return a }
-            return nil
-        }
-        if !activities.isEmpty {
-            p.element("h2", s("instructions"))
-            for a in activities {
-                p.localized("h3", a.title)
-                p.rich(a.instructions)
-            }
-        }
-        p.element("h2", s("columns"))
-        p.start("dl", ["class": "columns"])
-        for c in mx.columns {
-            p.start("dt")
-            p.localized("span", c.label)
-            if c.required { p.element("span", " (\(s("required")))", ["class": "req"]) }
-            p.end()
-            p.start("dd")
-            p.localized("span", c.help)
-            if let max = c.maxLength { p.element("span", " (\(s("maxChars", String(max))))", ["class": "max"]) }
-            p.end()
-        }
-        p.end()
-
-        p.start("section", ["class": "print"])
-        p.element("h2", s("blankTable"))
-        p.start("table", ["class": "fill-in"])
-        p.start("tbody")
-        for key in ["tableName", "municipality", "members"] {
-            p.start("tr")
-            p.element("th", s(key), ["scope": "row"])
-            p.element("td", "")
-            p.end()
-        }
-        p.end()
-        p.end()
-        p.start("table", ["class": "blank-matrix"])
-        p.start("caption")
-        p.localized("span", mx.title)
-        p.end()
-        p.start("thead")
-        p.start("tr")
-        for c in mx.columns {
-            p.start("th", ["scope": "col"])
-            p.localized("span", c.label)
-            if c.required { p.element("span", " *", ["class": "req"]) }
-            p.end()
-        }
-        p.end()
-        p.end()
-        p.start("tbody")
-        for row in 0..<Self.blankRows {
-            p.start("tr", ["class": "blank"])
-            for (i, _) in mx.columns.enumerated() {
-                if i == 0 {
-                    p.start("td")
-                    p.element("span", s("rowN", String(row + 1)), ["class": "row-number"])
-                    p.end()
-                } else {
-                    p.element("td", "")
-                }
-            }
-            p.end()
-        }
-        p.end()
-        p.end()
-        p.end()
-        p.end()
-        return try p.finish()
     }
 
     // MARK: Glossary
@@ -383,7 +305,7 @@ struct EPUBContent {
     private func glossary() throws -> Data {
         let p = page(.glossary, bodyType: "backmatter")
         p.start("section", ["epub:type": "glossary", "class": "glossary"])
-        p.element("h1", s("glossary"))
+        p.element("h1", strings("common.glossary"))
         p.start("dl")
         for term in sortedTerms() {
             p.localized("dt", term.label, ["id": EPUBLinks.anchor("term", term.id)])
