@@ -27,7 +27,13 @@ final class DocxBody {
         // writes non-ASCII attribute values as character references. `ChunkPlan.join` removes it.
         w = XMLWriter(standalone: true)
         _ = fragment
-        revisionBase = layout.blocks.reduce(0) { if case .heading(_, _, .some) = $1 { $0 + 1 } else { $0 } }
+        revisionBase = layout.blocks.reduce(0) { count, block in
+            switch block {
+            case .heading(_, _, .some): count + 1
+            case .table(let table): count + table.cellAnchors.reduce(0) { $0 + $1.count }
+            default: count
+            }
+        }
         if let l = branding.logo, l.png != nil {
             logo = (Int(l.widthMM * 36_000), Int(l.heightMM * 36_000))
         } else {
@@ -284,15 +290,18 @@ final class DocxBody {
                 w.end()
             }
             for (i, lines) in row.enumerated() {
+                let anchor = r < t.cellAnchors.count && i < t.cellAnchors[r].count ? t.cellAnchors[r][i] : nil
                 cell(width: widths[i], fill: nil) {
                     if lines.isEmpty {
                         startParagraph("TableText")
+                        if let anchor { cellBookmark(anchor) }
                         w.end()
                     }
-                    for line in lines {
+                    for (n, line) in lines.enumerated() {
                         startParagraph(
                             "TableText", rtl: BidiText.isRightToLeft(line.plain),
                             alignment: t.numericColumns.contains(i) ? "right" : nil, mark: line.paragraphMark)
+                        if n == 0, let anchor { cellBookmark(anchor) }
                         text(line)
                         w.end()
                     }
@@ -315,6 +324,13 @@ final class DocxBody {
             w.end()
         }
         w.end()
+    }
+
+    /// A hidden, empty bookmark at the start of a matrix cell: how a reviewed copy finds the cell again.
+    private func cellBookmark(_ anchor: String) {
+        s.bookmarks += 1
+        w.element("w:bookmarkStart", ["w:id": String(s.bookmarks), "w:name": Self.bookmarkName(anchor)])
+        w.element("w:bookmarkEnd", ["w:id": String(s.bookmarks)])
     }
 
     /// A `w:tc`: width, optional fill, then its paragraphs (the body must write at least one).

@@ -23,7 +23,10 @@ extension DocxBody {
             }
             switch block {
             case .logo: if hasLogo { content() }
-            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph, .table:
+            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph:
+                content()
+            case .table(let table):
+                bookmarks += table.cellAnchors.reduce(0) { $0 + $1.count }
                 content()
             case .heading(_, _, let anchor):
                 if anchor != nil { bookmarks += 1 }

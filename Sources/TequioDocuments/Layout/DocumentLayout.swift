@@ -1,3 +1,4 @@
+import Foundation
 /// A document as a list of blocks, independent of format: what `PlanLayout` decides once and each writer
 /// (DOCX, ODT, HTML, Markdown) renders, as pandoc's writers render one AST.
 public struct DocumentLayout: Sendable, Equatable {
@@ -30,6 +31,9 @@ public struct DocumentLayout: Sendable, Equatable {
         public var rows: [[[LayoutText]]]
         /// Per row, whether the row was added or removed (empty when nothing changed).
         public var rowMarks: [LayoutText.Marks] = []
+        /// Per row, per cell: a name that finds the cell again when a reviewed document comes back
+        /// (`tqc-<row>-<column>`, both 1-based; empty when the table is not a plan's matrix).
+        public var cellAnchors: [[String]] = []
         /// A closing row (totals), not repeated.
         public var footer: [String]?
         /// Columns whose cells are numbers (right-aligned).
@@ -89,4 +93,8 @@ public struct DocumentLayout: Sendable, Equatable {
     /// The document has page references (its contents) that a word processor should update on open.
     public var hasPageReferences: Bool
     public var changeWords: ChangeWords? = nil
+    /// The completed-matrix file the plan was made from, carried inside the DOCX (a custom XML part)
+    /// and the ODT (a user-defined property) so that `tequio import` can make the next draft from a
+    /// reviewed copy.
+    public var draft: Data? = nil
 }

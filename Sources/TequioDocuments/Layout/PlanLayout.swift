@@ -1,3 +1,6 @@
+import TequioModel
+import TequioWriters
+
 /// Decides what an action plan or a compendium contains and in which order; writers only render it.
 ///
 /// A plan: cover (logo, program, title, table, module, municipality, draft, date, members by sector);
@@ -19,9 +22,16 @@ public enum PlanLayout {
         blocks.append(.heading(level: 1, text: LayoutText(s.introduction), anchor: nil))
         blocks += plan.introduction.map { .paragraph(LayoutText($0)) }
         blocks += body(plan, level: 1)
-        return DocumentLayout(
+        var layout = DocumentLayout(
             properties: properties(plan), runningHeader: "\(plan.title)", strings: s, blocks: blocks, hasCover: true,
             hasPageReferences: false)
+        layout.draft = try? CompletedMatrixWriter.data(plan.draftMatrix, columnOrder: plan.columns.map(\.id))
+        for (i, block) in layout.blocks.enumerated() {
+            guard case .table(var table) = block, table.kind == .matrix else { continue }
+            table.cellAnchors = table.rows.indices.map { r in plan.columns.indices.map { c in ReviewAnchor.cell(row: r + 1, column: c + 1) } }
+            layout.blocks[i] = .table(table)
+        }
+        return layout
     }
 
     /// A compendium; `chapters` may give a plan's chapter instead (with the changes since an earlier

@@ -78,6 +78,8 @@ public struct ActionPlan: Sendable, Equatable {
     public var matrixTitle: String
     /// The id of the module's matrix the plan fills in.
     public var matrixID: String
+    /// The completed matrix the plan was made from, as it was read.
+    public var draftMatrix: CompletedMatrix
     public var tableName: String
     public var municipality: String
     public var draft: Int
@@ -109,6 +111,7 @@ public struct ActionPlan: Sendable, Equatable {
             ?? MatrixDefinition.preset("action-learning", id: m.matrixID)!
         matrixTitle = text(definition.title)
         matrixID = m.matrixID
+        draftMatrix = m
         tableName = m.tableName.trimmingWhitespace()
         municipality = m.municipality.trimmingWhitespace()
         draft = m.draft

@@ -374,16 +374,22 @@ final class OdtBody {
         }
         w.end()
         w.end()
-        for row in t.rows {
+        for (r, row) in t.rows.enumerated() {
             w.start("table:table-row")
             for (i, lines) in row.enumerated() {
+                let anchor = r < t.cellAnchors.count && i < t.cellAnchors[r].count ? t.cellAnchors[r][i] : nil
                 w.start("table:table-cell", ["table:style-name": "cell", "office:value-type": "string"])
-                if lines.isEmpty { w.element("text:p", ["text:style-name": "Table_20_Contents"]) }
-                for line in lines {
+                if lines.isEmpty {
+                    w.start("text:p", ["text:style-name": "Table_20_Contents"])
+                    if let anchor { w.element("text:bookmark", ["text:name": anchor]) }
+                    w.end()
+                }
+                for (n, line) in lines.enumerated() {
                     let style = t.numericColumns.contains(i)
                         ? "Table_20_Contents.num" : (BidiText.isRightToLeft(line.plain) ? "Table_20_Contents.rtl" : "Table_20_Contents")
                     w.start("text:p", ["text:style-name": style])
                     endOpenInsertion()
+                    if n == 0, let anchor { w.element("text:bookmark", ["text:name": anchor]) }
                     content(line)
                     endParagraph(line)
                 }
