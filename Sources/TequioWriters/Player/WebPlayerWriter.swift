@@ -85,13 +85,21 @@ public enum HTMLText {
     }
 }
 
-/// Makes the player's JavaScript and CSS smaller for old laptops and slow links without a build step:
-/// drops indentation, blank lines and whole-line comments. Lines inside a template literal are kept as
-/// they are, so what a program reads never changes.
+/// Makes the player's JavaScript and CSS smaller for old laptops and slow links without a build step.
+/// JavaScript goes through `ScriptMinifier`; CSS, and a script the minifier cannot read, lose
+/// indentation, blank lines and whole-line comments. Lines inside a template literal are kept as they
+/// are, so what a program reads never changes.
 public enum SourceCompactor {
     public static func compact(_ data: Data, path: String) -> Data {
         let isJS = path.hasSuffix(".js")
         guard isJS || path.hasSuffix(".css") else { return data }
+        if isJS, let minified = try? ScriptMinifier.minify(String(decoding: data, as: UTF8.self)) {
+            return Data(minified.utf8)
+        }
+        return compactLines(data, isJS: isJS)
+    }
+
+    static func compactLines(_ data: Data, isJS: Bool) -> Data {
         var out: [Substring] = []
         var inTemplate = false
         var inComment = false
