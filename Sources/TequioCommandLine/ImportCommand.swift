@@ -7,7 +7,7 @@ import TequioReaders
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) into completed-matrix files.",
+        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files.",
         discussion: """
             Each working table's sheet becomes one completed-matrix file \
             (<module>-<table>-<date>.xml, docs/completed-matrix-format.md) in the output folder, ready \
@@ -36,6 +36,15 @@ struct ImportCommand: ParsableCommand {
             an existing file with the same name is replaced. Dates come from SOURCE_DATE_EPOCH when \
             it is set, else from the clock.
 
+            Reviewed plans: a plan written by `tequio assemble` as DOCX or ODT, opened in Word or \
+            LibreOffice by a committee member who edited the matrix's cells with track changes on and \
+            added comments, becomes the next draft of its table's matrix (draft number + 1). The plan \
+            carries the draft it was made from and a bookmark in each cell, so this works after Word \
+            or LibreOffice rewrote the file. Pending changes are accepted (--pending reject keeps the \
+            table's text and keeps each change as a suggestion); comments and suggestions become \
+            review notes on their cells (docs/committee-review.md), which the table sees in the \
+            player. Only the matrix table is read: a comment elsewhere is named in a warning.
+
             Exit codes: 0 written (warnings allowed), 65 invalid input (nothing written), 74 a file \
             could not be read or written, 64 bad usage, 70 broken installation.
 
@@ -44,9 +53,11 @@ struct ImportCommand: ParsableCommand {
               tequio import m1.ods m2.ods --module modules/oaxaca-agua -o /tmp/m
               tequio import mesa-3.csv --module modules/oaxaca-agua --table "Mesa 3"
               tequio import mesas.xlsx --module modules/oaxaca-agua --format json
+              tequio import plan-revisado.docx --module modules/oaxaca-agua -o borradores
+              tequio import plan-revisado.odt --module modules/oaxaca-agua --pending reject
             """)
 
-    @Argument(help: ArgumentHelp("Filled .xlsx, .ods or .csv files.", valueName: "spreadsheet"))
+    @Argument(help: ArgumentHelp("Filled .xlsx, .ods or .csv files, or reviewed .docx or .odt plans.", valueName: "file"))
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("The module the matrices belong to (its folder or module.xml).", valueName: "module"))
@@ -66,6 +77,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Municipality for a file with a single table without one (a CSV).", valueName: "name"))
     var municipality: String?
 
+    @Option(name: .long, help: ArgumentHelp("Reviewed plans: apply the reviewer's pending changes (accept) or keep the table's text and keep them as suggestions (reject).", valueName: "accept|reject"))
+    var pending: String = "accept"
+
     @Option(name: .long, help: "Diagnostics format: text (on stderr) or json (on stdout).")
     var format: DiagnosticPrinter.Format = .text
 
@@ -74,12 +88,22 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one spreadsheet to import") }
         if let table, table.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--table cannot be empty") }
+        guard ReviewImport.Pending(rawValue: pending) != nil else { throw ValidationError("--pending must be accept or reject, not '\(pending)'") }
+        let reviewed = files.filter(Self.isReviewedPlan)
+        if !reviewed.isEmpty && reviewed.count != files.count {
+            throw ValidationError("import reviewed plans (.docx, .odt) and spreadsheets in separate runs")
+        }
+    }
+
+    static func isReviewedPlan(_ path: String) -> Bool {
+        ["docx", "odt"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
     func run() throws {
         let located = try resources.locate()
         var printer = DiagnosticPrinter(format: format)
         if format == .json { printer.colour = false }
+        if files.allSatisfy(Self.isReviewedPlan) { return try importReviewed(located, printer) }
 
         let action = ImportAction(
             ImportAction.Input(
@@ -103,6 +127,28 @@ struct ImportCommand: ParsableCommand {
             let m = out.item.matrix
             Output.error(
                 "wrote \(DisplayPath.of(out.url)) (\(out.item.file)\(out.item.file.hasSuffix(".csv") ? "" : ", sheet '\(out.item.sheet)'"): \(m.rows.count) row\(m.rows.count == 1 ? "" : "s"), \(m.members.count) member\(m.members.count == 1 ? "" : "s"))")
+        }
+    }
+
+    func importReviewed(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+        let schemas = SchemaSet(directory: located.schemas)
+        let read = ModuleCache.shared.read(URL(fileURLWithPath: module), schemas: schemas)
+        guard let loaded = read.module else {
+            printer.print(read.diagnostics.filter { $0.severity == .error })
+            throw CommandFailure.invalid("\(module) has errors; nothing was written")
+        }
+        let action = ReviewedImport(
+            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output), pending: ReviewImport.Pending(rawValue: pending)!)
+        do {
+            let (written, diagnostics) = try action.run(files)
+            printer.print(diagnostics)
+            for (url, matrix, source) in written {
+                let notes = matrix.rows.reduce(0) { $0 + $1.reviewNotes.filter { $0.status == .open }.count }
+                Output.error("wrote \(DisplayPath.of(url)) (\(source): draft \(matrix.draft), \(matrix.rows.count) rows, \(notes) open review note\(notes == 1 ? "" : "s"))")
+            }
+        } catch let failure as ReviewedImport.Failure {
+            printer.print(failure.diagnostics)
+            throw CommandFailure.invalid(failure.message)
         }
     }
 }

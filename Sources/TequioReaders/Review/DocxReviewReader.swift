@@ -119,8 +119,15 @@ public enum DocxReviewReader {
             guard case .element(let e) = node, e.namespace == w else { continue }
             switch e.name {
             case "pPr", "rPr", "instrText", "delInstrText": continue
-            case "ins", "moveTo": walk(e, inserted: true, deleted: deleted, into: &paragraph, anchors: &anchors, comments: &comments)
-            case "del", "moveFrom": walk(e, inserted: inserted, deleted: true, into: &paragraph, anchors: &anchors, comments: &comments)
+            case "ins", "moveTo", "del", "moveFrom":
+                if paragraph.changeAuthor == nil {
+                    paragraph.changeAuthor = e.attribute("author", namespace: w)
+                    paragraph.changeDate = e.attribute("date", namespace: w)
+                }
+                let insertion = e.name == "ins" || e.name == "moveTo"
+                walk(
+                    e, inserted: inserted || insertion, deleted: deleted || !insertion, into: &paragraph, anchors: &anchors,
+                    comments: &comments)
             case "t", "delText": add(e.text, inserted, deleted, &paragraph)
             case "tab", "ptab": add("\t", inserted, deleted, &paragraph)
             case "br", "cr": add(" ", inserted, deleted, &paragraph)

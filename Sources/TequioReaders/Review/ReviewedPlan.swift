@@ -18,6 +18,9 @@ public struct ReviewedPlan: Sendable {
         public var original = ""
         public var markInserted = false
         public var markDeleted = false
+        /// Who made the first change in the paragraph, and when, as the document says.
+        public var changeAuthor: String?
+        public var changeDate: String?
         public var hasChanges: Bool { current != original || markInserted || markDeleted }
     }
 
@@ -31,6 +34,9 @@ public struct ReviewedPlan: Sendable {
         /// The cell's text with every change rejected: an inserted paragraph mark joins it to the next.
         public var original: String { Self.join(paragraphs.map { ($0.original, $0.markInserted) }) }
         public var hasChanges: Bool { paragraphs.contains(where: \.hasChanges) }
+        /// Who made the cell's first change, and when.
+        public var changeAuthor: String { paragraphs.lazy.compactMap(\.changeAuthor).first ?? "" }
+        public var changeDate: String { paragraphs.lazy.compactMap(\.changeDate).first ?? "" }
 
         static func join(_ parts: [(text: String, joinsNext: Bool)]) -> String {
             var result = ""
@@ -72,4 +78,9 @@ public struct ReviewReadError: Error, Equatable, CustomStringConvertible {
     public var kind: Kind
     public var message: String
     public var description: String { message }
+
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
 }
