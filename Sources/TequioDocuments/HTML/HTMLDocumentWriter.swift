@@ -260,7 +260,11 @@ private struct Renderer {
     }
 
     private mutating func table(_ t: DocumentLayout.Table, _ out: inout HTMLOutput) {
-        out.raw("<div\(classes("table-wrap"))>\n<table class=\"\(t.kind == .matrix ? "matrix" : "summary")\">\n")
+        // A wide table scrolls sideways on a phone: the region takes the keyboard focus so it can be scrolled
+        // without a mouse, and is named after its table.
+        out.raw(
+            "<div\(classes("table-wrap")) tabindex=\"0\" role=\"region\" aria-label=\"\(out.attr(t.caption))\">\n"
+                + "<table class=\"\(t.kind == .matrix ? "matrix" : "summary")\">\n")
         let total = t.weights.reduce(0, +)
         out.raw("<colgroup>")
         for weight in t.weights {
