@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import XMLSupport
 
 /// Turns filled spreadsheets into completed matrices, checked against the module.
@@ -20,7 +21,7 @@ import XMLSupport
 /// (`=HYPERLINK(…)`, `+…`, `-…`, `@…`) stays text. Empty rows are skipped.
 public struct MatrixImporter: Sendable {
     /// Most filled rows (and most members) in one table: a working table's matrix has tens of rows.
-    public static let maxRows = 10_000
+    public static let maxRows = SpreadsheetFile.maxRows
     /// Most bytes of text in one cell: what the completed-matrix reader accepts in one text node.
     public static let maxTextBytes = XMLParseLimits().maxTextBytes
 

@@ -18,7 +18,7 @@ struct CSVReader {
     /// the text it holds).
     static let maxBytes = 16 << 20
     /// Most rows with content, the header included.
-    static let maxRows = MatrixImporter.maxRows + 1
+    static let maxRows = SpreadsheetFile.maxRows + 1
 
     func read() throws -> SpreadsheetDocument {
         guard data.count <= Self.maxBytes else { throw Self.tooLarge(data.count, path: path) }
@@ -79,7 +79,7 @@ struct CSVReader {
                     throw SpreadsheetReadError([
                         .error(
                             ImportDiagnosticID.tooManyRows,
-                            "more than \(MatrixImporter.maxRows) rows under the header; a working table's matrix has tens of rows: is this the right file? Split it into one file per table",
+                            "more than \(SpreadsheetFile.maxRows) rows under the header; a working table's matrix has tens of rows: is this the right file? Split it into one file per table",
                             at: SourceLocation(file: path, line: rowLine))
                     ])
                 }
@@ -199,8 +199,8 @@ struct CSVReader {
 }
 
 /// Sizes for messages: `16 MiB`, `20.3 MiB`, `512 KiB`.
-enum ByteCount {
-    static func text(_ bytes: Int) -> String {
+public enum ByteCount {
+    public static func text(_ bytes: Int) -> String {
         if bytes >= 1 << 20 {
             let mib = Double(bytes) / Double(1 << 20)
             return mib == mib.rounded() ? "\(Int(mib)) MiB" : String(format: "%.2f MiB", mib)

@@ -1,7 +1,6 @@
 import Foundation
 import TequioModel
 import XMLSupport
-import TequioReaders
 import ZipSupport
 
 /// Opens a filled spreadsheet (`.xlsx`, `.ods` or `.csv`) into a `SpreadsheetDocument`.
@@ -16,6 +15,9 @@ public enum SpreadsheetFile {
     public static let xmlLimits = XMLParseLimits(maxFileBytes: 64 << 20, maxTextBytes: 8 << 20, maxDepth: 64)
 
     public static let supportedExtensions = ["xlsx", "ods", "csv"]
+
+    /// Most filled rows (and most members) in one table: a working table's matrix has tens of rows.
+    public static let maxRows = 10_000
 
     /// The most text the cells of one workbook may hold together, in UTF-8 bytes: far above any filled
     /// matrix. Repeated rows and columns, shared strings and ODS `text:s` runs let a few kilobytes stand
