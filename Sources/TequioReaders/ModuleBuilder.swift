@@ -266,29 +266,25 @@ struct ModuleBuilder {
         }
         guard let url = checkFile(src, at: e.location, what: "data file") else { return nil }
         let csvPath = DisplayPath.of(url)
-        // An empty file is not read through Foundation, which leaks 4 KiB on each (see SafeXMLParser.readFile).
-        let empty = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) == 0
-        guard let data = empty ? Data() : FileManager.default.contents(atPath: url.path), data.count <= limits.maxFileBytes else {
-            diagnostics.append(.error(ModuleDiagnosticID.io, "cannot read data file '\(src)' (missing or over the size limit)", at: e.location))
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error(ModuleDiagnosticID.csvMalformed, "data file is not valid UTF-8", at: SourceLocation(file: csvPath)))
-            return nil
-        }
         let table: CSVTable
-        do {
-            table = try CSVTable.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        } catch CSVTable.ParseError.unterminatedQuote(let line) {
-            diagnostics.append(.error(ModuleDiagnosticID.csvMalformed, "quoted field is never closed", at: SourceLocation(file: csvPath, line: line, column: 1)))
-            return nil
-        } catch CSVTable.ParseError.unexpectedQuote(let line, let column) {
-            diagnostics.append(.error(ModuleDiagnosticID.csvMalformed, "unexpected quote in a field", at: SourceLocation(file: csvPath, line: line, column: column)))
-            return nil
+        do throws(CSVTable.ReadError) {
+            table = try CSVTable.read(contentsOf: url, options: CSVTable.Options(maxBytes: limits.maxFileBytes))
         } catch {
+            switch error {
+            case .tooLarge, .unreadable, .tooManyRecords:
+                diagnostics.append(.error(ModuleDiagnosticID.io, "cannot read data file '\(src)' (missing or over the size limit)", at: e.location))
+            case .utf16, .notUTF8:
+                diagnostics.append(.error(ModuleDiagnosticID.csvMalformed, "data file is not valid UTF-8", at: SourceLocation(file: csvPath)))
+            case .unclosedQuote(let line):
+                diagnostics.append(.error(ModuleDiagnosticID.csvMalformed, "quoted field is never closed", at: SourceLocation(file: csvPath, line: line, column: 1)))
+            case .quoteInUnquotedField(let line, let column), .textAfterClosingQuote(let line, let column):
+                diagnostics.append(.error(ModuleDiagnosticID.csvMalformed, "unexpected quote in a field", at: SourceLocation(file: csvPath, line: line, column: column)))
+            }
             return nil
         }
-        guard let header = table.records.first else {
+        // Blank lines are not records of a data file.
+        let records = table.records.filter { !$0.isBlank }
+        guard let header = records.first else {
             diagnostics.append(.error(ModuleDiagnosticID.csvHeader, "data file is empty: expected a header row", at: SourceLocation(file: csvPath, line: 1, column: 1)))
             return nil
         }
@@ -305,17 +301,18 @@ struct ModuleBuilder {
         }
         var rows: [[String]] = []
         var ok = true
-        for record in table.records.dropFirst() {
-            guard record.fields.count == columns.count else {
+        for record in records.dropFirst() {
+            guard record.fieldCount == columns.count else {
                 diagnostics.append(
                     .error(
-                        ModuleDiagnosticID.csvRowLength, "row has \(record.fields.count) fields, expected \(columns.count)",
+                        ModuleDiagnosticID.csvRowLength, "row has \(record.fieldCount) fields, expected \(columns.count)",
                         at: SourceLocation(file: csvPath, line: record.line, column: 1)))
                 ok = false
                 continue
             }
+            let fields = record.fields
             for (i, column) in columns.enumerated() where column.type == .number {
-                let cell = record.fields[i].trimmingCharacters(in: .whitespaces)
+                let cell = fields[i].trimmingCharacters(in: .whitespaces)
                 if !cell.isEmpty && Double(cell) == nil {
                     diagnostics.append(
                         .error(
@@ -324,7 +321,7 @@ struct ModuleBuilder {
                     ok = false
                 }
             }
-            rows.append(record.fields)
+            rows.append(fields)
         }
         return ok ? Dataset(src: src, columns: columns, rows: rows) : nil
     }

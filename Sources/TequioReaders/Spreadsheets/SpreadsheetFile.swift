@@ -63,14 +63,8 @@ public enum SpreadsheetFile {
         do {
             switch ext {
             case "csv":
-                let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize
-                if let size, size > CSVReader.maxBytes { throw CSVReader.tooLarge(size, path: displayPath) }
-                // An empty file is not read through Foundation, which leaks 4 KiB on each (see SafeXMLParser.readFile).
-                guard let data = size == 0 ? Data() : FileManager.default.contents(atPath: url.path) else {
-                    return (nil, [.error(ImportDiagnosticID.io, "cannot read the file", at: SourceLocation(file: displayPath))])
-                }
                 let name = url.deletingPathExtension().lastPathComponent
-                return (try CSVReader(data: data, path: displayPath, sheetName: name).read(), [])
+                return (try CSVReader.read(url, path: displayPath, sheetName: name), [])
             default:
                 // An encrypted or old binary Office file is an OLE compound file, not a zip.
                 if let finding = PasswordProtection.inspect(fileAt: url) {
