@@ -32,7 +32,7 @@ let package = Package(
         // Writer families, one target each so they can grow apart: LMS and e-book packages, action-plan
         // documents, face-to-face kits (print, spreadsheets and their import).
         .target(name: "TequioLMS", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
-        .target(name: "TequioDocuments", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
+        .target(name: "TequioDocuments", dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
         .target(
             name: "TequioFaceToFace",
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),

@@ -1,3 +1,5 @@
+import TequioModel
+
 /// A document as a list of blocks, independent of format: what `PlanLayout` decides once and each writer
 /// (DOCX, ODT, HTML, Markdown) renders, as pandoc's writers render one AST.
 public struct DocumentLayout: Sendable, Equatable {

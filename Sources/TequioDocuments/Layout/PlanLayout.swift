@@ -1,3 +1,5 @@
+import TequioModel
+
 /// Decides what an action plan or a compendium contains and in which order; writers only render it.
 ///
 /// A plan: cover (logo, program, title, table, module, municipality, draft, date, members by sector);

@@ -1,10 +1,7 @@
-import TequioModel
-import TequioWriters
-
 /// One working table's action plan: a completed matrix read together with its module, in the matrix's
 /// language, ready for any document writer.
 ///
-/// Built by `ActionPlan.init(matrix:module:source:)`, which never fails: the caller has already checked
+/// Built by `ActionPlan.init(matrix:module:source:words:)`, which never fails: the caller has already checked
 /// the matrix against the module (`CompletedMatrixValidation`). Cells of columns the module does not
 /// know are left out.
 public struct ActionPlan: Sendable, Equatable {
@@ -69,8 +66,39 @@ public struct ActionPlan: Sendable, Equatable {
         public var items: [String]
     }
 
+    /// The fixed words the plan is built with, in its language (TequioDocuments takes them from its
+    /// `DocumentStrings`).
+    public struct Words: Sendable, Equatable {
+        public var actionPlan: String
+        public var workingTable: String
+        public var problem: String
+        public var beneficiaries: String
+        public var affected: String
+        public var governmentActions: String
+        public var civilSocietyActions: String
+        public var expectedResults: String
+        public var sectors: [CompletedMatrix.Sector: String]
+
+        public init(
+            actionPlan: String, workingTable: String, problem: String, beneficiaries: String, affected: String,
+            governmentActions: String, civilSocietyActions: String, expectedResults: String, sectors: [CompletedMatrix.Sector: String]
+        ) {
+            self.actionPlan = actionPlan
+            self.workingTable = workingTable
+            self.problem = problem
+            self.beneficiaries = beneficiaries
+            self.affected = affected
+            self.governmentActions = governmentActions
+            self.civilSocietyActions = civilSocietyActions
+            self.expectedResults = expectedResults
+            self.sectors = sectors
+        }
+
+        public func sector(_ s: CompletedMatrix.Sector) -> String { sectors[s] ?? s.rawValue }
+    }
+
     public var language: String
-    public var strings: DocumentStrings
+    public var words: Words
     public var moduleID: String
     public var moduleVersion: String
     public var programTitle: String
@@ -91,13 +119,13 @@ public struct ActionPlan: Sendable, Equatable {
     /// The file the matrix came from, for messages.
     public var source: String
 
-    public init(matrix m: CompletedMatrix, module: Module, source: String = "") {
+    public init(matrix m: CompletedMatrix, module: Module, source: String = "", words: Words) {
         let lang = m.language
         let fallbacks = [module.mainLanguage] + module.languages + ["es", "en"]
         func text(_ t: LocalizedText?) -> String { t?.resolved(lang, fallbacks: fallbacks)?.trimmingWhitespace() ?? "" }
-        let strings = DocumentStrings.forLanguage(lang)
+        let strings = words
         self.language = lang
-        self.strings = strings
+        self.words = words
         self.source = source
         moduleID = module.id
         moduleVersion = module.version
@@ -168,28 +196,12 @@ public struct ActionPlan: Sendable, Equatable {
 
     /// "Plan de acción: Mesa 1 · Santa Lucía del Camino"
     public var title: String {
-        tableName.isEmpty ? strings.actionPlan : "\(strings.actionPlan): \(tableName)"
+        tableName.isEmpty ? words.actionPlan : "\(words.actionPlan): \(tableName)"
     }
 
     /// The table's name, or the municipality when the table has none.
     public var displayName: String {
-        !tableName.isEmpty ? tableName : !municipality.isEmpty ? municipality : strings.workingTable
-    }
-
-    /// `<module>-<table slug>`: the file name of this plan's documents, without extension.
-    public var baseName: String {
-        "\(Slug.make(moduleID, fallback: "module"))-\(slug)"
-    }
-
-    /// A slug from the table name, else the municipality, else the source file's name.
-    public var slug: String {
-        for candidate in [tableName, municipality] {
-            let s = Slug.make(candidate, fallback: "")
-            if !s.isEmpty { return s }
-        }
-        let file = source.split(separator: "/").last.map(String.init) ?? ""
-        let stem = file.hasSuffix(".xml") ? String(file.dropLast(4)) : file
-        return Slug.make(stem, fallback: "plan")
+        !tableName.isEmpty ? tableName : !municipality.isEmpty ? municipality : words.workingTable
     }
 
     public var problemCount: Int { problems.count }

@@ -1,12 +1,9 @@
 import Foundation
-import TequioModel
-import TequioWriters
 
 /// Every plan of a run in one document: a cover, a table of contents, a summary table and one chapter
 /// per plan, ordered by table name with Spanish collation.
 public struct Compendium: Sendable, Equatable {
     public var language: String
-    public var strings: DocumentStrings
     public var moduleID: String
     public var programTitle: String
     public var moduleTitle: String
@@ -22,7 +19,6 @@ public struct Compendium: Sendable, Equatable {
         let fallbacks = [module.mainLanguage] + module.languages
         func text(_ t: LocalizedText?) -> String { t?.resolved(lang, fallbacks: fallbacks)?.trimmingWhitespace() ?? "" }
         self.language = lang
-        strings = DocumentStrings.forLanguage(lang)
         moduleID = module.id
         programTitle = text(module.metadata.program)
         moduleTitle = text(module.metadata.title)
@@ -50,11 +46,6 @@ public struct Compendium: Sendable, Equatable {
             return compare(a.source, b.source) == .orderedAscending
         }
     }
-
-    public var title: String { strings.compendium }
-
-    /// `<module>-compendium`
-    public var baseName: String { "\(Slug.make(moduleID, fallback: "module"))-compendium" }
 
     public var totalProblems: Int { plans.reduce(0) { $0 + $1.problemCount } }
     public var totalGovernmentActions: Int { plans.reduce(0) { $0 + $1.governmentActionCount } }
