@@ -26,19 +26,20 @@ enum EPUBChapter: Equatable {
     }
 }
 
-/// Renders the chapters of one language from the model.
+/// Renders the chapters of one language from the model: the title page and the glossary here, the
+/// units in `EPUBContent+Units.swift`, the blank matrix in `EPUBContent+Matrix.swift`.
 struct EPUBContent {
     let module: Module
     let lang: String
     let links: EPUBLinks
 
-    private func s(_ key: String, _ args: String...) -> String {
+    func s(_ key: String, _ args: String...) -> String {
         var out = EPUBStrings.get(key, lang)
         for (i, a) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: a) }
         return out
     }
 
-    private func text(_ t: LocalizedText?) -> String? {
+    func text(_ t: LocalizedText?) -> String? {
         guard let t else { return nil }
         return t[lang] ?? t.resolved(lang, fallbacks: module.languages)
     }
@@ -62,7 +63,7 @@ struct EPUBContent {
         }
     }
 
-    private func page(_ chapter: EPUBChapter, bodyType: String) -> XHTMLPage {
+    func page(_ chapter: EPUBChapter, bodyType: String) -> XHTMLPage {
         XHTMLPage(title: title(of: chapter), lang: lang, links: links, bodyType: bodyType)
     }
 
@@ -116,266 +117,6 @@ struct EPUBContent {
 
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
-    }
-
-    // MARK: Units
-
-    private func unit(_ index: Int) throws -> Data {
-        let u = module.units[index]
-        let p = page(.unit(index), bodyType: "bodymatter")
-        p.start("section", ["epub:type": "chapter", "id": PackageText.xmlID("unit", u.id)])
-        var crumb = [s("unitN", String(index + 1))]
-        if let day = u.day { crumb.append(s("day", String(day))) }
-        if let minutes = u.minutes { crumb.append(s("minutes", String(minutes))) }
-        p.element("p", crumb.joined(separator: " · "), ["class": "crumb"])
-        p.localized("h1", u.title)
-        p.localized("p", u.summary, ["class": "lead"])
-        for block in u.blocks {
-            switch block {
-            case .presentation(let v): presentation(v, p)
-            case .caseStudy(let v): caseStudy(v, p)
-            case .finding(let v): finding(v, p)
-            case .activity(let v): activity(v, p)
-            }
-        }
-        p.end()
-        return try p.finish()
-    }
-
-    private func blockStart(_ p: XHTMLPage, id: String, kind: String, title: LocalizedText) {
-        p.start("section", ["class": "block \(kind)", "id": PackageText.xmlID("b", id)])
-        p.element("p", s(kind), ["class": "kind"])
-        p.localized("h2", title)
-    }
-
-    private func presentation(_ v: Presentation, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "presentation", title: v.title)
-        if !v.experts.isEmpty {
-            p.element("h3", s("speakers"))
-            for e in v.experts {
-                p.start("div", ["class": "expert"])
-                if let photo = e.photo, links.image(photo) != nil {
-                    p.figure(src: photo, alt: e.name, caption: nil, cssClass: "photo")
-                }
-                p.element("p", e.name, ["class": "name"])
-                let details = [text(e.role), text(e.affiliation), e.country].compactMap { $0 }.filter { !$0.isEmpty }
-                if !details.isEmpty { p.element("p", details.joined(separator: " · "), ["class": "role"]) }
-                p.rich(e.bio)
-                p.end()
-            }
-        }
-        for (i, slide) in v.slides.enumerated() {
-            p.start("section", ["class": "slide", "id": PackageText.xmlID("slide", v.id, slide.id)])
-            let title = text(slide.title).map { "\(s("slideN", String(i + 1))). \($0)" } ?? s("slideN", String(i + 1))
-            p.element("h3", title)
-            p.rich(slide.content)
-            if let notes = slide.notes, p.resolve(notes).map({ !$0.0.isEmpty }) == true {
-                p.start("aside", ["class": "notes"])
-                p.element("h4", s("notes"))
-                p.rich(notes)
-                p.end()
-            }
-            p.end()
-        }
-        if let media = v.media {
-            p.start("section", ["class": "media"])
-            let heading = [s(media.kind.rawValue), text(media.title)].compactMap { $0 }.joined(separator: ": ")
-            p.element("h3", heading)
-            p.element("p", s("mediaElsewhere"), ["class": "note"])
-            if let transcript = media.transcript, p.resolve(transcript) != nil {
-                p.element("h4", s("transcript"))
-                p.rich(transcript)
-            }
-            p.end()
-        }
-        p.end()
-    }
-
-    private func caseStudy(_ v: CaseStudy, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "caseStudy", title: v.title)
-        p.localized("p", v.place, ["class": "place"])
-        p.element("h3", s("context"))
-        p.rich(v.context)
-        p.element("h3", s("narrative"))
-        p.rich(v.narrative)
-        let facts = v.keyFacts.compactMap { p.resolve($0) }
-        if !facts.isEmpty {
-            p.element("h3", s("keyFacts"))
-            p.start("ul", ["class": "facts"])
-            for (fact, factLang) in facts { p.element("li", fact, textLang: factLang) }
-            p.end()
-        }
-        if !v.questions.isEmpty {
-            p.element("h3", s("questions"))
-            p.start("ol", ["class": "questions"])
-            for q in v.questions { p.localized("li", q.text) }
-            p.end()
-        }
-        if !v.sources.isEmpty {
-            p.element("h3", s("sources"))
-            p.start("ul", ["class": "sources"])
-            for source in v.sources {
-                guard let (label, labelLang) = p.resolve(source.text) else { continue }
-                p.start("li")
-                if let href = source.href, EPUBLinks.isExternal(href) {
-                    p.element("a", label, textLang: labelLang, ["href": href])
-                } else {
-                    p.element("span", label, textLang: labelLang)
-                }
-                p.end()
-            }
-            p.end()
-        }
-        p.end()
-    }
-
-    private func finding(_ v: DiagnosticFinding, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "finding", title: v.title)
-        p.element("p", s(v.kind.rawValue), ["class": "finding-kind"])
-        p.rich(v.summary)
-        if let dataset = v.dataset {
-            for (i, chart) in v.charts.enumerated() { chartTable(chart, dataset, id: "\(v.id)-\(i + 1)", p) }
-        }
-        for quote in v.quotes {
-            guard let (q, qLang) = p.resolve(quote.text) else { continue }
-            p.start("figure", ["class": "quote"])
-            p.start("blockquote")
-            p.element("p", q, textLang: qLang)
-            p.end()
-            if let attribution = quote.attribution, let (a, aLang) = p.resolve(attribution) {
-                p.element("figcaption", "— \(a)", textLang: aLang)
-            }
-            p.end()
-        }
-        if let source = v.source, let (src, srcLang) = p.resolve(source) {
-            p.start("p", ["class": "source"])
-            p.element("span", "\(s("source")): ", ["class": "label"])
-            p.element("span", src, textLang: srcLang)
-            p.end()
-        }
-        p.end()
-    }
-
-    /// A chart as the table of the values it draws: one row per category, one column per series.
-    private func chartTable(_ chart: Chart, _ dataset: Dataset, id: String, _ p: XHTMLPage) {
-        guard let categoryIndex = dataset.columnIndex(chart.category) else { return }
-        let series = chart.values.compactMap { v in dataset.columnIndex(v).map { (dataset.columns[$0], $0) } }
-        p.start("table", ["class": "chart", "id": PackageText.xmlID("chart", id)])
-        p.start("caption")
-        p.localized("span", chart.title, ["class": "chart-title"])
-        p.end()
-        p.start("thead")
-        p.start("tr")
-        p.localized("th", dataset.columns[categoryIndex].label, ["scope": "col"])
-        for (column, _) in series { p.localized("th", column.label, ["scope": "col"]) }
-        p.end()
-        p.end()
-        p.start("tbody")
-        for row in dataset.rows {
-            p.start("tr")
-            p.element("th", categoryIndex < row.count ? row[categoryIndex] : "", ["scope": "row"])
-            for (_, index) in series { p.element("td", index < row.count ? row[index] : "", ["class": "num"]) }
-            p.end()
-        }
-        p.end()
-        p.end()
-        p.localized("p", chart.description, ["class": "chart-description"])
-    }
-
-    private func activity(_ v: Activity, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "activity", title: v.title)
-        var meta = [s(v.kind.rawValue)]
-        if let minutes = v.minutes { meta.append(s("minutes", String(minutes))) }
-        p.element("p", meta.joined(separator: " · "), ["class": "activity-kind"])
-        p.rich(v.instructions)
-        if let matrixID = v.matrix, let index = module.matrices.firstIndex(where: { $0.id == matrixID }) {
-            p.start("p", ["class": "see-matrix"])
-            p.element("a", s("seeMatrix", title(of: .matrix(index))), ["href": EPUBChapter.matrix(index).fileName(lang)])
-            p.end()
-        }
-        p.end()
-    }
-
-    // MARK: Matrix: a printable blank table with its instructions
-
-    static let blankRows = 6
-
-    private func matrix(_ index: Int) throws -> Data {
-        let mx = module.matrices[index]
-        let p = page(.matrix(index), bodyType: "backmatter")
-        p.start("section", ["epub:type": "chapter", "class": "matrix", "id": PackageText.xmlID("matrix", mx.id)])
-        p.element("h1", title(of: .matrix(index)))
-        p.element("p", s("matrixIntro"), ["class": "lead"])
-        let activities = module.units.flatMap(\.blocks).compactMap { b -> Activity? in
-            if case .activity(let a) = b, a.matrix == mx.id { return a }
-            return nil
-        }
-        if !activities.isEmpty {
-            p.element("h2", s("instructions"))
-            for a in activities {
-                p.localized("h3", a.title)
-                p.rich(a.instructions)
-            }
-        }
-        p.element("h2", s("columns"))
-        p.start("dl", ["class": "columns"])
-        for c in mx.columns {
-            p.start("dt")
-            p.localized("span", c.label)
-            if c.required { p.element("span", " (\(s("required")))", ["class": "req"]) }
-            p.end()
-            p.start("dd")
-            p.localized("span", c.help)
-            if let max = c.maxLength { p.element("span", " (\(s("maxChars", String(max))))", ["class": "max"]) }
-            p.end()
-        }
-        p.end()
-
-        p.start("section", ["class": "print"])
-        p.element("h2", s("blankTable"))
-        p.start("table", ["class": "fill-in"])
-        p.start("tbody")
-        for key in ["tableName", "municipality", "members"] {
-            p.start("tr")
-            p.element("th", s(key), ["scope": "row"])
-            p.element("td", "")
-            p.end()
-        }
-        p.end()
-        p.end()
-        p.start("table", ["class": "blank-matrix"])
-        p.start("caption")
-        p.localized("span", mx.title)
-        p.end()
-        p.start("thead")
-        p.start("tr")
-        for c in mx.columns {
-            p.start("th", ["scope": "col"])
-            p.localized("span", c.label)
-            if c.required { p.element("span", " *", ["class": "req"]) }
-            p.end()
-        }
-        p.end()
-        p.end()
-        p.start("tbody")
-        for row in 0..<Self.blankRows {
-            p.start("tr", ["class": "blank"])
-            for (i, _) in mx.columns.enumerated() {
-                if i == 0 {
-                    p.start("td")
-                    p.element("span", s("rowN", String(row + 1)), ["class": "row-number"])
-                    p.end()
-                } else {
-                    p.element("td", "")
-                }
-            }
-            p.end()
-        }
-        p.end()
-        p.end()
-        p.end()
-        p.end()
-        return try p.finish()
     }
 
     // MARK: Glossary
