@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "TequioFuzzTargets",
             dependencies: [
-                "TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport", "ZipSupport",
+                "TequioModel", "TequioReaders", "TequioWriters", "TequioDocuments", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport",
+                "ZipSupport",
             ]),
 
         .testTarget(name: "TequioModelTests", dependencies: ["TequioModel"]),
