@@ -72,7 +72,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
-        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"], exclude: ["Fixtures"]),
+        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine", "TequioFuzzTargets"], exclude: ["Fixtures"]),
         .testTarget(name: "TequioFuzzTargetsTests", dependencies: ["TequioFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

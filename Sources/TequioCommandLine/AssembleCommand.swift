@@ -16,7 +16,9 @@ struct AssembleCommand: ParsableCommand {
             introduction from the module, the matrix on landscape pages with its header row repeated, \
             and one section per problem with numbered government and civil-society actions. \
             --compendium adds <module>-compendium.<format>: every plan as a chapter, ordered by table \
-            name, after a table of contents and a summary table.
+            name, after a table of contents and a summary table. With --compare-with DIR, each plan and \
+            each chapter shows, as tracked changes, what changed since its table's draft in DIR (the \
+            earlier round), as `tequio compare` does; a plan with no earlier draft there is marked new.
 
             PATH is a completed-matrix file or a folder of them (its *.xml files). Every matrix is checked \
             against the module first (the one given with --module, else modules/<module id>): a matrix \
@@ -40,6 +42,7 @@ struct AssembleCommand: ParsableCommand {
               tequio assemble examples/matrices --compendium --language en
               tequio assemble matrices/ --only-compendium --format docx
               tequio assemble matrices/ --reference-doc estilo.docx --keep-going
+              tequio assemble ronda-2/ --compendium --compare-with ronda-1/
             """)
 
     @Argument(help: ArgumentHelp("Completed-matrix files, or folders of them.", valueName: "path"))
@@ -69,6 +72,9 @@ struct AssembleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Branding folder with branding.json (default: the templates' documents/).", valueName: "dir"))
     var branding: String?
 
+    @Option(name: .long, help: ArgumentHelp("Show each plan's changes since its table's draft in this folder of an earlier round (matched by module, matrix and table); plans with no earlier draft are marked new.", valueName: "dir"))
+    var compareWith: String?
+
     @Flag(name: .long, help: "Write the documents of the valid matrices even when others have errors (still exits 65).")
     var keepGoing = false
 
@@ -80,7 +86,10 @@ struct AssembleCommand: ParsableCommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    func parsedFormats() throws -> [DocumentFormat] {
+    func parsedFormats() throws -> [DocumentFormat] { try Self.formats(format) }
+
+    /// `docx,odt`, `all`… as formats, sorted, each once.
+    static func formats(_ format: String) throws -> [DocumentFormat] {
         var result: [DocumentFormat] = []
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             if name == "all" {
@@ -112,11 +121,12 @@ struct AssembleCommand: ParsableCommand {
         let formats = try parsedFormats()
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
+        let catalogue = try located.catalogue()
         let printer = DiagnosticPrinter()
         let action = AssembleAction(
             AssembleAction.Input(
                 formats: formats, outputDirectory: URL(fileURLWithPath: output), compendium: compendium,
-                onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing))
+                onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing, catalogue: catalogue))
 
         // 1. Read and check everything before writing anything.
         let files = try Self.mapped { () throws(AssembleFailure) in try AssembleAction.collectFiles(paths) }
@@ -131,7 +141,7 @@ struct AssembleCommand: ParsableCommand {
         }
         let reader = CompletedMatrixReader(schemas: schemas)
         let moduleForRunCopy = moduleForRun
-        let checked = action.check(files) { url in
+        let checkFile: @Sendable (URL) -> AssembleAction.CheckedFile = { url in
             var (loc, found) = reader.read(url)
             var module = moduleForRunCopy
             if let loc, module == nil {
@@ -140,7 +150,7 @@ struct AssembleCommand: ParsableCommand {
                 if module == nil {
                     found.append(
                         .error(
-                            "matrix.module-not-found",
+                            MatrixDiagnosticID.moduleNotFound,
                             "cannot load module '\(loc.matrix.moduleID)' from \(DisplayPath.of(moduleURL)); pass --module",
                             at: loc.rootLocation))
                 }
@@ -148,12 +158,22 @@ struct AssembleCommand: ParsableCommand {
             if let loc, let module { found += CompletedMatrixValidation.check(loc, against: module) }
             var plan: ActionPlan?
             if let loc, let module, !found.hasErrors {
-                plan = ActionPlan(matrix: loc.matrix, module: module, source: DisplayPath.of(url))
+                plan = ActionPlan(matrix: loc.matrix, module: module, catalogue: catalogue, source: DisplayPath.of(url))
             }
             return AssembleAction.CheckedFile(diagnostics: found, plan: plan, module: module)
         }
+        let checked = action.check(files, with: checkFile)
         printer.print(checked.diagnostics)
         if let failure = checked.failure { throw Self.commandFailure(failure) }
+        var round: ComparisonLayout.Round?
+        if let compareWith {
+            // The earlier round is checked like the new one: an invalid draft there stops the run.
+            let earlierFiles = try Self.mapped { () throws(AssembleFailure) in try AssembleAction.collectFiles([compareWith]) }
+            let earlier = action.check(earlierFiles, with: checkFile)
+            printer.print(earlier.diagnostics)
+            if let failure = earlier.failure { throw Self.commandFailure(failure) }
+            round = ComparisonLayout.Round(earlier: earlier.plans, folder: DisplayPath.of(URL(fileURLWithPath: compareWith)))
+        }
         if let language {
             // The compendium's fixed words exist only in the languages its module declares.
             for module in checked.modules.values.sorted(by: { $0.id < $1.id }) where !module.languages.contains(language) {
@@ -165,7 +185,7 @@ struct AssembleCommand: ParsableCommand {
 
         let options = try documentOptions(located)
         let sourceDateEpoch = try Self.sourceDateEpoch()
-        let jobs = action.plannedJobs(plans: checked.plans, modules: checked.modules, branding: options.branding)
+        let jobs = action.plannedJobs(plans: checked.plans, modules: checked.modules, branding: options.branding, round: round)
 
         // 2. Render and write, on every core; the biggest documents (compendia) first.
         let progress = CountingProgress(total: jobs.count)
@@ -204,6 +224,10 @@ struct AssembleCommand: ParsableCommand {
 
     /// Branding and reference documents; any problem with them stops the run before anything is written.
     func documentOptions(_ located: ResourceLocator) throws -> DocumentOptions {
+        try Self.documentOptions(located, branding: branding, referenceDoc: referenceDoc)
+    }
+
+    static func documentOptions(_ located: ResourceLocator, branding: String?, referenceDoc: [String]) throws -> DocumentOptions {
         let folder = branding.map { URL(fileURLWithPath: $0) } ?? located.templates.appendingPathComponent("documents")
         let look: Branding
         if branding == nil && !FileManager.default.fileExists(atPath: folder.appendingPathComponent(Branding.fileName).path) {

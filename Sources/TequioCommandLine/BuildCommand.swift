@@ -134,9 +134,13 @@ enum BuildPreparation {
         } catch {
             throw CommandFailure(message: "\(error)", code: TequioExit.usage)
         }
-        return BuildInput(
-            module: module, assets: assets, templates: try TemplateLoader.load(resources.templates),
-            generator: "tequio \(TequioVersion.current)", date: date)
+        let templates = try TemplateLoader.load(resources.templates)
+        do {
+            return try BuildInput(
+                module: module, assets: assets, templates: templates, generator: "tequio \(TequioVersion.current)", date: date)
+        } catch {
+            throw CommandFailure.installation("\(error)")
+        }
     }
 }
 

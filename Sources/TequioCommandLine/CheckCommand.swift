@@ -4,6 +4,7 @@ import TequioModel
 import TequioPackageCheck
 import TequioReaders
 import XMLSupport
+import ZipSupport
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,11 +73,15 @@ struct CheckCommand: ParsableCommand {
         }
         // Only unreadable input: an I/O failure. Any error about the content: invalid input.
         let errors = all.filter { $0.severity == .error }
-        if !errors.isEmpty && errors.allSatisfy({ $0.identifier.hasSuffix(".io") || $0.identifier == ModuleDiagnosticID.notFound }) {
+        if !errors.isEmpty && errors.allSatisfy({ Self.unreadable.contains($0.identifier) }) {
             throw TequioExit.ioError
         }
         if all.hasErrors || (strict && all.hasWarnings) { throw TequioExit.invalidInput }
     }
+
+    /// The identifiers that say an input could not be read, rather than that it is wrong.
+    static let unreadable: Set<String> = Set(
+        [XMLDiagnosticID.io.rawValue, ZipDiagnosticID.io.rawValue, ModuleDiagnosticID.io.rawValue, ModuleDiagnosticID.notFound.rawValue])
 }
 
 extension DiagnosticPrinter.Format: ExpressibleByArgument {}

@@ -16,7 +16,7 @@ struct CompletedMatrixChecker {
         guard let module = moduleResult.module else {
             return diagnostics + [
                 .error(
-                    "matrix.module-not-found",
+                    MatrixDiagnosticID.moduleNotFound,
                     "cannot load module '\(located.matrix.moduleID)' from \(DisplayPath.of(moduleURL)) to check this matrix against; pass --module",
                     at: located.rootLocation)
             ] + moduleResult.diagnostics.filter { $0.severity == .error }

@@ -1,8 +1,8 @@
 import Foundation
 import TequioModel
 
-/// Prints diagnostics as `path:line:col: severity: message [identifier]` on stderr, in colour only
-/// on a terminal (and never when `NO_COLOR` is set), or as JSON for tools.
+/// Prints diagnostics on stderr as `DiagnosticRenderer` renders them (`path:line:col: severity: message
+/// [identifier]`), in colour only on a terminal (and never when `NO_COLOR` is set), or as JSON for tools.
 struct DiagnosticPrinter {
     enum Format: String, CaseIterable, Sendable { case text, json }
 
@@ -14,25 +14,9 @@ struct DiagnosticPrinter {
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
+    /// What a person reads: `DiagnosticRenderer`'s lines, in colour when `colour` is set.
     func text(_ d: Diagnostic) -> String {
-        var lines = [line(location: d.location, severity: d.severity.rawValue, message: d.message, identifier: d.identifier)]
-        for note in d.notes {
-            lines.append(line(location: note.location, severity: "note", message: note.message, identifier: nil))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    private func line(location: SourceLocation?, severity: String, message: String, identifier: String?) -> String {
-        let place = location.map { "\($0): " } ?? "tequio: "
-        let suffix = identifier.map { " [\($0)]" } ?? ""
-        guard colour else { return "\(place)\(severity): \(message)\(suffix)" }
-        let colourCode: String
-        switch severity {
-        case "error": colourCode = "\u{1B}[1;31m"
-        case "warning": colourCode = "\u{1B}[1;35m"
-        default: colourCode = "\u{1B}[1;36m"
-        }
-        return "\u{1B}[1m\(place)\u{1B}[0m\(colourCode)\(severity):\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m\(suffix)"
+        DiagnosticRenderer(style: colour ? .colour : .plain).render(d)
     }
 
     func print(_ diagnostics: [Diagnostic]) {

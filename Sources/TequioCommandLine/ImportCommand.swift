@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
             ImportAction.Input(
                 files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output),
                 matrix: matrix, table: table, municipality: municipality),
-            schemas: SchemaSet(directory: located.schemas))
+            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
         let outcome = action.run()
         if let diagnostics = outcome.diagnostics { printer.print(diagnostics) }
         if let failure = outcome.failure {

@@ -1,4 +1,6 @@
 import Foundation
+import TequioModel
+import TequioReaders
 
 /// Finds Tequio's schemas and templates from any working directory.
 ///
@@ -45,6 +47,16 @@ public struct ResourceLocator: Sendable {
             official = home.appendingPathComponent("schemas/official")
         }
         return ResourceLocator(schemas: schemas, templates: templates, officialSchemas: official)
+    }
+
+    /// The string catalogue of the templates folder (`strings/<language>.json`): a missing or broken
+    /// one is a broken installation.
+    func catalogue() throws -> StringCatalogue {
+        do {
+            return try StringCatalogue(templatesFolder: templates)
+        } catch {
+            throw CommandFailure.installation("\(error)")
+        }
     }
 
     private static func requireFolder(_ path: String, option: String) throws {

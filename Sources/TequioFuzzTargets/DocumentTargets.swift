@@ -26,18 +26,13 @@ enum DocumentTargets {
         name: "odt-reference", summary: "a --reference-doc .odt (raw zip, or its parts as a FuzzBundle) via OdtReference, then an ODT plan",
         options: ["-max_len=65536"], run: { runReference($0, format: .odt) })
 
-    /// The identifiers of the one diagnostic a refusal becomes here (`BrandingError` and
-    /// `ReferenceError` carry a message, not an identifier).
-    static let brandingRefused = "fuzz.branding-refused"
-    static let referenceRefused = "fuzz.reference-refused"
-
     /// The plan every accepted input is written with: the first example matrix.
     static let plan: ActionPlan = {
         let folder = FuzzEnvironment.root.appendingPathComponent("examples/matrices")
         let name = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted().first ?? ""
         let (located, diagnostics) = CompletedMatrixReader(schemas: FuzzEnvironment.schemas).read(folder.appendingPathComponent(name))
         guard let located else { fatalError("cannot read the example matrix \(name): \(diagnostics.map(\.formatted))") }
-        return ActionPlan(matrix: located.matrix, module: FuzzEnvironment.exampleModule, source: name)
+        return ActionPlan(matrix: located.matrix, module: FuzzEnvironment.exampleModule, catalogue: FuzzEnvironment.catalogue, source: name)
     }()
 
     static func runBranding(_ data: Data) -> FuzzOutcome {
@@ -46,7 +41,7 @@ enum DocumentTargets {
             branding = try Branding.load(FuzzBundle(data, firstName: Branding.fileName).tree, folder: "branding")
         } catch let error as BrandingError {
             let location = SourceLocation(file: error.file, line: error.line ?? 0, column: error.column ?? 0)
-            return FuzzOutcome(accepted: false, diagnostics: [.error(brandingRefused, error.message, at: location)])
+            return FuzzOutcome(accepted: false, diagnostics: [.error(FuzzDiagnosticID.brandingRefused, error.message, at: location)])
         } catch {
             FuzzCheck.require(false, "Branding.load threw \(error), not a BrandingError")
             return FuzzOutcome(accepted: false, diagnostics: [])
@@ -88,7 +83,7 @@ enum DocumentTargets {
                 options.odtReference = try OdtReference(contentsOf: url)
             }
         } catch let error as ReferenceError {
-            return FuzzOutcome(accepted: false, diagnostics: [.error(referenceRefused, error.message, at: SourceLocation(file: error.path))])
+            return FuzzOutcome(accepted: false, diagnostics: [.error(FuzzDiagnosticID.referenceRefused, error.message, at: SourceLocation(file: error.path))])
         } catch {
             FuzzCheck.require(false, "the .\(ext) reference reader threw \(error), not a ReferenceError")
             return FuzzOutcome(accepted: false, diagnostics: [])

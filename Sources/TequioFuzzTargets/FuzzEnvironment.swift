@@ -26,6 +26,15 @@ public enum FuzzEnvironment {
         return module
     }()
 
+    /// `templates/strings`: the words the spreadsheet targets' importer recognises.
+    public static let catalogue: StringCatalogue = {
+        do {
+            return try StringCatalogue(templatesFolder: root.appendingPathComponent("templates"))
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+
     /// Call once on the main thread before the first run (libxml2's set-up is not thread-safe).
     public static func prepare() {
         XMLLibrary.initialize()

@@ -40,7 +40,8 @@ enum SpreadsheetTargets {
         var (document, diagnostics) = SpreadsheetFile.read(url, displayPath: url.lastPathComponent)
         FuzzCheck.refusalHasError(document != nil, diagnostics, "SpreadsheetFile.read")
         guard let document else { return FuzzOutcome(accepted: false, diagnostics: diagnostics) }
-        let importer = MatrixImporter(module: module, tableName: ext == "csv" ? "Mesa 1" : nil, timestamp: timestamp)
+        let importer = MatrixImporter(
+            module: module, tableName: ext == "csv" ? "Mesa 1" : nil, timestamp: timestamp, catalogue: FuzzEnvironment.catalogue)
         let result = importer.importDocument(document)
         diagnostics += result.diagnostics
         FuzzCheck.refusalHasError(!result.matrices.isEmpty, diagnostics, "MatrixImporter")

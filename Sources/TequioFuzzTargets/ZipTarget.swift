@@ -59,7 +59,7 @@ enum ZipTarget {
             FuzzCheck.require(false, "SafeArchiveReader threw \(type(of: error)), not an ArchiveError: \(error)")
             fatalError()
         }
-        return .error(error.identifier, error.message, at: nil)
+        return .error(error.diagnosticID, error.message, at: nil)
     }
 
     /// Regular files below `folder` by relative path (symlinks would show up as a mismatch).

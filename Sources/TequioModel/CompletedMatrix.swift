@@ -33,14 +33,51 @@ public struct CompletedMatrix: Sendable, Equatable, Codable {
         }
     }
 
+    /// A reviewer's note on a cell, kept with the matrix so the table sees it in the next draft: a
+    /// comment, or a change the reviewer suggested that was not applied (`tequio import` of a reviewed
+    /// DOCX or ODT).
+    public struct ReviewNote: Sendable, Equatable, Codable {
+        public enum Kind: String, Sendable, Equatable, Codable {
+            case comment
+            /// The text is the cell as the reviewer would have it.
+            case suggestion
+        }
+
+        public enum Status: String, Sendable, Equatable, Codable {
+            case open
+            /// The table marked it as dealt with.
+            case addressed
+        }
+
+        public var column: String
+        public var kind: Kind
+        public var author: String
+        /// ISO 8601, or empty when the reviewer's program gave none.
+        public var date: String
+        public var status: Status
+        public var text: String
+
+        public init(column: String, kind: Kind, author: String, date: String = "", status: Status = .open, text: String) {
+            self.column = column
+            self.kind = kind
+            self.author = author
+            self.date = date
+            self.status = status
+            self.text = text
+        }
+    }
+
     /// One row of the matrix: cell text by column id. Missing columns are empty.
     public struct Row: Sendable, Equatable, Codable {
         public var cells: [String: String]
         /// Unresolved merge conflicts: by column, the other texts for the cell.
         public var alternatives: [String: [Alternative]]
-        public init(cells: [String: String], alternatives: [String: [Alternative]] = [:]) {
+        /// Reviewers' comments and suggestions on the row's cells, in order.
+        public var reviewNotes: [ReviewNote]
+        public init(cells: [String: String], alternatives: [String: [Alternative]] = [:], reviewNotes: [ReviewNote] = []) {
             self.cells = cells
             self.alternatives = alternatives
+            self.reviewNotes = reviewNotes
         }
         public subscript(column: String) -> String { cells[column] ?? "" }
         public var isEmpty: Bool { cells.values.allSatisfy { $0.allSatisfy(\.isWhitespace) } }

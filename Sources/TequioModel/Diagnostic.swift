@@ -1,7 +1,8 @@
 /// A problem found in the input, collected rather than thrown.
 ///
-/// Printed as `path:line:col: severity: message [identifier]`. The identifier is stable so people can
-/// search for it and tests can assert on it.
+/// Printed by `DiagnosticRenderer` as `path:line:col: severity: message [identifier]`. The identifier
+/// is stable so people can search for it and tests can assert on it; it comes from a table of
+/// identifiers (`DiagnosticIdentifier`).
 public struct Diagnostic: Sendable, Hashable, Codable {
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case note, warning, error
@@ -31,10 +32,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var identifier: String
     public var notes: [Note]
 
-    public init(
-        _ severity: Severity, _ identifier: String, _ message: String, at location: SourceLocation?,
-        notes: [Note] = []
-    ) {
+    /// Made from an identifier of a table (`Diagnostic(.error, ModuleDiagnosticID.io, ...)`, in
+    /// DiagnosticIdentifier.swift), so that no identifier is spelled at a call site.
+    init(severity: Severity, identifier: String, message: String, location: SourceLocation?, notes: [Note]) {
         self.severity = severity
         self.identifier = identifier
         self.message = message
@@ -42,19 +42,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.notes = notes
     }
 
-    public static func error(_ identifier: String, _ message: String, at location: SourceLocation?)
-        -> Diagnostic
-    { Diagnostic(.error, identifier, message, at: location) }
-
-    public static func warning(_ identifier: String, _ message: String, at location: SourceLocation?)
-        -> Diagnostic
-    { Diagnostic(.warning, identifier, message, at: location) }
-
-    /// The one-line form, without colour.
-    public var formatted: String {
-        let place = location.map { "\($0): " } ?? "tequio: "
-        return "\(place)\(severity.rawValue): \(message) [\(identifier)]"
-    }
+    /// What users see, without colour: the diagnostic's line, then one line per note
+    /// (`DiagnosticRenderer.plain`).
+    public var formatted: String { DiagnosticRenderer.plain.render(self) }
 }
 
 extension Array where Element == Diagnostic {

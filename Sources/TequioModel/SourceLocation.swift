@@ -1,4 +1,5 @@
-/// A place in a source file: 1-based line and column (column counted in UTF-8 bytes).
+/// A place in a source file: 1-based line and column, the column counted in characters (Unicode code
+/// points), not bytes, as `docs/diagnostics.md` states for every reader.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int

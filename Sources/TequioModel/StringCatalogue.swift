@@ -46,16 +46,24 @@ public struct StringCatalogue: Sendable, Equatable {
     /// The languages Tequio has words for, sorted.
     public var languages: [String] { entries.keys.sorted() }
 
-    /// `language` when the catalogue has it, else the fallback language.
+    /// `language` when the catalogue has it, else its primary subtag (`es` for `es-MX`), else the
+    /// fallback language.
     public func resolvedLanguage(_ language: String) -> String {
-        entries[language] != nil ? language : Self.fallbackLanguage
+        if entries[language] != nil { return language }
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return entries[primary] != nil ? primary : Self.fallbackLanguage
     }
 
     /// The text of `key` in `language` (or the fallback language), with `{0}`, `{1}`… replaced by
     /// `arguments`. A key in no file gives the key itself, so a slip shows in the output; the catalogue
     /// tests make sure no key the code uses is missing.
     public func text(_ key: String, _ language: String, _ arguments: String...) -> String {
-        let template = entries[language]?[key] ?? entries[Self.fallbackLanguage]?[key] ?? key
+        text(key, language, arguments: arguments)
+    }
+
+    /// `text(_:_:_:)` with the arguments as an array, for callers that pass theirs on.
+    public func text(_ key: String, _ language: String, arguments: [String]) -> String {
+        let template = entries[resolvedLanguage(language)]?[key] ?? entries[Self.fallbackLanguage]?[key] ?? key
         return Self.fill(template, arguments)
     }
 
@@ -64,7 +72,7 @@ public struct StringCatalogue: Sendable, Equatable {
     public func texts(under area: String, _ language: String) -> [String: String] {
         let prefix = area + "."
         let fallback = entries[Self.fallbackLanguage] ?? [:]
-        let own = entries[language] ?? [:]
+        let own = entries[resolvedLanguage(language)] ?? [:]
         var result: [String: String] = [:]
         for (key, value) in fallback where key.hasPrefix(prefix) { result[key] = own[key] ?? value }
         return result

@@ -70,9 +70,9 @@ public struct PackageChecker: Sendable {
         } catch let error as ArchiveError {
             let place = error.entry.map { SourceLocation(file: "\(shown)!\($0)") } ?? here
             let message = error.entry.map { _ in error.message.replacingOccurrences(of: "entry '\(error.entry!)': ", with: "") } ?? error.message
-            return PackageReport(kind: nil, diagnostics: [.error(error.identifier, message, at: place)])
+            return PackageReport(kind: nil, diagnostics: [.error(error.diagnosticID, message, at: place)])
         } catch {
-            return PackageReport(kind: nil, diagnostics: [.error("zip.io", "cannot read: \(error)", at: here)])
+            return PackageReport(kind: nil, diagnostics: [.error(ZipDiagnosticID.io, "cannot read: \(error)", at: here)])
         }
         let fileExtension = url.pathExtension.lowercased()
         guard let kind = expected ?? PackageKind.detect(tree, fileExtension: fileExtension) else {
@@ -99,7 +99,7 @@ public struct PackageChecker: Sendable {
     /// Files that are not zips: an encrypted Office file is an OLE compound file (so is an old binary
     /// `.doc` or `.xls`, see `PasswordProtection`), and anything else without the zip signature is not a
     /// package.
-    static func notAZip(_ url: URL) -> (id: String, message: String)? {
+    static func notAZip(_ url: URL) -> (id: any DiagnosticIdentifier, message: String)? {
         switch PasswordProtection.inspect(fileAt: url) {
         case .encryptedOfficeOpenXML?, .encryptedOpenDocument?:
             return (
@@ -113,7 +113,7 @@ public struct PackageChecker: Sendable {
         }
         let head = (try? FileHandle(forReadingFrom: url).read(upToCount: 4)).map { [UInt8]($0) } ?? []
         if head.count < 4 || !(head[0] == 0x50 && head[1] == 0x4B) {
-            return ("zip.corrupt", "not a zip archive (a package or an office document is a zip)")
+            return (ZipDiagnosticID.corrupt, "not a zip archive (a package or an office document is a zip)")
         }
         return nil
     }

@@ -25,14 +25,14 @@ final class PackageContents {
     /// The location of a zip entry as a whole.
     func location(_ entry: String) -> SourceLocation { SourceLocation(file: "\(displayPath)!\(entry)") }
 
-    func report(_ severity: Diagnostic.Severity, _ id: String, _ message: String, at location: SourceLocation) {
+    func report(_ severity: Diagnostic.Severity, _ id: some DiagnosticIdentifier, _ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(severity, id, message, at: location))
     }
 
-    func error(_ id: String, _ message: String, at element: XMLElement) { report(.error, id, message, at: element.location) }
-    func error(_ id: String, _ message: String, entry: String) { report(.error, id, message, at: location(entry)) }
-    func warning(_ id: String, _ message: String, at element: XMLElement) { report(.warning, id, message, at: element.location) }
-    func warning(_ id: String, _ message: String, entry: String) { report(.warning, id, message, at: location(entry)) }
+    func error(_ id: some DiagnosticIdentifier, _ message: String, at element: XMLElement) { report(.error, id, message, at: element.location) }
+    func error(_ id: some DiagnosticIdentifier, _ message: String, entry: String) { report(.error, id, message, at: location(entry)) }
+    func warning(_ id: some DiagnosticIdentifier, _ message: String, at element: XMLElement) { report(.warning, id, message, at: element.location) }
+    func warning(_ id: some DiagnosticIdentifier, _ message: String, entry: String) { report(.warning, id, message, at: location(entry)) }
     func add(_ more: [Diagnostic]) { diagnostics += more }
 
     /// The parsed part, or nil (with a finding) when it is missing or not well-formed. Each part is

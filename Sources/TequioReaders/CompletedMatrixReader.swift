@@ -43,7 +43,7 @@ public struct CompletedMatrixReader: Sendable {
         guard root.namespace == Self.namespace, root.name == "completed-matrix" else {
             diagnostics.append(
                 .error(
-                    "matrix.not-a-matrix",
+                    MatrixDiagnosticID.notAMatrix,
                     "root element is '\(root.name)' in namespace '\(root.namespace ?? "")', expected 'completed-matrix' in '\(Self.namespace)'",
                     at: root.location))
             return (nil, diagnostics)
@@ -53,7 +53,7 @@ public struct CompletedMatrixReader: Sendable {
             diagnostics += (try? schemas.explainer(SchemaSet.completedMatrix))?.explain(schemaDiagnostics, root: root, path: document.path)
                 ?? schemaDiagnostics
         } catch {
-            diagnostics.append(.error("tequio.schema-missing", "\(error)", at: nil))
+            diagnostics.append(.error(TequioDiagnosticID.schemaMissing, "\(error)", at: nil))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 
@@ -81,19 +81,30 @@ public struct CompletedMatrixReader: Sendable {
                 cells[column] = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
                 locations[column] = c.location
             }
-            rows.append(CompletedMatrix.Row(cells: cells))
+            var alternatives: [String: [CompletedMatrix.Alternative]] = [:]
+            for a in r.elements(named: "alternative") {
+                alternatives[a.attribute("column") ?? "", default: []].append(.init(source: a.attribute("source") ?? "", text: a.text))
+            }
+            let notes = r.elements(named: "review-note").map {
+                CompletedMatrix.ReviewNote(
+                    column: $0.attribute("column") ?? "", kind: .init(rawValue: $0.attribute("kind") ?? "") ?? .comment,
+                    author: $0.attribute("author") ?? "", date: $0.attribute("date") ?? "",
+                    status: .init(rawValue: $0.attribute("status") ?? "") ?? .open, text: $0.text)
+            }
+            rows.append(CompletedMatrix.Row(cells: cells, alternatives: alternatives, reviewNotes: notes))
             rowLocations.append(r.location)
             cellLocations.append(locations)
         }
         let notes = (root.element(named: "notes")?.elements(named: "note") ?? []).map {
             CompletedMatrix.Note(question: $0.attribute("question") ?? "", text: $0.text)
         }
-        let matrix = CompletedMatrix(
+        var matrix = CompletedMatrix(
             moduleID: root.attribute("module") ?? "", moduleVersion: root.attribute("module-version") ?? "",
             matrixID: root.attribute("matrix") ?? "", language: root.language ?? "es",
             draft: Int(root.attribute("draft") ?? "1") ?? 1, created: root.attribute("created") ?? "",
             modified: root.attribute("modified") ?? "", tableName: table?.element(named: "name")?.text ?? "",
             municipality: table?.element(named: "municipality")?.text ?? "", members: members, rows: rows, notes: notes)
+        matrix.mergedFrom = root.element(named: "merged-from")?.elements(named: "source").map(\.text) ?? []
         return (
             Located(
                 matrix: matrix, path: document.path, rootLocation: root.location, rowLocations: rowLocations,
@@ -109,23 +120,23 @@ public enum CompletedMatrixValidation {
         let m = located.matrix
         let at = located.rootLocation
         if m.moduleID != module.id {
-            diagnostics.append(.error("matrix.wrong-module", "matrix belongs to module '\(m.moduleID)', not '\(module.id)'", at: at))
+            diagnostics.append(.error(MatrixDiagnosticID.wrongModule, "matrix belongs to module '\(m.moduleID)', not '\(module.id)'", at: at))
             return diagnostics
         }
         if m.moduleVersion != module.version {
             diagnostics.append(
-                .error("matrix.wrong-version", "matrix was made for version \(m.moduleVersion) of '\(module.id)', but the module is version \(module.version)", at: at))
+                .error(MatrixDiagnosticID.wrongVersion, "matrix was made for version \(m.moduleVersion) of '\(module.id)', but the module is version \(module.version)", at: at))
         }
         guard let definition = module.matrix(id: m.matrixID) else {
             diagnostics.append(
                 .error(
-                    "matrix.unknown-matrix",
+                    MatrixDiagnosticID.unknownMatrix,
                     "module '\(module.id)' has no matrix '\(m.matrixID)' (it has: \(module.matrices.map(\.id).joined(separator: ", ")))", at: at))
             return diagnostics
         }
         for duplicate in located.duplicateCells {
             diagnostics.append(
-                .error("matrix.duplicate-cell", "row \(duplicate.row + 1) has column '\(duplicate.column)' twice", at: duplicate.location))
+                .error(MatrixDiagnosticID.duplicateCell, "row \(duplicate.row + 1) has column '\(duplicate.column)' twice", at: duplicate.location))
         }
         let language = m.language
         for (index, row) in m.rows.enumerated() {
@@ -135,7 +146,7 @@ public enum CompletedMatrixValidation {
                 guard let c = definition.column(column) else {
                     diagnostics.append(
                         .error(
-                            "matrix.unknown-column",
+                            MatrixDiagnosticID.unknownColumn,
                             "row \(index + 1) has a cell for column '\(column)', which matrix '\(definition.id)' does not have (columns: \(definition.columns.map(\.id).joined(separator: ", ")))",
                             at: location))
                     continue
@@ -143,16 +154,24 @@ public enum CompletedMatrixValidation {
                 if let max = c.maxLength, text.count > max {
                     diagnostics.append(
                         .error(
-                            "matrix.too-long",
+                            MatrixDiagnosticID.tooLong,
                             "row \(index + 1), '\(c.label.resolved(language) ?? c.id)': \(text.count) characters, over the maximum of \(max)",
                             at: location))
                 }
+            }
+            let annotated = Set(row.alternatives.keys).union(row.reviewNotes.map(\.column))
+            for column in annotated.sorted() where definition.column(column) == nil {
+                diagnostics.append(
+                    .error(
+                        MatrixDiagnosticID.unknownColumn,
+                        "row \(index + 1) has a note or an alternative text for column '\(column)', which matrix '\(definition.id)' does not have",
+                        at: located.rowLocations[index]))
             }
             guard !row.isEmpty else { continue }
             for c in definition.columns where c.required && row[c.id].allSatisfy(\.isWhitespace) {
                 diagnostics.append(
                     .error(
-                        "matrix.missing-required", "row \(index + 1) has no text in the required column '\(c.label.resolved(language) ?? c.id)'",
+                        MatrixDiagnosticID.missingRequired, "row \(index + 1) has no text in the required column '\(c.label.resolved(language) ?? c.id)'",
                         at: located.rowLocations[index]))
             }
         }

@@ -85,9 +85,9 @@ struct IncludeExpander {
         case .success(let u): url = u
         case .failure(let problem):
             var d = problem.diagnostic(at: e.location, what: "included file")
-            if case .outside = problem.problem { d.identifier = ModuleDiagnosticID.includeOutside }
-            if case .notRelative = problem.problem { d.identifier = ModuleDiagnosticID.includeOutside }
-            if case .missing = problem.problem { d.identifier = ModuleDiagnosticID.includeMissing }
+            if case .outside = problem.problem { d.identifier = ModuleDiagnosticID.includeOutside.rawValue }
+            if case .notRelative = problem.problem { d.identifier = ModuleDiagnosticID.includeOutside.rawValue }
+            if case .missing = problem.problem { d.identifier = ModuleDiagnosticID.includeMissing.rawValue }
             report(d)
             return nil
         }

@@ -1,31 +1,44 @@
-/// Stable identifiers of the module reader's diagnostics (see `docs/diagnostics.md`).
-public enum ModuleDiagnosticID {
-    public static let io = "module.io"
-    public static let notFound = "module.not-found"
-    public static let duplicateID = "module.duplicate-id"
-    public static let unknownTerm = "module.unknown-term"
-    public static let unknownMatrix = "module.unknown-matrix"
-    public static let unknownPreset = "module.unknown-preset"
-    public static let unknownChartColumn = "module.chart.unknown-column"
-    public static let chartWithoutData = "module.chart.no-dataset"
-    public static let chartNotNumeric = "module.chart.not-numeric"
-    public static let missingFile = "module.missing-file"
-    public static let fileOutsideModule = "module.file-outside-module"
-    public static let fileName = "module.file-name"
-    public static let csvMalformed = "module.csv.malformed"
-    public static let csvHeader = "module.csv.header-mismatch"
-    public static let csvRowLength = "module.csv.row-length"
-    public static let csvNotNumber = "module.csv.not-a-number"
-    public static let missingTranslation = "module.missing-translation"
-    public static let emptyText = "module.empty-text"
-    public static let includeOutside = "module.include.outside"
-    public static let includeMissing = "module.include.missing"
-    public static let includeCycle = "module.include.cycle"
-    public static let includeMisplaced = "module.include.misplaced"
-    public static let includeUnsupported = "module.include.unsupported"
-    public static let mediaWithoutCaptions = "module.media.no-captions"
-    public static let noQuestions = "module.case-study.no-questions"
-    public static let duplicateLanguage = "module.duplicate-language"
-    public static let idMismatch = "module.id-mismatch"
-    public static let duplicateColumn = "module.matrix.duplicate-column"
+import TequioModel
+
+/// Stable identifiers of the module reader's diagnostics (`docs/diagnostics.md`, "Modules").
+public enum ModuleDiagnosticID: String, DiagnosticIdentifier {
+    public static let area = "module"
+
+    case io = "module.io"
+    case notFound = "module.not-found"
+    case notAModule = "module.not-a-module"
+    case duplicateID = "module.duplicate-id"
+    case unknownTerm = "module.unknown-term"
+    case unknownMatrix = "module.unknown-matrix"
+    case unknownPreset = "module.unknown-preset"
+    case unknownChartColumn = "module.chart.unknown-column"
+    case chartWithoutData = "module.chart.no-dataset"
+    case chartNotNumeric = "module.chart.not-numeric"
+    case missingFile = "module.missing-file"
+    case fileOutsideModule = "module.file-outside-module"
+    case fileName = "module.file-name"
+    case csvMalformed = "module.csv.malformed"
+    case csvHeader = "module.csv.header-mismatch"
+    case csvRowLength = "module.csv.row-length"
+    case csvNotNumber = "module.csv.not-a-number"
+    case missingTranslation = "module.missing-translation"
+    case emptyText = "module.empty-text"
+    case includeOutside = "module.include.outside"
+    case includeMissing = "module.include.missing"
+    case includeCycle = "module.include.cycle"
+    case includeMisplaced = "module.include.misplaced"
+    case includeUnsupported = "module.include.unsupported"
+    case mediaWithoutCaptions = "module.media.no-captions"
+    case noQuestions = "module.case-study.no-questions"
+    case duplicateLanguage = "module.duplicate-language"
+    case idMismatch = "module.id-mismatch"
+    case duplicateColumn = "module.matrix.duplicate-column"
+
+    /// A problem of an `xi:include` (`module.include.*`).
+    public var isIncludeProblem: Bool {
+        switch self {
+        case .includeOutside, .includeMissing, .includeCycle, .includeMisplaced, .includeUnsupported: true
+        default: false
+        }
+    }
 }

@@ -41,7 +41,7 @@ public struct ModuleReader: Sendable {
             schema = try schemas.relaxNG(SchemaSet.module)
             backgroundSchema = try schemas.backgroundRelaxNG(SchemaSet.module)
         } catch {
-            return ModuleReadResult(diagnostics: [.error("tequio.schema-missing", "\(error)", at: nil)], files: [display])
+            return ModuleReadResult(diagnostics: [.error(TequioDiagnosticID.schemaMissing, "\(error)", at: nil)], files: [display])
         }
         let data: Data
         switch SafeXMLParser.readFile(entry, displayPath: display, limits: limits) {
@@ -61,7 +61,7 @@ public struct ModuleReader: Sendable {
         if document.root.namespace != ModuleReader.namespace || document.root.name != "module" {
             diagnostics.append(
                 .error(
-                    "module.not-a-module",
+                    ModuleDiagnosticID.notAModule,
                     "root element is '\(document.root.name)' in namespace '\(document.root.namespace ?? "")', expected 'module' in '\(ModuleReader.namespace)'",
                     at: document.root.location))
             _ = validation.wait()
@@ -83,7 +83,7 @@ public struct ModuleReader: Sendable {
         // An include the schema refuses is also refused by the include expander: say it once.
         let said = Set(schemaDiagnostics.compactMap { $0.location?.description })
         diagnostics += schemaDiagnostics + expander.diagnostics.filter { d in
-            !(d.identifier.hasPrefix("module.include") && d.location.map { said.contains($0.description) } == true)
+            !(ModuleDiagnosticID(rawValue: d.identifier)?.isIncludeProblem == true && d.location.map { said.contains($0.description) } == true)
         }
         clock.mark("validate")
         guard !diagnostics.hasErrors else {

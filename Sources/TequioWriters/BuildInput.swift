@@ -8,15 +8,19 @@ public struct BuildInput: Sendable {
     public var assets: FileTree
     /// Tequio's templates folder, as files by relative path (`player/player.js`, …).
     public var templates: FileTree
+    /// Every fixed word of the outputs, read once from the templates' `strings/<language>.json`.
+    public var catalogue: StringCatalogue
     /// `tequio 0.1.0`: written where formats have a generator field.
     public var generator: String
     /// The build date (from `SOURCE_DATE_EPOCH`), for formats that need one.
     public var date: Date
 
-    public init(module: Module, assets: FileTree, templates: FileTree, generator: String, date: Date) {
+    /// - Throws: `StringCatalogueError` when the templates' string catalogue is missing or unreadable.
+    public init(module: Module, assets: FileTree, templates: FileTree, generator: String, date: Date) throws {
         self.module = module
         self.assets = assets
         self.templates = templates
+        self.catalogue = try StringCatalogue(templates: templates)
         self.generator = generator
         self.date = date
     }

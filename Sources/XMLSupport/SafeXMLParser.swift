@@ -137,19 +137,6 @@ public struct XMLParseResult: Sendable {
     }
 }
 
-/// Stable identifiers of the XML layer's diagnostics.
-public enum XMLDiagnosticID {
-    public static let malformed = "xml.malformed"
-    public static let doctype = "xml.doctype-forbidden"
-    public static let notUTF8 = "xml.not-utf8"
-    public static let tooLarge = "xml.too-large"
-    public static let textTooLarge = "xml.text-too-large"
-    public static let tooDeep = "xml.too-deep"
-    public static let schema = "xml.schema"
-    public static let io = "xml.io"
-    public static let `internal` = "xml.internal"
-}
-
 /// What the SAX hooks collect while libxml2 parses.
 final class ParseState {
     let path: String
@@ -174,7 +161,7 @@ private let parseErrorHandler: xmlStructuredErrorFunc = { userData, error in
     let severity: Diagnostic.Severity = e.level == XML_ERR_WARNING ? .warning : .error
     var message = e.message.map { String(cString: $0) } ?? "XML error"
     message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-    let id: String
+    let id: XMLDiagnosticID
     switch e.code {
     case Int32(XML_ERR_INVALID_CHAR.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue): id = XMLDiagnosticID.notUTF8
     case Int32(XML_ERR_INTERNAL_ERROR.rawValue) where message.contains("depth"): id = XMLDiagnosticID.tooDeep

@@ -111,11 +111,11 @@ public struct SchemaError: Error, CustomStringConvertible {
 /// Collects libxml2's structured errors for one validation run.
 final class ErrorCollector {
     let path: String
-    let identifier: String
+    let identifier: XMLDiagnosticID
     let document: ParsedXMLDocument?
     var diagnostics: [Diagnostic] = []
 
-    init(path: String, identifier: String, document: ParsedXMLDocument? = nil) {
+    init(path: String, identifier: XMLDiagnosticID, document: ParsedXMLDocument? = nil) {
         self.path = path
         self.identifier = identifier
         self.document = document

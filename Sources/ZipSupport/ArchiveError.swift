@@ -37,25 +37,28 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Reading or writing a file failed.
     case io(path: String, message: String)
 
-    /// A stable identifier for diagnostics, such as `zip.unsafe-name`.
-    public var identifier: String {
+    /// The diagnostic identifier of the problem, such as `zip.unsafe-name`.
+    public var diagnosticID: ZipDiagnosticID {
         switch self {
-        case .unsafeName: "zip.unsafe-name"
-        case .duplicateEntry: "zip.duplicate-entry"
-        case .symlink: "zip.symlink"
-        case .notRegularFile: "zip.not-regular-file"
-        case .encrypted: "zip.encrypted"
-        case .unsupportedCompression: "zip.unsupported-compression"
-        case .tooManyEntries: "zip.too-many-entries"
-        case .tooLarge: "zip.entry-too-large"
-        case .totalTooLarge: "zip.total-too-large"
-        case .suspiciousRatio: "zip.suspicious-ratio"
-        case .corrupt: "zip.corrupt"
-        case .missingFirstEntry: "zip.missing-first-entry"
-        case .invalidSourceDateEpoch: "zip.invalid-source-date-epoch"
-        case .io: "zip.io"
+        case .unsafeName: .unsafeName
+        case .duplicateEntry: .duplicateEntry
+        case .symlink: .symlink
+        case .notRegularFile: .notRegularFile
+        case .encrypted: .encrypted
+        case .unsupportedCompression: .unsupportedCompression
+        case .tooManyEntries: .tooManyEntries
+        case .tooLarge: .entryTooLarge
+        case .totalTooLarge: .totalTooLarge
+        case .suspiciousRatio: .suspiciousRatio
+        case .corrupt: .corrupt
+        case .missingFirstEntry: .missingFirstEntry
+        case .invalidSourceDateEpoch: .invalidSourceDateEpoch
+        case .io: .io
         }
     }
+
+    /// `diagnosticID` as written in diagnostics.
+    public var identifier: String { diagnosticID.rawValue }
 
     /// The file the problem is about: the archive, or the path that could not be read or written.
     public var path: String? {
@@ -121,7 +124,7 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The error as an error diagnostic located at the archive (or file) path.
     public var diagnostic: Diagnostic {
-        .error(identifier, message, at: path.map { SourceLocation(file: $0) })
+        .error(diagnosticID, message, at: path.map { SourceLocation(file: $0) })
     }
 }
 

@@ -153,6 +153,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["oaxaca-agua-1.0.0-web.zip"])
     }
 
+    func testAMissingStringCatalogueIsABrokenInstallationAndWritesNothing() throws {
+        let dir = try temporaryDirectory()
+        let templates = dir.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("templates"), to: templates)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("strings/en.json"))
+        let out = dir.appendingPathComponent("dist")
+        for command in [["build", "modules/oaxaca-agua", "--target", "epub"], ["assemble", "examples/matrices", "--module", "modules/oaxaca-agua"]] {
+            let run = try tequio(command + ["-o", out.path, "--templates", templates.path])
+            XCTAssertEqual(run.status, 70, run.stderr)
+            XCTAssertTrue(run.stderr.contains("cannot read the string catalogue strings/en.json: the file is missing"), run.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
     // MARK: help
 
     func testEverySubcommandHasHelpWithExamples() throws {

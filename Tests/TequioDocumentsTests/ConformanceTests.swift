@@ -24,8 +24,8 @@ final class ConformanceTests: XCTestCase {
         empty.members = []
         empty.tableName = ""
         empty.language = "en"
-        result.append(("empty", PlanLayout.layout(ActionPlan(matrix: empty, module: Fixtures.module, source: "empty.xml"))))
-        result.append(("compendium", PlanLayout.layout(Compendium(plans: try Fixtures.examplePlans + [HostileText.plan()], module: Fixtures.module))))
+        result.append(("empty", PlanLayout.layout(ActionPlan(matrix: empty, module: Fixtures.module, catalogue: Fixtures.catalogue, source: "empty.xml"))))
+        result.append(("compendium", PlanLayout.layout(Compendium(plans: try Fixtures.examplePlans + [HostileText.plan()], module: Fixtures.module, catalogue: Fixtures.catalogue))))
         return result
     }
 

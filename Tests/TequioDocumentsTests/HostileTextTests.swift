@@ -44,7 +44,7 @@ enum HostileText {
             ])
     }
 
-    static func plan() -> ActionPlan { ActionPlan(matrix: matrix(), module: Fixtures.module, source: "hostile.xml") }
+    static func plan() -> ActionPlan { ActionPlan(matrix: matrix(), module: Fixtures.module, catalogue: Fixtures.catalogue, source: "hostile.xml") }
 }
 
 final class HostileTextTests: XCTestCase {

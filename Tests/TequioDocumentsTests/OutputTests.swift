@@ -23,7 +23,7 @@ final class OutputTests: XCTestCase {
     private func allBytes() throws -> [Data] {
         var result: [Data] = []
         let plan = try Fixtures.smallPlan
-        let compendium = Compendium(plans: try Fixtures.examplePlans, module: Fixtures.module)
+        let compendium = Compendium(plans: try Fixtures.examplePlans, module: Fixtures.module, catalogue: Fixtures.catalogue)
         for layout in [PlanLayout.layout(plan), PlanLayout.layout(compendium)] {
             for format in DocumentFormat.allCases {
                 let rendered = try DocumentRenderer.render(layout, as: format, options: Fixtures.options)
@@ -45,7 +45,9 @@ final class OutputTests: XCTestCase {
     }
 
     func testLongDocumentsWrittenInParallelChunksGiveTheSameBytesAsOnePass() throws {
-        let compendium = Compendium(plans: try Fixtures.examplePlans + [try Fixtures.smallPlan, HostileText.plan()], module: Fixtures.module)
+        let compendium = Compendium(
+            plans: try Fixtures.examplePlans + [try Fixtures.smallPlan, HostileText.plan()], module: Fixtures.module,
+            catalogue: Fixtures.catalogue)
         let layout = PlanLayout.layout(compendium)
         XCTAssertGreaterThan(ChunkPlan.ranges(layout.blocks, threshold: 10).count, 2)
         let whole = try DocxBody.render(layout, branding: Fixtures.branding, threshold: .max)

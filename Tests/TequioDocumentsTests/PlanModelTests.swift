@@ -49,8 +49,11 @@ final class PlanModelTests: XCTestCase {
         XCTAssertEqual(Timestamp(iso: "2012-02-29T00:00:00Z")?.calendarDate, CalendarDate(year: 2012, month: 2, day: 29))
         XCTAssertNil(Timestamp(iso: "yesterday"))
         XCTAssertNil(Timestamp(iso: "2012-13-01T00:00:00Z"))
-        XCTAssertEqual(DocumentStrings.spanish.longDate(CalendarDate(year: 2012, month: 3, day: 14)), "14 de marzo de 2012")
-        XCTAssertEqual(DocumentStrings.english.longDate(CalendarDate(year: 2012, month: 3, day: 14)), "14 March 2012")
+        let ides = CalendarDate(year: 2012, month: 3, day: 14)
+        XCTAssertEqual(DocumentStrings(Fixtures.catalogue, language: "es").longDate(ides), "14 de marzo de 2012")
+        XCTAssertEqual(DocumentStrings(Fixtures.catalogue, language: "es-MX").longDate(ides), "14 de marzo de 2012")
+        XCTAssertEqual(DocumentStrings(Fixtures.catalogue, language: "en").longDate(ides), "14 March 2012")
+        XCTAssertEqual(DocumentStrings(Fixtures.catalogue, language: "fr").longDate(ides), "14 March 2012", "English for a language without words")
     }
 
     func testPlanTakesLabelsFromTheModuleInTheMatrixLanguage() throws {
@@ -90,7 +93,7 @@ final class PlanModelTests: XCTestCase {
         let names = ["Mesa 10 · Costa", "Ñuu Savi", "Nochixtlán", "Mesa 2 · Valles", "Ángeles", "Oaxaca", "mesa 1", "Zaachila", "Llano Verde", "Luvina"]
         let sorted = Compendium.sorted(names.map(plan)).map(\.tableName)
         XCTAssertEqual(sorted, ["Ángeles", "Llano Verde", "Luvina", "mesa 1", "Mesa 2 · Valles", "Mesa 10 · Costa", "Nochixtlán", "Ñuu Savi", "Oaxaca", "Zaachila"])
-        let c = Compendium(plans: names.map(plan), module: Fixtures.module)
+        let c = Compendium(plans: names.map(plan), module: Fixtures.module, catalogue: Fixtures.catalogue)
         XCTAssertEqual(c.totalProblems, 10)
         XCTAssertEqual(c.totalGovernmentActions, 20)
     }

@@ -15,6 +15,8 @@ enum Fixtures {
     static let officialSchemas = packageRoot.appendingPathComponent("schemas/official")
     static let golden = testsFolder.appendingPathComponent("Golden")
     static let schemas = SchemaSet(directory: packageRoot.appendingPathComponent("schemas"))
+    /// `templates/strings`, as `tequio assemble` loads it.
+    static let catalogue = try! StringCatalogue(templatesFolder: packageRoot.appendingPathComponent("templates"))
 
     static let module: Module = {
         XMLLibrary.initialize()
@@ -33,7 +35,7 @@ enum Fixtures {
 
     static var smallPlan: ActionPlan {
         get throws {
-            ActionPlan(matrix: try matrix(testsFolder.appendingPathComponent("Fixtures/small-matrix.xml")), module: module, source: "small-matrix.xml")
+            ActionPlan(matrix: try matrix(testsFolder.appendingPathComponent("Fixtures/small-matrix.xml")), module: module, catalogue: catalogue, source: "small-matrix.xml")
         }
     }
 
@@ -41,7 +43,7 @@ enum Fixtures {
         get throws {
             let folder = packageRoot.appendingPathComponent("examples/matrices")
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xml") }.sorted()
-            return try files.map { ActionPlan(matrix: try matrix(folder.appendingPathComponent($0)), module: module, source: $0) }
+            return try files.map { ActionPlan(matrix: try matrix(folder.appendingPathComponent($0)), module: module, catalogue: catalogue, source: $0) }
         }
     }
 

@@ -41,7 +41,7 @@ final class ImportTests: XCTestCase {
     }
 
     func run(_ document: SpreadsheetDocument) throws -> ([MatrixImporter.Imported], [Diagnostic]) {
-        let importer = MatrixImporter(module: try Fixture.module(), timestamp: "2026-11-29T09:00:00Z")
+        let importer = MatrixImporter(module: try Fixture.module(), timestamp: "2026-11-29T09:00:00Z", catalogue: Fixture.catalogue)
         let result = importer.importDocument(document)
         return (result.matrices, result.diagnostics)
     }
@@ -69,19 +69,19 @@ final class ImportTests: XCTestCase {
 
     func testEachProblemNamesTheSheetAndCell() throws {
         let cases: [(SpreadsheetDocument, String, String)] = [
-            (workbook(version: "0.9.0", rows: [full]), ImportDiagnosticID.wrongVersion,
+            (workbook(version: "0.9.0", rows: [full]), ImportDiagnosticID.wrongVersion.rawValue,
              "sheet 'tequio': cell B5: this spreadsheet was made for version 0.9.0 of 'oaxaca-agua'"),
             (workbook(header: ["Problemas y prioridades de reforma", "Quién gana"] + Array(labels.dropFirst(2)), rows: [full]),
-             ImportDiagnosticID.unknownColumn, "sheet 'Mesa 1': cell B2: 'Quién gana' is not a column of matrix 'plan'"),
-            (workbook(header: Array(labels.dropLast()), rows: [full]), ImportDiagnosticID.missingColumn,
+             ImportDiagnosticID.unknownColumn.rawValue, "sheet 'Mesa 1': cell B2: 'Quién gana' is not a column of matrix 'plan'"),
+            (workbook(header: Array(labels.dropLast()), rows: [full]), ImportDiagnosticID.missingColumn.rawValue,
              "sheet 'Mesa 1': row 2: column 'Resultados esperados' is missing (it belongs in cell F2)"),
-            (workbook(rows: [full]) { $0.merges = [CellRange(a1: "C3:D4")!] }, ImportDiagnosticID.mergedCells,
+            (workbook(rows: [full]) { $0.merges = [CellRange(a1: "C3:D4")!] }, ImportDiagnosticID.mergedCells.rawValue,
              "sheet 'Mesa 1': cells C3:D4 are merged"),
             (workbook(rows: [full]) { $0.cells[CellAddress(a1: "C3")!] = SheetCell(text: "", formula: "=A3", hasCachedValue: false) },
-             ImportDiagnosticID.formulaWithoutValue, "sheet 'Mesa 1': cell C3: the formula '=A3' has no stored value"),
+             ImportDiagnosticID.formulaWithoutValue.rawValue, "sheet 'Mesa 1': cell C3: the formula '=A3' has no stored value"),
             (workbook(rows: [full]) { $0.cells[CellAddress(a1: "C3")!] = SheetCell(text: "#REF!", kind: .error) },
-             ImportDiagnosticID.errorValue, "sheet 'Mesa 1': cell C3: the cell shows the error '#REF!'"),
-            (workbook(rows: [["x", "y", String(repeating: "ñ", count: 1001), "a", "b", "c"]]), ImportDiagnosticID.tooLong,
+             ImportDiagnosticID.errorValue.rawValue, "sheet 'Mesa 1': cell C3: the cell shows the error '#REF!'"),
+            (workbook(rows: [["x", "y", String(repeating: "ñ", count: 1001), "a", "b", "c"]]), ImportDiagnosticID.tooLong.rawValue,
              "sheet 'Mesa 1': cell C3: '¿Quién resulta afectado?' has 1001 characters, over the maximum of 1000"),
         ]
         for (document, identifier, message) in cases {
@@ -98,7 +98,7 @@ final class ImportTests: XCTestCase {
         let (matrices, diagnostics) = try run(
             workbook(rows: [full]) { $0.cells[CellAddress(a1: "B3")!] = SheetCell(text: "Piperos", formula: "=\"Pipe\"&\"ros\"") })
         XCTAssertEqual(matrices.first?.matrix.rows.first?["beneficiaries"], "Piperos")
-        XCTAssertTrue(diagnostics.contains { $0.identifier == ImportDiagnosticID.formula && $0.message.hasPrefix("sheet 'Mesa 1': cell B3:") })
+        XCTAssertTrue(diagnostics.contains { $0.identifier == ImportDiagnosticID.formula.rawValue && $0.message.hasPrefix("sheet 'Mesa 1': cell B3:") })
     }
 
     func testCSVWithBOMSemicolonsQuotesAndEnglishLabels() throws {
@@ -132,7 +132,7 @@ final class ImportTests: XCTestCase {
     func testControlCharactersInACSVCellAreNamedInAWarning() throws {
         let (matrices, diagnostics) = try run(try csv(header + "Pro\u{0}blema\u{1}\u{B}dos\u{1F}\u{FFFE},b,c,d,e,f\n"))
         XCTAssertEqual(matrices.first?.matrix.rows.first?["problem"], "Problema\ndos", "a vertical tab becomes a line break")
-        let warning = try XCTUnwrap(diagnostics.first { $0.identifier == ImportDiagnosticID.removedCharacters })
+        let warning = try XCTUnwrap(diagnostics.first { $0.identifier == ImportDiagnosticID.removedCharacters.rawValue })
         XCTAssertEqual(warning.severity, .warning)
         XCTAssertEqual(
             warning.formatted,
@@ -150,7 +150,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(matrices.first?.matrix.rows.first?["civil-society-actions"], "Vigilar ")
         XCTAssertTrue(
             diagnostics.contains {
-                $0.identifier == ImportDiagnosticID.removedCharacters
+                $0.identifier == ImportDiagnosticID.removedCharacters.rawValue
                     && $0.message.hasPrefix("sheet 'Mesa 1': cell E3: 2 invisible control characters that a matrix file cannot store were removed (U+0001, U+0000 (NUL))")
             }, "\(diagnostics.map(\.formatted))")
     }
@@ -166,7 +166,7 @@ final class ImportTests: XCTestCase {
         let (matrices, diagnostics) = try run(try csv(header + "x,y,z\n"))
         XCTAssertTrue(matrices.isEmpty)
         let errors = diagnostics.filter { $0.severity == .error }
-        XCTAssertEqual(errors.map(\.identifier), Array(repeating: ImportDiagnosticID.missingRequired, count: 3))
+        XCTAssertEqual(errors.map(\.identifier), Array(repeating: ImportDiagnosticID.missingRequired.rawValue, count: 3))
         XCTAssertEqual(
             errors.first?.formatted,
             "m.csv:2: error: cell D2: the required column 'Acciones que debe realizar el gobierno' is empty in this row (line 2 has 3 fields, the header 6: are separators missing?); fill it in, or delete the row's other cells if the row is not meant to be imported [import.missing-required]")
@@ -188,7 +188,7 @@ final class ImportTests: XCTestCase {
                 for r in 0...MatrixImporter.maxRows { for (c, t) in self.full.enumerated() { sheet.cells[CellAddress(row: 2 + r, column: c)] = SheetCell(text: t) } }
             })
         XCTAssertTrue(matrices.isEmpty)
-        XCTAssertEqual(diagnostics.first { $0.severity == .error }?.identifier, ImportDiagnosticID.tooManyRows)
+        XCTAssertEqual(diagnostics.first { $0.severity == .error }?.identifier, ImportDiagnosticID.tooManyRows.rawValue)
     }
 
     func testAHiddenSheetOfAPlainWorkbookIsNamedInAWarning() throws {

@@ -12,8 +12,13 @@ final class PrintKitTests: XCTestCase {
         for name in ["media/fases-es.png", "media/fases-en.png"] {
             assets[name] = try Data(contentsOf: Fixture.packageRoot.appendingPathComponent("modules/oaxaca-agua/\(name)"))
         }
-        return BuildInput(
-            module: module, assets: assets, templates: FileTree(["print/print.css": css]), generator: "tequio test",
+        var templates = FileTree(["print/print.css": css])
+        let strings = Fixture.packageRoot.appendingPathComponent("templates/strings")
+        for name in try FileManager.default.contentsOfDirectory(atPath: strings.path) {
+            templates["strings/\(name)"] = try Data(contentsOf: strings.appendingPathComponent(name))
+        }
+        return try BuildInput(
+            module: module, assets: assets, templates: templates, generator: "tequio test",
             date: Date(timeIntervalSince1970: 1_764_374_400))
     }
 

@@ -12,6 +12,8 @@ enum Fixture {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let officialSchemas = packageRoot.appendingPathComponent("schemas/official")
+    /// `templates/strings`, as the commands load it.
+    static let catalogue = try! StringCatalogue(templatesFolder: packageRoot.appendingPathComponent("templates"))
 
     nonisolated(unsafe) private static var cached: Module?
 
@@ -40,7 +42,7 @@ enum Fixture {
 final class SpreadsheetWriterTests: XCTestCase {
     func testSpreadsheetMLPartsAreValidAgainstSMLXSD() throws {
         let module = try Fixture.module()
-        let parts = try BlankSpreadsheets.xlsxParts(module, matrix: module.matrices[0], language: "es")
+        let parts = try BlankSpreadsheets.xlsxParts(module, matrix: module.matrices[0], language: "es", catalogue: Fixture.catalogue)
         let sml = try XSDSchema(contentsOf: Fixture.officialSchemas.appendingPathComponent("ooxml/sml.xsd"))
         let xmlParts = parts.sortedPaths.filter { $0.hasPrefix("xl/") && $0.hasSuffix(".xml") && !$0.contains("_rels") }
         XCTAssertTrue(xmlParts.contains("xl/worksheets/sheet1.xml"))
@@ -59,7 +61,7 @@ final class SpreadsheetWriterTests: XCTestCase {
 
     func testODSPartsAreValidAgainstODF13() throws {
         let module = try Fixture.module()
-        let parts = try BlankSpreadsheets.odsParts(module, matrix: module.matrices[0], language: "en")
+        let parts = try BlankSpreadsheets.odsParts(module, matrix: module.matrices[0], language: "en", catalogue: Fixture.catalogue)
         let odf = try RelaxNGSchema(contentsOf: Fixture.officialSchemas.appendingPathComponent("odf1.3/OpenDocument-v1.3-schema.rng"))
         for path in ["content.xml", "styles.xml", "meta.xml", "settings.xml"] {
             XCTAssertEqual(odf.validate(try Fixture.parse(parts[path]!, path)).map(\.formatted), [], path)
@@ -76,8 +78,8 @@ final class SpreadsheetWriterTests: XCTestCase {
     func testFilesAreByteIdenticalAndODSStartsWithAStoredMimetype() throws {
         let module = try Fixture.module()
         let date = Date(timeIntervalSince1970: 1_764_374_400)
-        let a = try BlankSpreadsheets.render(module, options: .init(), date: date)
-        let b = try BlankSpreadsheets.render(module, options: .init(), date: date)
+        let a = try BlankSpreadsheets.render(module, options: .init(), date: date, catalogue: Fixture.catalogue)
+        let b = try BlankSpreadsheets.render(module, options: .init(), date: date, catalogue: Fixture.catalogue)
         XCTAssertEqual(a.keys.sorted(), [
             "oaxaca-agua-1.0.0-plan-en.ods", "oaxaca-agua-1.0.0-plan-en.xlsx", "oaxaca-agua-1.0.0-plan-es.ods",
             "oaxaca-agua-1.0.0-plan-es.xlsx",
@@ -93,8 +95,10 @@ final class SpreadsheetWriterTests: XCTestCase {
     func testTheReadersSeeWhatTheWritersWrote() throws {
         let module = try Fixture.module()
         for (language, first, header) in [("es", "Mesa 1", "Problemas y prioridades de reforma"), ("en", "Table 1", "Problems and reform priorities")] {
-            let xlsx = try BlankSpreadsheets.xlsxParts(module, matrix: module.matrices[0], language: language, options: .init(tables: 3))
-            let ods = try BlankSpreadsheets.odsParts(module, matrix: module.matrices[0], language: language, options: .init(tables: 3))
+            let xlsx = try BlankSpreadsheets.xlsxParts(
+                module, matrix: module.matrices[0], language: language, options: .init(tables: 3), catalogue: Fixture.catalogue)
+            let ods = try BlankSpreadsheets.odsParts(
+                module, matrix: module.matrices[0], language: language, options: .init(tables: 3), catalogue: Fixture.catalogue)
             let documents = [
                 try XLSXReader(files: xlsx, path: "b.xlsx", limits: SpreadsheetFile.xmlLimits).read(),
                 try ODSReader(files: ods, path: "b.ods", limits: SpreadsheetFile.xmlLimits).read(),
@@ -104,7 +108,7 @@ final class SpreadsheetWriterTests: XCTestCase {
                 XCTAssertEqual(document.sheets[0].name, first)
                 let sheet = document.sheets[0]
                 XCTAssertEqual(sheet[CellAddress(row: 1, column: 0)], header, "comments are not cell text")
-                XCTAssertEqual(sheet[CellAddress(row: 1, column: 8)], SheetStrings.for(language).memberSector)
+                XCTAssertEqual(sheet[CellAddress(row: 1, column: 8)], SheetStrings(Fixture.catalogue, language: language).memberSector)
                 XCTAssertEqual(document.sheet(named: "tequio")?[CellAddress(row: 3, column: 1)], "oaxaca-agua")
             }
         }

@@ -82,7 +82,7 @@ final class EPUBTests: XCTestCase {
             for (header, column) in zip(headers, matrix.columns) { XCTAssertTrue(header.hasPrefix(column.label[lang]!)) }
             let cells = table.descendants.filter { $0.name == "td" }
             XCTAssertEqual(cells.count, EPUBContent.blankRows * matrix.columns.count)
-            XCTAssertTrue(cells.allSatisfy { $0.text.isEmpty || $0.text.hasPrefix(EPUBStrings.get("rowN", lang, "")) }, "blank cells")
+            XCTAssertTrue(cells.allSatisfy { $0.text.isEmpty || $0.text.hasPrefix(LMSFixture.input.catalogue.text("common.rowN", lang, "")) }, "blank cells")
             let text = page.text
             for column in matrix.columns where !(column.help[lang] ?? "").isEmpty {
                 XCTAssertTrue(text.contains(column.help[lang]!), "help of \(column.id) in \(lang)")

@@ -27,7 +27,7 @@ enum LMSFixture {
         for file in result.mediaFiles {
             assets[file] = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path)
         }
-        return BuildInput(module: module, assets: assets, templates: templates(), generator: "tequio test", date: date)
+        return try! BuildInput(module: module, assets: assets, templates: templates(), generator: "tequio test", date: date)
     }()
 
     /// `templates/` as a file tree (hidden files skipped), as the build command loads it.

@@ -42,7 +42,7 @@ final class MediaNameTests: XCTestCase {
         XCTAssertFalse(nfc.utf8.elementsEqual(nfd.utf8))
         let result = try read(file: nfd, reference: nfc)
         let d = try XCTUnwrap(result.diagnostics.first)
-        XCTAssertEqual(d.identifier, ModuleDiagnosticID.missingFile)
+        XCTAssertEqual(d.identifier, ModuleDiagnosticID.missingFile.rawValue)
         XCTAssertTrue(d.message.contains("its accents are stored as separate marks (Unicode NFD, as on macOS)"), d.message)
         XCTAssertEqual(Set(result.diagnostics.compactMap(\.location?.line)), [29, 30], "both images, each at its line")
     }
@@ -50,7 +50,7 @@ final class MediaNameTests: XCTestCase {
     func testLetterCaseIsNamed() throws {
         let result = try read(file: "media/Fases.PNG", reference: "media/fases.png")
         let d = try XCTUnwrap(result.diagnostics.first)
-        XCTAssertEqual(d.identifier, ModuleDiagnosticID.missingFile)
+        XCTAssertEqual(d.identifier, ModuleDiagnosticID.missingFile.rawValue)
         XCTAssertTrue(d.message.contains("there is 'media/Fases.PNG', but the letter case differs"), d.message)
     }
 
@@ -61,7 +61,7 @@ final class MediaNameTests: XCTestCase {
         text = text.replacingOccurrences(of: "<img src=\"media/a.png\" alt=\"Chart\"/>", with: "<img src=\"media/A.png\" alt=\"Chart\"/>")
         try text.write(to: url, atomically: true, encoding: .utf8)
         let result = ModuleReader(schemas: ModuleReaderTests.schemas).read(folder)
-        let d = try XCTUnwrap(result.diagnostics.first { $0.identifier == ModuleDiagnosticID.fileName }, "\(result.diagnostics.map(\.formatted))")
+        let d = try XCTUnwrap(result.diagnostics.first { $0.identifier == ModuleDiagnosticID.fileName.rawValue }, "\(result.diagnostics.map(\.formatted))")
         XCTAssertTrue(d.message.hasPrefix("'media/A.png' and 'media/a.png' are two files whose names differ only in letter case"), d.message)
         XCTAssertEqual(d.location?.line, 30)
         XCTAssertEqual(d.notes.first?.location?.line, 29)

@@ -5,7 +5,7 @@ import XCTest
 @testable import TequioReaders
 
 /// Golden tests of the module reader: a model dump (with positions) for valid modules, the printed
-/// diagnostics for invalid ones. Re-record with `TEQUIO_RECORD_GOLDEN=1 swift test`.
+/// diagnostics for invalid ones, exactly as `tequio check` prints them (`DiagnosticRenderer.plain`). Re-record with `TEQUIO_RECORD_GOLDEN=1 swift test`.
 final class ModuleReaderTests: XCTestCase {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
@@ -35,7 +35,7 @@ final class ModuleReaderTests: XCTestCase {
     }
 
     private func diagnosticsText(_ result: ModuleReadResult) -> String {
-        relative(result.diagnostics.map { d in ([d.formatted] + d.notes.map { "  note: \($0.location?.description ?? "-"): \($0.message)" }).joined(separator: "\n") }.joined(separator: "\n")) + "\n"
+        relative(DiagnosticRenderer.plain.render(result.diagnostics))
     }
 
     // MARK: Valid modules: golden dumps
@@ -105,7 +105,7 @@ final class ModuleReaderTests: XCTestCase {
 
     func testMissingTranslationIsOneWarningListingEverything() throws {
         let result = read(Self.fixtures.appendingPathComponent("missing-translation"))
-        let warnings = result.diagnostics.filter { $0.identifier == ModuleDiagnosticID.missingTranslation }
+        let warnings = result.diagnostics.filter { $0.identifier == ModuleDiagnosticID.missingTranslation.rawValue }
         XCTAssertEqual(warnings.count, 1)
         XCTAssertEqual(warnings.first?.notes.count, 2)
         XCTAssertNotNil(result.module)

@@ -59,7 +59,7 @@ final class SchemaMessageTests: XCTestCase {
             try original.write(to: url)
 
             let shown = result.diagnostics.filter { $0.severity != .note }
-            let schemaLike = shown.filter { $0.identifier == XMLDiagnosticID.schema || $0.identifier.hasPrefix("module.file") || $0.identifier.hasPrefix("module.include") }
+            let schemaLike = shown.filter { $0.identifier == XMLDiagnosticID.schema.rawValue || $0.identifier.hasPrefix("module.file") || $0.identifier.hasPrefix("module.include") }
             if !schemaLike.isEmpty { schemaVariants += 1 }
             report += "## \(variant.file): \(variant.description)\n"
             for d in shown {
@@ -71,12 +71,12 @@ final class SchemaMessageTests: XCTestCase {
                 for phrase in Self.libxml2Phrases where lower.contains(phrase) {
                     XCTFail("libxml2's words for \(variant.description): \(text)")
                 }
-                if d.identifier == XMLDiagnosticID.schema {
+                if d.identifier == XMLDiagnosticID.schema.rawValue {
                     XCTAssertTrue(d.message.hasPrefix("<"), "the message names the element first: \(text)")
                 }
             }
             XCTAssertLessThanOrEqual(
-                shown.filter { $0.identifier == XMLDiagnosticID.schema }.count, 3, "one mistake, few messages: \(variant.description)\n\(report.suffix(2000))")
+                shown.filter { $0.identifier == XMLDiagnosticID.schema.rawValue }.count, 3, "one mistake, few messages: \(variant.description)\n\(report.suffix(2000))")
             report += "\n"
         }
         XCTAssertGreaterThan(schemaVariants, 100, "most variants break the schema")

@@ -18,7 +18,7 @@ final class SpreadsheetReaderTests: XCTestCase {
             XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.formatted, "m.csv:2: error: a quoted field is not closed [import.csv-syntax]")
         }
         XCTAssertThrowsError(try CSVReader(data: Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]), path: "m.csv", sheetName: "m").read()) { error in
-            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.identifier, ImportDiagnosticID.notUTF8)
+            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.identifier, ImportDiagnosticID.notUTF8.rawValue)
             XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.location?.line, 2)
         }
     }
@@ -27,7 +27,7 @@ final class SpreadsheetReaderTests: XCTestCase {
         let text = header + String(repeating: "a,b,c,d,e,f\n", count: SpreadsheetFile.maxRows + 5)
         XCTAssertThrowsError(try csv(text)) { error in
             let d = (error as? SpreadsheetReadError)?.diagnostics.first
-            XCTAssertEqual(d?.identifier, ImportDiagnosticID.tooManyRows)
+            XCTAssertEqual(d?.identifier, ImportDiagnosticID.tooManyRows.rawValue)
             XCTAssertEqual(d?.location?.line, SpreadsheetFile.maxRows + 2)
         }
         XCTAssertNoThrow(try csv(header + String(repeating: "a,b,c,d,e,f\n", count: SpreadsheetFile.maxRows)))
@@ -39,7 +39,7 @@ final class SpreadsheetReaderTests: XCTestCase {
         for data in [utf16, utf16.dropFirst(2)] {
             XCTAssertThrowsError(try CSVReader(data: Data(data), path: "m.csv", sheetName: "m").read()) { error in
                 let d = (error as? SpreadsheetReadError)?.diagnostics.first
-                XCTAssertEqual(d?.identifier, ImportDiagnosticID.notUTF8)
+                XCTAssertEqual(d?.identifier, ImportDiagnosticID.notUTF8.rawValue)
                 XCTAssertTrue(d?.message.contains("UTF-16") == true, d?.message ?? "")
             }
         }

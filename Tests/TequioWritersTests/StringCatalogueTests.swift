@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import XCTest
 
 /// The catalogue as the writers see it, and the files in `templates/strings/` as shipped.
@@ -9,12 +10,7 @@ final class StringCatalogueTests: XCTestCase {
         .appendingPathComponent("templates")
 
     static func shippedCatalogue() throws -> StringCatalogue {
-        var tree = FileTree()
-        let folder = templates.appendingPathComponent(StringCatalogue.folder)
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            tree["\(StringCatalogue.folder)/\(name)"] = try Data(contentsOf: folder.appendingPathComponent(name))
-        }
-        return try StringCatalogue(templates: tree)
+        try StringCatalogue(templatesFolder: templates)
     }
 
     func testEveryLanguageFileHasExactlyTheFallbackLanguagesKeys() throws {
@@ -53,6 +49,14 @@ final class StringCatalogueTests: XCTestCase {
         XCTAssertEqual(catalogue.resolvedLanguage("fr"), "en")
         XCTAssertEqual(catalogue.texts(under: "a", "es"), ["a.unit": "Unidad {0} de {1}", "a.only": "English"])
         XCTAssertEqual(catalogue.mismatchedKeys("es").missing, ["a.only"])
+    }
+
+    func testARegionalTagGetsItsLanguagesWords() {
+        let catalogue = StringCatalogue(entries: ["en": ["a.day": "Day"], "es": ["a.day": "Día"]])
+        XCTAssertEqual(catalogue.resolvedLanguage("es-MX"), "es")
+        XCTAssertEqual(catalogue.text("a.day", "ES-mx"), "Día")
+        XCTAssertEqual(catalogue.text("a.day", "pt-BR"), "Day")
+        XCTAssertEqual(LocalizedStrings(catalogue, language: "es-419")("a.day"), "Día")
     }
 
     func testAFileThatIsNotAFlatObjectOfStringsIsNamed() {

@@ -25,7 +25,7 @@ final class WebPlayerWriterTests: XCTestCase {
             let path = url.path.replacingOccurrences(of: templatesRoot.path + "/", with: "")
             templates[path] = try Data(contentsOf: url)
         }
-        return BuildInput(
+        return try BuildInput(
             module: module, assets: assets, templates: templates, generator: "tequio test",
             date: Date(timeIntervalSince1970: 315_532_800))
     }
@@ -99,7 +99,7 @@ final class WebPlayerWriterTests: XCTestCase {
 }
 
 final class SourceCompactorTests: XCTestCase {
-    func testDropsIndentationCommentsAndBlankLinesButNotTemplateLiterals() {
+    func testLinesLoseIndentationCommentsAndBlankLinesButNotTemplateLiterals() {
         let js = """
             /* header
                comment */
@@ -112,8 +112,15 @@ final class SourceCompactorTests: XCTestCase {
                 const url = 'http://x'; // trailing comment stays
             })();
             """
-        let out = String(decoding: SourceCompactor.compact(Data(js.utf8), path: "p.js"), as: UTF8.self)
+        let out = String(decoding: SourceCompactor.compactLines(Data(js.utf8), isJS: true), as: UTF8.self)
         XCTAssertEqual(out, "(() => {\nconst s = `a|b\n  keep  this\nc`.split('\\n');\nconst url = 'http://x'; // trailing comment stays\n})();\n")
+        let minified = String(decoding: SourceCompactor.compact(Data(js.utf8), path: "p.js"), as: UTF8.self)
+        XCTAssertEqual(minified, "(()=>{const s=`a|b\n  keep  this\nc`.split('\\n');const url='http://x';})();\n")
+    }
+
+    func testAScriptTheMinifierCannotReadLosesOnlyIndentationAndComments() {
+        let js = "  // note\n  const s = 'open;\n"
+        XCTAssertEqual(String(decoding: SourceCompactor.compact(Data(js.utf8), path: "p.js"), as: UTF8.self), "const s = 'open;\n")
     }
 
     func testCSSCommentsGoAndOtherFilesStayAsTheyAre() {

@@ -4,8 +4,9 @@
     python3 tests/browser/make_dev_bundle.py /tmp/tequio-dev-bundle
     TEQUIO_WEB_BUNDLE=/tmp/tequio-dev-bundle .venv-browser/bin/pytest tests/browser
 
-It lays out exactly what `tequio build --target web` produces (index.html with its placeholders filled,
-player/*, player/module-data.js, content/...), with a small Oaxaca module in Spanish and English that
+It lays out what `tequio build --target web` produces (index.html with its placeholders filled,
+player/player.css, player/player.js joined from templates/player/scripts/ but not minified,
+player/module-data.js with the interface words, content/...), with a small Oaxaca module in Spanish and English that
 uses every block kind. The real bundle comes from the Swift writer; this one is for the player alone.
 """
 import html
@@ -272,6 +273,24 @@ def mod_findings(mod):
     return [b["finding"] for u in mod["units"] for b in u["blocks"] if b["kind"] == "finding"]
 
 
+def player_script():
+    """templates/player/scripts/ joined as WebPlayerWriter joins them (not minified)."""
+    folder = TEMPLATES / "scripts"
+    names = [n.strip() for n in (folder / "order.txt").read_text("utf-8").splitlines()]
+    parts = [(folder / n).read_text("utf-8") for n in names if n and not n.startswith("#")]
+    return "(() => {\n'use strict';\n" + "".join(p if p.endswith("\n") else p + "\n" for p in parts) + "})();\n"
+
+
+def player_strings(languages):
+    """The player's words of templates/strings/ for `languages`, as WebPlayerWriter writes them."""
+    catalogue = {f.stem: json.loads(f.read_text("utf-8")) for f in (ROOT / "templates" / "strings").glob("*.json")}
+    table = {}
+    for lang in languages:
+        source = catalogue.get(lang) or catalogue.get(lang.split("-")[0]) or {}
+        table[lang] = {k[len("player."):]: source.get(k, v) for k, v in catalogue["en"].items() if k.startswith("player.")}
+    return table
+
+
 def write_bundle(out, mod=None):
     out = pathlib.Path(out)
     if out.exists():
@@ -286,10 +305,12 @@ def write_bundle(out, mod=None):
     page = page.replace("{{description}}", html.escape(mod["metadata"]["summary"][lang].split("\n\n")[0]))
     (out / "index.html").write_text(page, "utf-8")
     for f in TEMPLATES.iterdir():
-        if f.name != "index.html":
+        if f.is_file() and f.name != "index.html":
             shutil.copy(f, out / "player" / f.name)
+    (out / "player" / "player.js").write_text(player_script(), "utf-8")
     captions = {"media/intro.es.vtt": VTT_ES, "media/intro.en.vtt": VTT_EN}
-    data = json.dumps({"module": mod, "generator": "tequio dev-bundle", "captions": captions}, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps({"module": mod, "generator": "tequio dev-bundle", "captions": captions,
+                       "strings": player_strings(mod["languages"])}, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     (out / "player" / "module-data.js").write_text(f"window.TEQUIO_DATA = {data};\n", "utf-8")
     media = out / "content" / "media"

@@ -35,10 +35,12 @@ public struct AssembleAction: Sendable {
         public var onlyCompendium: Bool
         public var language: String?
         public var keepGoing: Bool
+        /// The compendium's words (each plan already has its own).
+        public var catalogue: StringCatalogue
 
         public init(
             formats: [DocumentFormat], outputDirectory: URL, compendium: Bool, onlyCompendium: Bool,
-            language: String?, keepGoing: Bool
+            language: String?, keepGoing: Bool, catalogue: StringCatalogue
         ) {
             self.formats = formats
             self.outputDirectory = outputDirectory
@@ -46,6 +48,7 @@ public struct AssembleAction: Sendable {
             self.onlyCompendium = onlyCompendium
             self.language = language
             self.keepGoing = keepGoing
+            self.catalogue = catalogue
         }
     }
 
@@ -90,6 +93,12 @@ public struct AssembleAction: Sendable {
         public let layout: DocumentLayout
         public let format: DocumentFormat
         public let fileName: String
+
+        public init(layout: DocumentLayout, format: DocumentFormat, fileName: String) {
+            self.layout = layout
+            self.format = format
+            self.fileName = fileName
+        }
     }
 
     public let input: Input
@@ -147,13 +156,17 @@ public struct AssembleAction: Sendable {
 
     /// Every document to write, compendia first, with file names made unique: two plans of the same
     /// table get `-draft-N`, and any remaining clash a counter.
-    public func plannedJobs(plans: [ActionPlan], modules: [String: Module], branding: Branding) -> [Job] {
+    public func plannedJobs(
+        plans: [ActionPlan], modules: [String: Module], branding: Branding, round: ComparisonLayout.Round? = nil
+    ) -> [Job] {
         let formats = input.formats
         var jobs: [Job] = []
         if input.compendium || input.onlyCompendium {
             for (id, module) in modules.sorted(by: { $0.key < $1.key }) {
-                let c = Compendium(plans: plans.filter { $0.moduleID == id }, module: module, language: input.language)
-                let layout = PlanLayout.layout(c, hasLogo: branding.logo != nil)
+                let c = Compendium(
+                    plans: plans.filter { $0.moduleID == id }, module: module, language: input.language, catalogue: input.catalogue)
+                var layout = PlanLayout.layout(c, hasLogo: branding.logo != nil, chapters: round.map { r in { r.chapter($1, number: $0 + 1) } })
+                if round != nil { layout.changeWords = DocumentLayout.ChangeWords(c.strings) }
                 for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(c.baseName).\(f.fileExtension)")) }
             }
         }
@@ -171,7 +184,7 @@ public struct AssembleAction: Sendable {
                 n += 1
             }
             used.insert(unique)
-            let layout = PlanLayout.layout(p, hasLogo: branding.logo != nil)
+            let layout = round?.layout(p, hasLogo: branding.logo != nil) ?? PlanLayout.layout(p, hasLogo: branding.logo != nil)
             for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(unique).\(f.fileExtension)")) }
         }
         return jobs

@@ -13,7 +13,9 @@ final class DocxBody {
     let layout: DocumentLayout
     let branding: Branding
     private let logo: (cx: Int, cy: Int)?
-    private(set) var s: State
+    var s: State
+    /// Change ids come after the bookmark ids (one per anchored heading), so every `w:id` is unique.
+    let revisionBase: Int
 
     static let bulletNumID = 1
 
@@ -25,6 +27,13 @@ final class DocxBody {
         // writes non-ASCII attribute values as character references. `ChunkPlan.join` removes it.
         w = XMLWriter(standalone: true)
         _ = fragment
+        revisionBase = layout.blocks.reduce(0) { count, block in
+            switch block {
+            case .heading(_, _, .some): count + 1
+            case .table(let table): count + table.cellAnchors.reduce(0) { $0 + $1.count }
+            default: count
+            }
+        }
         if let l = branding.logo, l.png != nil {
             logo = (Int(l.widthMM * 36_000), Int(l.heightMM * 36_000))
         } else {
@@ -90,26 +99,31 @@ final class DocxBody {
         case .subtitle(let text): paragraph("Subtitle", text)
         case .coverText(let text): paragraph("CoverText", text)
         case .field(let label, let value):
-            startParagraph("Field", rtl: BidiText.isRightToLeft(value))
+            startParagraph("Field", rtl: BidiText.isRightToLeft(value.plain), mark: value.paragraphMark)
             run("\(label): ", style: "FieldLabel")
-            run(value)
+            text(value)
             w.end()
         case .minorHeading(let text): paragraph("MinorHeading", text)
         case .groupLabel(let text): paragraph("GroupLabel", text)
         case .member(let name, let role):
-            startParagraph("Member", rtl: BidiText.isRightToLeft(name))
-            run(name)
-            if let role { run(" — \(role)", style: "MemberRole") }
+            startParagraph("Member", rtl: BidiText.isRightToLeft(name.plain), mark: name.paragraphMark)
+            text(name)
+            if let role, role.hasChanges {
+                text(LayoutText(runs: [.init(" — ", marks: Self.memberDashMarks(role) ?? .init())]), style: "MemberRole")
+                text(role, style: "MemberRole")
+            } else if let role {
+                run(" — \(role.plain)", style: "MemberRole")
+            }
             w.end()
         case .heading(let level, let text, let anchor):
-            startParagraph("Heading\(min(3, max(1, level)))", rtl: BidiText.isRightToLeft(text))
+            startParagraph("Heading\(min(3, max(1, level)))", rtl: BidiText.isRightToLeft(text.plain), mark: text.paragraphMark)
             if let anchor {
                 s.bookmarks += 1
                 w.element("w:bookmarkStart", ["w:id": String(s.bookmarks), "w:name": Self.bookmarkName(anchor)])
-                run(text)
+                self.text(text)
                 w.element("w:bookmarkEnd", ["w:id": String(s.bookmarks)])
             } else {
-                run(text)
+                self.text(text)
             }
             w.end()
         case .paragraph(let text): paragraph("BodyText", text)
@@ -122,8 +136,10 @@ final class DocxBody {
                 numID = s.numberedLists + 1
             }
             for item in items {
-                startParagraph(kind == .numbered ? "ListNumber" : "ListBullet", numID: numID, rtl: BidiText.isRightToLeft(item))
-                run(item)
+                startParagraph(
+                    kind == .numbered ? "ListNumber" : "ListBullet", numID: numID, rtl: BidiText.isRightToLeft(item.plain),
+                    mark: item.paragraphMark)
+                text(item)
                 w.end()
             }
         case .table(let table): self.table(table)
@@ -146,13 +162,19 @@ final class DocxBody {
     }
 
     private func paragraph(_ style: String, _ text: String) {
-        startParagraph(style, rtl: BidiText.isRightToLeft(text))
-        run(text)
+        paragraph(style, LayoutText(text))
+    }
+
+    private func paragraph(_ style: String, _ text: LayoutText) {
+        startParagraph(style, rtl: BidiText.isRightToLeft(text.plain), mark: text.paragraphMark)
+        self.text(text)
         w.end()
     }
 
     /// Opens `w:p` with its properties; the caller writes the runs and closes it.
-    func startParagraph(_ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil) {
+    func startParagraph(
+        _ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil, mark: LayoutText.Marks = .init()
+    ) {
         s.sectionHasContent = true
         w.start("w:p")
         w.start("w:pPr")
@@ -169,11 +191,16 @@ final class DocxBody {
         }
         if rtl { w.element("w:bidi") }
         if let alignment { w.element("w:jc", ["w:val": alignment]) }
+        if !mark.isEmpty {
+            w.start("w:rPr")
+            markChanges(mark)
+            w.end()
+        }
         w.end()
     }
 
     /// A run of text: tabs become `w:tab`; spaces are kept where XML would lose them.
-    func run(_ text: String, style: String? = nil, bold: Bool = false) {
+    func run(_ text: String, style: String? = nil, bold: Bool = false, deleted: Bool = false) {
         guard !text.isEmpty else { return }
         w.start("w:r")
         if style != nil || bold {
@@ -183,8 +210,9 @@ final class DocxBody {
             w.end()
         }
         let shape = Self.shape(text)
+        let textElement = deleted ? "w:delText" : "w:t"
         if !shape.hasTab {
-            w.element("w:t", ["xml:space": shape.needsPreserve ? "preserve" : nil], text: text)
+            w.element(textElement, ["xml:space": shape.needsPreserve ? "preserve" : nil], text: text)
         } else {
             var first = true
             for segment in text.split(separator: "\t", omittingEmptySubsequences: false) {
@@ -192,7 +220,7 @@ final class DocxBody {
                 first = false
                 guard !segment.isEmpty else { continue }
                 let s = Self.shape(String(segment))
-                w.element("w:t", ["xml:space": s.needsPreserve ? "preserve" : nil], text: String(segment))
+                w.element(textElement, ["xml:space": s.needsPreserve ? "preserve" : nil], text: String(segment))
             }
         }
         w.end()
@@ -254,18 +282,27 @@ final class DocxBody {
         }
         w.end()
 
-        for row in t.rows {
+        for (r, row) in t.rows.enumerated() {
             w.start("w:tr")
+            if r < t.rowMarks.count, !t.rowMarks[r].isEmpty {
+                w.start("w:trPr")
+                markChanges(t.rowMarks[r])
+                w.end()
+            }
             for (i, lines) in row.enumerated() {
+                let anchor = r < t.cellAnchors.count && i < t.cellAnchors[r].count ? t.cellAnchors[r][i] : nil
                 cell(width: widths[i], fill: nil) {
                     if lines.isEmpty {
                         startParagraph("TableText")
+                        if let anchor { cellBookmark(anchor) }
                         w.end()
                     }
-                    for line in lines {
+                    for (n, line) in lines.enumerated() {
                         startParagraph(
-                            "TableText", rtl: BidiText.isRightToLeft(line), alignment: t.numericColumns.contains(i) ? "right" : nil)
-                        run(line)
+                            "TableText", rtl: BidiText.isRightToLeft(line.plain),
+                            alignment: t.numericColumns.contains(i) ? "right" : nil, mark: line.paragraphMark)
+                        if n == 0, let anchor { cellBookmark(anchor) }
+                        text(line)
                         w.end()
                     }
                 }
@@ -287,6 +324,13 @@ final class DocxBody {
             w.end()
         }
         w.end()
+    }
+
+    /// A hidden, empty bookmark at the start of a matrix cell: how a reviewed copy finds the cell again.
+    private func cellBookmark(_ anchor: String) {
+        s.bookmarks += 1
+        w.element("w:bookmarkStart", ["w:id": String(s.bookmarks), "w:name": Self.bookmarkName(anchor)])
+        w.element("w:bookmarkEnd", ["w:id": String(s.bookmarks)])
     }
 
     /// A `w:tc`: width, optional fill, then its paragraphs (the body must write at least one).

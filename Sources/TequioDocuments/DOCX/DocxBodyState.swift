@@ -7,6 +7,8 @@ extension DocxBody {
         /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
         var numberedLists = 0
         var bookmarks = 0
+        /// Tracked changes written so far (`DocxBody+Revisions.swift`).
+        var revisions = 0
         var pendingPageBreak = false
         var orientation: DocumentLayout.Orientation = .portrait
         var sectionIndex = 0
@@ -14,13 +16,17 @@ extension DocxBody {
 
         /// The state after `block`, exactly as rendering it would leave it.
         mutating func advance(_ block: DocumentLayout.Block, hasLogo: Bool) {
+            revisions += DocxBody.changeCount(block)
             func content() {
                 sectionHasContent = true
                 pendingPageBreak = false
             }
             switch block {
             case .logo: if hasLogo { content() }
-            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph, .table:
+            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph:
+                content()
+            case .table(let table):
+                bookmarks += table.cellAnchors.reduce(0) { $0 + $1.count }
                 content()
             case .heading(_, _, let anchor):
                 if anchor != nil { bookmarks += 1 }

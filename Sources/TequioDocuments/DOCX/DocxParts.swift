@@ -1,4 +1,5 @@
 import Foundation
+import TequioModel
 import XMLSupport
 
 /// The small parts of a DOCX package: content types, relationships, properties, settings, fonts,
@@ -38,7 +39,7 @@ enum DocxParts {
         return parts
     }
 
-    static func contentTypes(_ parts: [Part]) throws -> Data {
+    static func contentTypes(_ parts: [Part], extra: [(String, String)] = []) throws -> Data {
         let w = XMLWriter(standalone: true)
         w.start("Types", ["xmlns": OOXML.contentTypes])
         w.element("Default", ["Extension": "rels", "ContentType": OOXML.ContentType.relationships])
@@ -49,7 +50,7 @@ enum DocxParts {
         let overrides: [(String, String)] =
             [("docProps/app.xml", OOXML.ContentType.app), ("docProps/core.xml", OOXML.ContentType.core),
              ("word/document.xml", OOXML.ContentType.document)]
-            + parts.filter { !$0.path.hasSuffix(".png") }.map { ($0.path, $0.contentType) }
+            + parts.filter { !$0.path.hasSuffix(".png") }.map { ($0.path, $0.contentType) } + extra
         for (path, type) in overrides.sorted(by: { $0.0 < $1.0 }) {
             w.element("Override", ["PartName": "/\(path)", "ContentType": type])
         }
@@ -65,8 +66,8 @@ enum DocxParts {
         ])
     }
 
-    static func documentRelationships(_ parts: [Part]) throws -> Data {
-        try relationships(parts.map { ($0.id, $0.relationship, String($0.path.dropFirst("word/".count))) })
+    static func documentRelationships(_ parts: [Part], extra: [(id: String, type: String, target: String)] = []) throws -> Data {
+        try relationships(parts.map { ($0.id, $0.relationship, String($0.path.dropFirst("word/".count))) } + extra)
     }
 
     static func relationships(_ entries: [(id: String, type: String, target: String)]) throws -> Data {

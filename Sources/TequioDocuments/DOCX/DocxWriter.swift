@@ -27,12 +27,18 @@ public struct DocxWriter: Sendable {
         let styles = DocxStyles(branding: branding, language: layout.properties.language)
 
         var tree = FileTree()
-        tree["[Content_Types].xml"] = try DocxParts.contentTypes(parts)
+        let draft = layout.draft
+        tree["[Content_Types].xml"] = try DocxParts.contentTypes(
+            parts, extra: draft == nil ? [] : [(DocxDraftPart.properties, DocxDraftPart.propertiesContentType)])
         tree["_rels/.rels"] = try DocxParts.packageRelationships()
         tree["docProps/core.xml"] = try DocxParts.core(layout.properties)
         tree["docProps/app.xml"] = try DocxParts.app(generator: generator, title: layout.properties.title)
         tree["word/document.xml"] = document
-        tree["word/_rels/document.xml.rels"] = try DocxParts.documentRelationships(parts)
+        tree["word/_rels/document.xml.rels"] = try DocxParts.documentRelationships(
+            parts, extra: draft == nil ? [] : [(DocxDraftPart.relationshipID, DocxDraftPart.relationshipType, "../\(DocxDraftPart.item)")])
+        if let draft {
+            for (path, data) in try DocxDraftPart.parts(draft) { tree[path] = data }
+        }
         tree["word/styles.xml"] = try styles.render(reference: reference)
         tree["word/numbering.xml"] = try styles.numbering(numberedLists: numberedLists)
         tree["word/settings.xml"] = try DocxParts.settings(language: layout.properties.language, updateFields: layout.hasPageReferences)

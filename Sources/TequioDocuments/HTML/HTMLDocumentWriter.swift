@@ -57,7 +57,7 @@ public struct HTMLDocumentWriter: Sendable {
               --head-fill: \(c.tableHeaderFill.css); --head-text: \(c.tableHeaderText.css); --border: \(c.tableBorder.css); --band: \(c.tableBand.css);
               --body-font: \(Self.fontList(f.htmlBody)); --heading-font: \(Self.fontList(f.htmlHeadings)); --body-size: \(f.bodySize.compact)pt; --table-size: \(f.tableSize.compact)pt; }
             \(styles.rules)
-            \(Self.baseCSS)
+            \(Self.baseCSS)\(layout.changeWords.map { "\n" + HTMLOutput.changesCSS($0) } ?? "")
             @media print {
               @page { size: \(paper) portrait; margin: 2.3cm 2.3cm 2.2cm;
                 @top-right { content: \(header); \(styles.marginBox(.pageHeader)) }
@@ -208,29 +208,32 @@ private struct Renderer {
                 out.raw("<img class=\"logo\" src=\"data:\(mime);base64,\(data.base64EncodedString())\" alt=\"\(out.attr(logo.description))\" width=\"\(width)\">\n")
             case .kicker(let t): out.raw("<p\(classes("kicker"))>\(out.text(t))</p>\n")
             case .title(let t): out.raw("<h1\(classes("title"))>\(out.text(t))</h1>\n")
-            case .subtitle(let t): out.raw("<p\(classes("subtitle"))>\(out.text(t))</p>\n")
+            case .subtitle(let t): out.raw("<p\(classes("subtitle"))>\(out.inline(t))</p>\n")
             case .coverText(let t): out.raw("<p\(classes("cover-text"))>\(out.text(t))</p>\n")
             case .field(let label, let value):
-                out.raw("<p\(classes("field"))><span class=\"label\">\(out.text(label)):</span> <span dir=\"auto\">\(out.text(value))</span></p>\n")
+                out.raw("<p\(classes("field"))><span class=\"label\">\(out.text(label)):</span> <span dir=\"auto\">\(out.inline(value))</span></p>\n")
             case .minorHeading(let t): out.raw("<h2\(classes("minor"))>\(out.text(t))</h2>\n")
-            case .groupLabel(let t): out.raw("<p\(classes("group"))>\(out.text(t))</p>\n")
+            case .groupLabel(let t): out.raw("<p\(classes("group"))>\(out.inline(t))</p>\n")
             case .member(let name, let role):
                 if !inMembers {
                     out.raw("<ul class=\"members\">\n")
                     inMembers = true
                 }
-                out.raw("<li dir=\"auto\">\(out.text(name))")
-                if let role { out.raw(" <span class=\"role\">— \(out.text(role))</span>") }
+                out.raw("<li dir=\"auto\">\(out.inline(name))")
+                if let role {
+                    let dash = HTMLOutput.wrap("— ", DocxBody.memberDashMarks(role) ?? .init(), text: out.text("— "))
+                    out.raw(" <span class=\"role\">\(dash)\(out.inline(role))</span>")
+                }
                 out.raw("</li>\n")
             case .heading(let level, let text, let anchor):
                 let tag = "h\(min(4, max(2, level + 1)))"
                 let id = anchor.map { " id=\"\(out.attr($0))\"" } ?? ""
-                out.raw("<\(tag)\(id)\(classes()) dir=\"auto\">\(out.text(text))</\(tag)>\n")
-            case .paragraph(let t): out.raw("<p\(classes()) dir=\"auto\">\(out.text(t))</p>\n")
+                out.raw("<\(tag)\(id)\(classes()) dir=\"auto\">\(out.inline(text))</\(tag)>\n")
+            case .paragraph(let t): out.raw("<p\(classes()) dir=\"auto\">\(out.inline(t))</p>\n")
             case .list(let kind, let items):
                 let tag = kind == .numbered ? "ol" : "ul"
                 out.raw("<\(tag)\(classes())>\n")
-                for item in items { out.raw("<li dir=\"auto\">\(out.text(item))</li>\n") }
+                for item in items { out.raw("<li dir=\"auto\">\(out.inline(item))</li>\n") }
                 out.raw("</\(tag)>\n")
             case .table(let t): table(t, &out)
             case .contents(let entries):
@@ -270,14 +273,15 @@ private struct Renderer {
             out.raw("<th scope=\"col\"\(t.numericColumns.contains(i) ? " class=\"num\"" : "")>\(out.text(label))</th>")
         }
         out.raw("</tr>\n</thead>\n<tbody>\n")
-        for row in t.rows {
-            out.raw("<tr>")
+        for (r, row) in t.rows.enumerated() {
+            let marks = r < t.rowMarks.count ? t.rowMarks[r] : .init()
+            out.raw(marks.inserted != nil ? "<tr class=\"tq-row-inserted\">" : marks.deleted != nil ? "<tr class=\"tq-row-deleted\">" : "<tr>")
             for (i, lines) in row.enumerated() {
                 out.raw(t.numericColumns.contains(i) ? "<td class=\"num\">" : "<td dir=\"auto\">")
                 if t.numericColumns.contains(i) || lines.count == 1 {
-                    out.raw(out.text(lines.first ?? ""))
+                    out.raw(out.inline(lines.first ?? ""))
                 } else {
-                    for line in lines { out.raw("<p>\(out.text(line))</p>") }
+                    for line in lines { out.raw("<p>\(out.inline(line))</p>") }
                 }
                 out.raw("</td>")
             }

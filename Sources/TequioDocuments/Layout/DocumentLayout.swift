@@ -1,3 +1,4 @@
+import Foundation
 import TequioModel
 
 /// A document as a list of blocks, independent of format: what `PlanLayout` decides once and each writer
@@ -29,7 +30,12 @@ public struct DocumentLayout: Sendable, Equatable {
         /// Relative column widths.
         public var weights: [Double]
         /// Per row, per cell: the cell's paragraphs.
-        public var rows: [[[String]]]
+        public var rows: [[[LayoutText]]]
+        /// Per row, whether the row was added or removed (empty when nothing changed).
+        public var rowMarks: [LayoutText.Marks] = []
+        /// Per row, per cell: a name that finds the cell again when a reviewed document comes back
+        /// (`tqc-<row>-<column>`, both 1-based; empty when the table is not a plan's matrix).
+        public var cellAnchors: [[String]] = []
         /// A closing row (totals), not repeated.
         public var footer: [String]?
         /// Columns whose cells are numbers (right-aligned).
@@ -46,26 +52,37 @@ public struct DocumentLayout: Sendable, Equatable {
         /// The program name, above the title.
         case kicker(String)
         case title(String)
-        case subtitle(String)
+        case subtitle(LayoutText)
         /// A line of the cover under the subtitle (the module title, the number of plans).
         case coverText(String)
         /// `Municipio: Santa Lucía del Camino`
-        case field(label: String, value: String)
+        case field(label: String, value: LayoutText)
         /// A heading that is not part of the outline ("Integrantes de la mesa", "Contenido").
         case minorHeading(String)
         /// A sector's name above its members.
-        case groupLabel(String)
-        case member(name: String, role: String?)
+        case groupLabel(LayoutText)
+        case member(name: LayoutText, role: LayoutText?)
         /// A heading of the outline, level 1–3, with an anchor for the contents when it has one.
-        case heading(level: Int, text: String, anchor: String?)
-        case paragraph(String)
-        case list(ListKind, [String])
+        case heading(level: Int, text: LayoutText, anchor: String?)
+        case paragraph(LayoutText)
+        case list(ListKind, [LayoutText])
         case table(Table)
         case contents([ContentsEntry])
         /// What follows starts on a new page.
         case pageBreak
         /// What follows starts on a new page in this orientation (a new section).
         case orientation(Orientation)
+    }
+
+    /// The words a reader of tracked changes needs, in the document's language: set when the layout
+    /// shows changes between drafts.
+    public struct ChangeWords: Sendable, Equatable {
+        public var inserted: String
+        public var deleted: String
+        public init(inserted: String, deleted: String) {
+            self.inserted = inserted
+            self.deleted = deleted
+        }
     }
 
     public var properties: Properties
@@ -77,4 +94,9 @@ public struct DocumentLayout: Sendable, Equatable {
     public var hasCover: Bool
     /// The document has page references (its contents) that a word processor should update on open.
     public var hasPageReferences: Bool
+    public var changeWords: ChangeWords? = nil
+    /// The completed-matrix file the plan was made from, carried inside the DOCX (a custom XML part)
+    /// and the ODT (a user-defined property) so that `tequio import` can make the next draft from a
+    /// reviewed copy.
+    public var draft: Data? = nil
 }

@@ -8,6 +8,9 @@ public struct MarkdownWriter: Sendable {
     public init() {}
 
     public func render(_ layout: DocumentLayout) -> Data {
+        // With tracked changes, braces are escaped too, so participant text cannot forge CriticMarkup.
+        let critic = layout.changeWords != nil
+        func inline(_ t: LayoutText) -> String { Self.inline(t, critic: critic) }
         var out = ""
         out.reserveCapacity(1 << 15)
         var inMembers = false
@@ -29,43 +32,44 @@ public struct MarkdownWriter: Sendable {
                 out += "# \(Self.inline(t))\n"
             case .subtitle(let t):
                 blank()
-                out += "**\(Self.inline(t))**\n"
+                out += "**\(inline(t))**\n"
             case .coverText(let t):
                 blank()
                 out += "*\(Self.inline(t))*\n"
             case .field(let label, let value):
                 blank()
-                out += "**\(Self.inline(label)):** \(Self.inline(value))\n"
+                out += "**\(Self.inline(label)):** \(inline(value))\n"
             case .minorHeading(let t):
                 blank()
                 out += "## \(Self.inline(t))\n"
             case .groupLabel(let t):
                 blank()
-                out += "**\(Self.inline(t))**\n"
+                out += "**\(inline(t))**\n"
             case .member(let name, let role):
                 if !inMembers {
                     blank()
                     inMembers = true
                 }
-                out += "- \(Self.inline(name))\(role.map { " — \(Self.inline($0))" } ?? "")\n"
+                let dash = role.map { Self.inline(LayoutText(runs: [.init("—", marks: DocxBody.memberDashMarks($0) ?? .init())]), critic: critic) }
+                out += "- \(inline(name))\(role.map { " \(dash ?? "—") \(inline($0))" } ?? "")\n"
             case .heading(let level, let text, let anchor):
                 blank()
                 if let anchor { out += "<a id=\"\(Self.anchor(anchor))\"></a>\n\n" }
-                out += "\(String(repeating: "#", count: min(6, level + 1))) \(Self.inline(text))\n"
+                out += "\(String(repeating: "#", count: min(6, level + 1))) \(inline(text))\n"
             case .paragraph(let t):
                 blank()
-                out += "\(Self.inline(t))\n"
+                out += "\(inline(t))\n"
             case .list(let kind, let items):
                 blank()
                 for (i, item) in items.enumerated() {
-                    out += kind == .numbered ? "\(i + 1). \(Self.inline(item))\n" : "- \(Self.inline(item))\n"
+                    out += kind == .numbered ? "\(i + 1). \(inline(item))\n" : "- \(inline(item))\n"
                 }
             case .table(let t):
                 blank()
-                out += "| " + t.header.map(Self.cell).joined(separator: " | ") + " |\n"
+                out += "| " + t.header.map { Self.cell([LayoutText($0)], critic: critic) }.joined(separator: " | ") + " |\n"
                 out += "|" + t.header.indices.map { t.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
-                for row in t.rows + (t.footer.map { [$0.map { [$0] }] } ?? []) {
-                    out += "| " + row.map { Self.cell($0.joined(separator: "\n")) }.joined(separator: " | ") + " |\n"
+                for row in t.rows + (t.footer.map { [$0.map { [LayoutText($0)] }] } ?? []) {
+                    out += "| " + row.map { Self.cell($0, critic: critic) }.joined(separator: " | ") + " |\n"
                 }
             case .contents(let entries):
                 blank()
@@ -80,7 +84,7 @@ public struct MarkdownWriter: Sendable {
 
     /// Participant text as Markdown inline content: markup characters backslash-escaped, a list or
     /// heading marker at the start neutralised, line breaks as `<br>`.
-    static func inline(_ text: String) -> String {
+    static func inline(_ text: String, critic: Bool = false) -> String {
         var out = ""
         var atLineStart = true
         let scalars = Array(XMLText.sanitized(text).unicodeScalars)
@@ -110,7 +114,7 @@ public struct MarkdownWriter: Sendable {
                     }
                 }
             }
-            if special.contains(s) { out += "\\" }
+            if special.contains(s) || (critic && (s == "{" || s == "}")) { out += "\\" }
             if s == "\t" {
                 out += "    "
             } else {
@@ -122,9 +126,45 @@ public struct MarkdownWriter: Sendable {
         return out
     }
 
-    /// A GFM table cell: inline text with line breaks as `<br>` (pipes are already escaped).
-    static func cell(_ text: String) -> String {
-        inline(text).isEmpty ? " " : inline(text)
+    /// A GFM table cell: its paragraphs as inline text joined by `<br>` (pipes are already escaped).
+    /// A paragraph added or removed inside a cell has its `<br>` marked as the change to the paragraph
+    /// mark before it.
+    static func cell(_ lines: [LayoutText], critic: Bool) -> String {
+        var text = ""
+        for (i, line) in lines.enumerated() {
+            if i > 0 {
+                let mark = lines[i - 1].paragraphMark
+                text += critic && mark.inserted != nil ? "{++<br>++}" : critic && mark.deleted != nil ? "{--<br>--}" : "<br>"
+            }
+            text += inline(line, critic: critic)
+        }
+        return text.isEmpty ? " " : text
+    }
+
+    /// Text with its changes as CriticMarkup: `{++inserted++}`, `{--deleted--}`, a deletion followed
+    /// by an insertion as `{~~old~>new~~}`.
+    static func inline(_ t: LayoutText, critic: Bool = false) -> String {
+        guard critic else { return inline(t.plain) }
+        var out = ""
+        var runs = t.runs[...]
+        while let run = runs.popFirst() {
+            let text = inline(run.text, critic: true)
+            switch (run.marks.inserted, run.marks.deleted) {
+            case (nil, nil): out += text
+            case (.some, nil): out += "{++\(text)++}"
+            case (nil, .some):
+                if let next = runs.first, next.marks.inserted != nil, next.marks.deleted == nil {
+                    runs.removeFirst()
+                    out += "{~~\(text)~>\(inline(next.text, critic: true))~~}"
+                } else {
+                    out += "{--\(text)--}"
+                }
+            case (.some, .some): out += "{++{--\(text)--}++}"
+            }
+        }
+        // A paragraph mark's change is not written: outside a cell each paragraph is a line of its own,
+        // added or removed with its text; inside one, `cell` marks the `<br>`.
+        return out
     }
 
     static func anchor(_ a: String) -> String {

@@ -15,6 +15,7 @@ final class OdtBody {
     private let layout: DocumentLayout
     private let branding: Branding
     private let tables: TablePlan
+    private let changes: OdtChanges
     private var s: State
 
     /// Paragraph styles that may open a page; each has `.first`, `.break`, `.land` and `.port` variants.
@@ -26,6 +27,7 @@ final class OdtBody {
         self.layout = layout
         self.branding = branding
         self.tables = tables
+        changes = OdtChanges.collect(layout)
         s = state
         // Fragments keep the declaration so libxml2 writes UTF-8; `ChunkPlan.join` removes it.
         w = XMLWriter()
@@ -37,7 +39,9 @@ final class OdtBody {
         let tables = TablePlan(layout, paper: branding.paper)
         let first = State(pending: layout.hasCover ? .first : nil)
         let blocks = layout.blocks
-        let chunks = ChunkPlan.ranges(blocks, threshold: threshold)
+        // Tracked changes are listed before the body: a document that has them is written in one pass.
+        let hasChanges = layout.blocks.contains { !OdtChanges.texts(of: $0).allSatisfy { !$0.hasChanges } }
+        let chunks = ChunkPlan.ranges(blocks, threshold: hasChanges ? Int.max : threshold)
         if chunks.count <= 1 {
             let body = OdtBody(layout: layout, branding: branding, tables: tables, state: first, fragment: false)
             body.open()
@@ -68,6 +72,7 @@ final class OdtBody {
         automaticStyles()
         w.start("office:body")
         w.start("office:text")
+        changes.write(w)
     }
 
     private func close() {
@@ -164,7 +169,7 @@ final class OdtBody {
             content("\(label): ")
             w.end()
             content(value)
-            w.end()
+            endParagraph(value)
         case .minorHeading(let text): paragraph("Minor_20_Heading", text)
         case .groupLabel(let text): paragraph("Group_20_Label", text)
         case .member(let name, let role):
@@ -172,27 +177,34 @@ final class OdtBody {
             content(name)
             if let role {
                 w.start("text:span", ["text:style-name": "Member_20_Role"])
-                content(" — \(role)")
+                if role.hasChanges {
+                    content(OdtChanges.dash(role))
+                    content(role)
+                } else {
+                    content(" — \(role.plain)")
+                }
                 w.end()
             }
-            w.end()
+            endParagraph(role ?? name)
         case .heading(let level, let text, let anchor):
             let l = min(3, max(1, level))
             flushPending(for: "Heading_20_\(l)")
             w.start("text:h", ["text:style-name": styleName("Heading_20_\(l)"), "text:outline-level": String(l)])
+            endOpenInsertion()
             if let anchor { w.element("text:bookmark", ["text:name": anchor]) }
             content(text)
-            w.end()
+            endParagraph(text)
         case .paragraph(let text):
-            paragraph(BidiText.isRightToLeft(text) && s.pending == nil ? "Text_20_body.rtl" : "Text_20_body", text)
+            paragraph(BidiText.isRightToLeft(text.plain) && s.pending == nil ? "Text_20_body.rtl" : "Text_20_body", text)
         case .list(let kind, let items):
             flushPending(for: nil)
             w.start("text:list", ["text:style-name": kind == .numbered ? "Tequio_20_Numbered" : "Tequio_20_Bullets"])
             for item in items {
                 w.start("text:list-item")
                 w.start("text:p", ["text:style-name": kind == .numbered ? "List_20_Number" : "List_20_Bullet"])
+                endOpenInsertion()
                 content(item)
-                w.end()
+                endParagraph(item)
                 w.end()
             }
             w.end()
@@ -235,6 +247,7 @@ final class OdtBody {
     private func startParagraph(_ base: String) {
         flushPending(for: base)
         w.start("text:p", ["text:style-name": styleName(base)])
+        endOpenInsertion()
     }
 
     private func paragraph(_ base: String, _ text: String) {
@@ -243,9 +256,58 @@ final class OdtBody {
         w.end()
     }
 
+    private func paragraph(_ base: String, _ text: LayoutText) {
+        startParagraph(base)
+        content(text)
+        endParagraph(text)
+    }
+
+    /// Text with its changes: inserted runs between `text:change-start` and `text:change-end`, a
+    /// `text:change` where deleted text was (the text itself is in its region).
+    private func content(_ text: LayoutText) {
+        for run in text.runs {
+            switch (run.marks.inserted, run.marks.deleted) {
+            case (nil, nil): content(run.text)
+            case (.some, nil):
+                let id = nextChange()
+                w.element("text:change-start", ["text:change-id": id])
+                content(run.text)
+                w.element("text:change-end", ["text:change-id": id])
+            case (nil, .some): w.element("text:change", ["text:change-id": nextChange()])
+            case (.some, .some): break  // in neither the oldest nor the newest text (see OdtChanges)
+            }
+        }
+    }
+
+    /// Closes the paragraph `text` ends, with the change to its paragraph mark: an inserted mark's
+    /// region runs on into the next paragraph, a deleted one is marked where the break was.
+    private func endParagraph(_ text: LayoutText) {
+        let mark = text.paragraphMark
+        if mark.inserted != nil {
+            let id = nextChange()
+            w.element("text:change-start", ["text:change-id": id])
+            s.openInsertion = id
+        }
+        if mark.deleted != nil { w.element("text:change", ["text:change-id": nextChange()]) }
+        w.end()
+    }
+
+    private func endOpenInsertion() {
+        guard let id = s.openInsertion else { return }
+        w.element("text:change-end", ["text:change-id": id])
+        s.openInsertion = nil
+    }
+
+    private func nextChange() -> String {
+        defer { s.changes += 1 }
+        return OdtChanges.id(s.changes)
+    }
+
     /// Text with the white space ODF would collapse written as `text:s` (spaces after the first, or at
     /// the start) and `text:tab`.
-    private func content(_ text: String) {
+    private func content(_ text: String) { Self.content(text, w) }
+
+    static func content(_ text: String, _ w: XMLWriter) {
         let shape = DocxBody.shape(text)
         if !shape.hasTab && !shape.needsPreserve {
             w.text(text)  // the common case: nothing ODF would collapse
@@ -312,17 +374,24 @@ final class OdtBody {
         }
         w.end()
         w.end()
-        for row in t.rows {
+        for (r, row) in t.rows.enumerated() {
             w.start("table:table-row")
             for (i, lines) in row.enumerated() {
+                let anchor = r < t.cellAnchors.count && i < t.cellAnchors[r].count ? t.cellAnchors[r][i] : nil
                 w.start("table:table-cell", ["table:style-name": "cell", "office:value-type": "string"])
-                if lines.isEmpty { w.element("text:p", ["text:style-name": "Table_20_Contents"]) }
-                for line in lines {
-                    let style = t.numericColumns.contains(i)
-                        ? "Table_20_Contents.num" : (BidiText.isRightToLeft(line) ? "Table_20_Contents.rtl" : "Table_20_Contents")
-                    w.start("text:p", ["text:style-name": style])
-                    content(line)
+                if lines.isEmpty {
+                    w.start("text:p", ["text:style-name": "Table_20_Contents"])
+                    if let anchor { w.element("text:bookmark", ["text:name": anchor]) }
                     w.end()
+                }
+                for (n, line) in lines.enumerated() {
+                    let style = t.numericColumns.contains(i)
+                        ? "Table_20_Contents.num" : (BidiText.isRightToLeft(line.plain) ? "Table_20_Contents.rtl" : "Table_20_Contents")
+                    w.start("text:p", ["text:style-name": style])
+                    endOpenInsertion()
+                    if n == 0, let anchor { w.element("text:bookmark", ["text:name": anchor]) }
+                    content(line)
+                    endParagraph(line)
                 }
                 w.end()
             }

@@ -9,6 +9,10 @@ extension OdtBody {
         var pending: Pending?
         var orientation: DocumentLayout.Orientation = .portrait
         var tableCount = 0
+        /// Change regions marked so far (`OdtChanges`; a document with changes is written in one pass).
+        var changes = 0
+        /// An inserted paragraph mark's region, ended at the start of the next paragraph.
+        var openInsertion: String?
 
         /// The state after `block`, exactly as rendering it would leave it.
         mutating func advance(_ block: DocumentLayout.Block, hasLogo: Bool) {

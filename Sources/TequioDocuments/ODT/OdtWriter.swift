@@ -25,13 +25,17 @@ public struct OdtWriter: Sendable {
         tree[Self.firstEntry] = Data(ODF.mimeType.utf8)
         tree["content.xml"] = try OdtBody.render(layout, branding: branding)
         tree["styles.xml"] = try OdtStyles(branding: branding, layout: layout).render(reference: reference)
-        tree["meta.xml"] = try meta(layout.properties)
+        tree["meta.xml"] = try meta(layout.properties, draft: layout.draft)
         if let logo = branding.logo?.png { tree["Pictures/logo.png"] = logo }
         tree["META-INF/manifest.xml"] = try manifest(tree)
         return tree
     }
 
-    func meta(_ p: DocumentLayout.Properties) throws -> Data {
+    /// The name of the user-defined property that carries the completed matrix a plan was made from
+    /// (LibreOffice keeps user-defined properties when it saves; `tequio import` reads it back).
+    public static let draftProperty = "tequio-draft"
+
+    func meta(_ p: DocumentLayout.Properties, draft: Data? = nil) throws -> Data {
         let w = XMLWriter()
         w.start(
             "office:document-meta",
@@ -48,6 +52,9 @@ public struct OdtWriter: Sendable {
         if let modified = p.modified { w.element("dc:date", text: modified.iso) }
         w.element("dc:language", text: p.language)
         w.element("meta:editing-cycles", text: String(max(1, p.revision)))
+        if let draft {
+            w.element("meta:user-defined", ["meta:name": Self.draftProperty, "meta:value-type": "string"], text: String(decoding: draft, as: UTF8.self))
+        }
         w.end()
         w.end()
         return try w.finish()

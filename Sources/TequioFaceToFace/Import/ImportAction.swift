@@ -69,10 +69,13 @@ public struct ImportAction {
 
     public let input: Input
     public let schemas: SchemaSet
+    /// The workbooks' words, which the import recognises in every language.
+    public let catalogue: StringCatalogue
 
-    public init(_ input: Input, schemas: SchemaSet) {
+    public init(_ input: Input, schemas: SchemaSet, catalogue: StringCatalogue) {
         self.input = input
         self.schemas = schemas
+        self.catalogue = catalogue
     }
 
     public func run() -> Outcome {
@@ -96,7 +99,7 @@ public struct ImportAction {
         }
         let importer = MatrixImporter(
             module: moduleValue, matrixID: input.matrix, tableName: input.table, municipality: input.municipality,
-            timestamp: ImportTimestamp.string(date))
+            timestamp: ImportTimestamp.string(date), catalogue: catalogue)
 
         var diagnostics: [Diagnostic] = []
         var imported: [MatrixImporter.Imported] = []
@@ -149,7 +152,7 @@ public struct ImportAction {
         }
 
         if diagnostics.hasErrors {
-            let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.identifier == ImportDiagnosticID.io || $0.identifier == "zip.io" }
+            let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.identifier == ImportDiagnosticID.io.rawValue || $0.identifier == ZipDiagnosticID.io.rawValue }
             return Outcome(
                 diagnostics: diagnostics, failure: ImportFailure(ioOnly ? .io : .invalid, "nothing was imported", summarise: true))
         }

@@ -37,13 +37,19 @@ public struct MatrixImporter: Sendable {
     public var municipality: String?
     /// `created` and `modified` of the imported matrices (UTC, `2026-11-29T09:12:44Z`).
     public var timestamp: String
+    /// The workbooks' words (help sheet, member headers, sectors), recognised in every language.
+    public let catalogue: StringCatalogue
 
-    public init(module: Module, matrixID: String? = nil, tableName: String? = nil, municipality: String? = nil, timestamp: String) {
+    public init(
+        module: Module, matrixID: String? = nil, tableName: String? = nil, municipality: String? = nil, timestamp: String,
+        catalogue: StringCatalogue
+    ) {
         self.module = module
         self.matrixID = matrixID
         self.tableName = tableName
         self.municipality = municipality
         self.timestamp = timestamp
+        self.catalogue = catalogue
     }
 
     /// A completed matrix and where it came from.
@@ -64,7 +70,7 @@ public struct MatrixImporter: Sendable {
                 return ([], diagnostics)
             }
             mode = .workbook(definition, language)
-            let helpNames = Set(SheetStrings.all.map(\.helpSheetName))
+            let helpNames = Set(SheetStrings.all(catalogue).map(\.helpSheetName))
             sheets = sheets.filter { $0.name != WorkbookLayout.metadataSheetName && !helpNames.contains($0.name) }
         } else {
             guard let definition = matrixID.map({ module.matrix(id: $0) }) ?? module.primaryMatrix else {

@@ -31,7 +31,7 @@ extension SheetImport {
     }
 
     func matchMember(_ key: String) -> MemberField? {
-        for s in SheetStrings.all {
+        for s in SheetStrings.all(importer.catalogue) {
             if HeaderKey.fold(s.memberName) == key { return .name }
             if HeaderKey.fold(s.memberSector) == key { return .sector }
             if HeaderKey.fold(s.memberRole) == key { return .role }
@@ -59,7 +59,7 @@ extension SheetImport {
             return nil
         }
         var sector = CompletedMatrix.Sector.other
-        if let found = Self.sector(sectorText) {
+        if let found = matchSector(sectorText) {
             sector = found
         } else if let sectorAddress {
             let choices = strings.sectors.map { "'\($0)'" }.joined(separator: ", ")
@@ -73,12 +73,12 @@ extension SheetImport {
         return CompletedMatrix.Member(name: name, sector: sector, role: role.isEmpty ? nil : role)
     }
 
-    static func sector(_ text: String) -> CompletedMatrix.Sector? {
+    func matchSector(_ text: String) -> CompletedMatrix.Sector? {
         let key = HeaderKey.fold(text)
         guard !key.isEmpty else { return nil }
         for sector in CompletedMatrix.Sector.allCases {
             if key == sector.rawValue { return sector }
-            for s in SheetStrings.all where HeaderKey.fold(s.sectorLabel(sector)) == key { return sector }
+            for s in SheetStrings.all(importer.catalogue) where HeaderKey.fold(s.sectorLabel(sector)) == key { return sector }
         }
         return nil
     }

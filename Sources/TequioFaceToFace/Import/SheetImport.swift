@@ -49,11 +49,11 @@ struct SheetImport {
         isCSV ? "row \(row + 1)" : "sheet '\(sheet.name)': row \(row + 1)"
     }
 
-    mutating func error(_ id: String, _ message: String, row: Int?) {
+    mutating func error(_ id: ImportDiagnosticID, _ message: String, row: Int?) {
         diagnostics.append(.error(id, message, at: location(row)))
     }
 
-    mutating func warning(_ id: String, _ message: String, row: Int?) {
+    mutating func warning(_ id: ImportDiagnosticID, _ message: String, row: Int?) {
         diagnostics.append(.warning(id, message, at: location(row)))
     }
 
@@ -146,10 +146,10 @@ struct SheetImport {
                 ImportDiagnosticID.missingColumn,
                 "\(place(row: headerRow)): column '\(label(column, language))' is missing\(whereTo)", row: headerRow)
         }
-        let strings = SheetStrings.for(language)
+        let strings = SheetStrings(importer.catalogue, language: language)
         let memberNames: [MemberField: String] = [.name: strings.memberName, .sector: strings.memberSector, .role: strings.memberRole]
         if case .workbook = mode {
-            let layout = WorkbookLayout(module: module, matrix: definition, language: language, tables: 1)
+            let layout = WorkbookLayout(module: module, matrix: definition, language: language, tables: 1, catalogue: importer.catalogue)
             let positions: [MemberField: Int] = [
                 .name: layout.memberNameColumn, .sector: layout.memberSectorColumn, .role: layout.memberRoleColumn,
             ]

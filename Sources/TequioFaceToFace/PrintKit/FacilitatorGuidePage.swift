@@ -32,12 +32,12 @@ struct FacilitatorGuidePage {
         h.element("p", ["class": "note"], text: s.agendaNote)
         for day in agenda.days {
             h.block("table", ["class": "agenda-table"]) { h in
-                h.element("caption", text: "\(s.day) \(day)")
+                h.element("caption", text: s.dayN(day))
                 h.open("thead")
                 h.open("tr")
                 h.element("th", ["class": "time"], text: s.time)
                 h.element("th", text: s.content)
-                h.element("th", ["class": "num"], text: s.minutes)
+                h.element("th", ["class": "num"], text: s.minutesColumn)
                 h.close("tr")
                 h.close("thead")
                 h.open("tbody")
@@ -45,7 +45,7 @@ struct FacilitatorGuidePage {
                     h.open("tr")
                     h.element("td", ["class": "time"], text: "\(Agenda.clock(entry.start))–\(Agenda.clock(entry.start + entry.minutes))")
                     h.block("td") { h in
-                        h.element("strong", text: "\(s.unit) \(entry.index + 1). \(context.text(entry.unit.title))")
+                        h.element("strong", text: "\(s.unitN(entry.index + 1)). \(context.text(entry.unit.title))")
                         h.open("ul", ["class": "agenda-items"])
                         let shared = Agenda.sharedMinutes(entry.unit)
                         for block in entry.unit.blocks {
@@ -69,15 +69,14 @@ struct FacilitatorGuidePage {
 
     private func describe(_ block: UnitBlock, shared: Int?) -> (String, String, String?) {
         let s = context.strings
-        let approx = shared.map { "\(s.approximately) \($0) \(s.minutes)" }
+        let approx = shared.map(s.aboutMinutes)
         switch block {
-        case .presentation(let p): return (s.blockKinds["presentation"]!, context.text(p.title), approx)
-        case .caseStudy(let c): return (s.blockKinds["caseStudy"]!, context.text(c.title), approx)
-        case .finding(let f): return (s.blockKinds["finding"]!, context.text(f.title), approx)
+        case .presentation(let p): return (s.presentation, context.text(p.title), approx)
+        case .caseStudy(let c): return (s.caseStudy, context.text(c.title), approx)
+        case .finding(let f): return (s.finding, context.text(f.title), approx)
         case .activity(let a):
             return (
-                s.activityKinds[a.kind.rawValue] ?? a.kind.rawValue, context.text(a.title),
-                a.minutes.map { "\($0) \(s.minutes)" } ?? approx
+                s.activityKind(a.kind), context.text(a.title), a.minutes.map(s.minutesN) ?? approx
             )
         }
     }
@@ -87,7 +86,7 @@ struct FacilitatorGuidePage {
         h.open("section", ["class": "setup"])
         h.element("h2", text: s.tableSetup)
         h.open("ol")
-        for item in s.tableSetupIntro { h.element("li", text: context.paper(item)) }
+        for item in s.tableSetupSteps(large: context.options.paper.largeName) { h.element("li", text: item) }
         h.close("ol")
         if let matrix = context.module.primaryMatrix {
             h.element("h3", text: context.text(matrix.title))
@@ -99,7 +98,7 @@ struct FacilitatorGuidePage {
                     h.text(context.text(column.label))
                     var facts: [String] = []
                     if column.required { facts.append(s.required) }
-                    if let max = column.maxLength { facts.append(context.maxCharacters(max)) }
+                    if let max = column.maxLength { facts.append(s.maxCharacters(max)) }
                     if !facts.isEmpty { h.element("span", ["class": "column-facts"], text: facts.joined(separator: " · ")) }
                 }
                 h.element("td", text: context.text(column.help))
@@ -110,7 +109,7 @@ struct FacilitatorGuidePage {
         }
         h.element("h3", text: s.materials)
         h.open("ul", ["class": "checklist"])
-        for item in s.materialsList { h.element("li", text: context.paper(item)) }
+        for item in s.materialsList(large: context.options.paper.largeName) { h.element("li", text: item) }
         h.close("ul")
         h.close("section")
     }
@@ -122,7 +121,7 @@ struct FacilitatorGuidePage {
         h.block("header", ["class": "unit-header"]) { h in
             h.element(
                 "p", ["class": "eyebrow"],
-                text: "\(s.unit) \(entry.index + 1) · \(s.day) \(entry.day) · \(Agenda.clock(entry.start))–\(Agenda.clock(entry.start + entry.minutes)) · \(entry.minutes) \(s.minutes)")
+                text: "\(s.unitN(entry.index + 1)) · \(s.dayN(entry.day)) · \(Agenda.clock(entry.start))–\(Agenda.clock(entry.start + entry.minutes)) · \(s.minutesN(entry.minutes))")
             h.element("h2", text: context.text(unit.title))
             if let summary = unit.summary { h.element("p", ["class": "lead"], text: context.text(summary)) }
         }
@@ -130,7 +129,7 @@ struct FacilitatorGuidePage {
             switch block {
             case .presentation(let p):
                 h.open("article", ["class": "block presentation"])
-                h.element("p", ["class": "kind"], text: "\(s.blockKinds["presentation"]!) · \(s.speakerNotes)")
+                h.element("p", ["class": "kind"], text: "\(s.presentation) · \(s.speakerNotes)")
                 h.element("h3", text: context.text(p.title))
                 if !p.experts.isEmpty {
                     h.element("p", ["class": "experts"], text: "\(s.presentedBy): " + p.experts.map(\.name).joined(separator: ", "))
@@ -151,7 +150,7 @@ struct FacilitatorGuidePage {
                 h.close("article")
             case .caseStudy(let c):
                 h.open("article", ["class": "block case"])
-                h.element("p", ["class": "kind"], text: "\(s.blockKinds["caseStudy"]!) · \(s.discussionPrompts)")
+                h.element("p", ["class": "kind"], text: "\(s.caseStudy) · \(s.discussionPrompts)")
                 h.element("h3", text: context.text(c.title))
                 if !c.keyFacts.isEmpty {
                     h.open("ul", ["class": "facts-list"])
@@ -164,7 +163,7 @@ struct FacilitatorGuidePage {
                 h.close("article")
             case .finding(let f):
                 h.open("article", ["class": "block finding"])
-                h.element("p", ["class": "kind"], text: s.blockKinds["finding"]!)
+                h.element("p", ["class": "kind"], text: s.finding)
                 h.element("h3", text: context.text(f.title))
                 if let first = context.rich(f.summary).first(where: { if case .paragraph = $0 { true } else { false } }) {
                     context.blocks([first], into: &h)
@@ -172,8 +171,8 @@ struct FacilitatorGuidePage {
                 h.close("article")
             case .activity(let a):
                 h.open("article", ["class": "block activity activity-\(a.kind.rawValue)"])
-                var kind = "\(s.activityKinds[a.kind.rawValue] ?? a.kind.rawValue) · \(s.instructions)"
-                if let minutes = a.minutes { kind += " · \(minutes) \(s.minutes)" }
+                var kind = "\(s.activityKind(a.kind)) · \(s.instructions)"
+                if let minutes = a.minutes { kind += " · \(s.minutesN(minutes))" }
                 h.element("p", ["class": "kind"], text: kind)
                 h.element("h3", text: context.text(a.title))
                 context.blocks(context.rich(a.instructions), into: &h)

@@ -62,7 +62,7 @@ struct HandbookPage {
     private mutating func presentation(_ p: Presentation, into h: inout HTMLBuilder) {
         let s = context.strings
         h.open("article", ["class": "block presentation", "id": p.id])
-        h.element("p", ["class": "kind"], text: s.blockKinds["presentation"]!)
+        h.element("p", ["class": "kind"], text: s.presentation)
         h.element("h3", text: context.text(p.title))
         if !p.experts.isEmpty {
             h.block("p", ["class": "experts"]) { h in
@@ -86,7 +86,7 @@ struct HandbookPage {
     private mutating func caseStudy(_ c: CaseStudy, into h: inout HTMLBuilder) {
         let s = context.strings
         h.open("article", ["class": "block case", "id": c.id])
-        h.element("p", ["class": "kind"], text: s.blockKinds["caseStudy"]!)
+        h.element("p", ["class": "kind"], text: s.caseStudy)
         h.element("h3", text: context.text(c.title))
         if let place = c.place { h.element("p", ["class": "place"], text: context.text(place)) }
         h.element("h4", text: s.context)
@@ -131,7 +131,7 @@ struct HandbookPage {
     private mutating func finding(_ f: DiagnosticFinding, into h: inout HTMLBuilder) {
         let s = context.strings
         h.open("article", ["class": "block finding", "id": f.id])
-        h.element("p", ["class": "kind"], text: "\(s.blockKinds["finding"]!) · \(s.findingKinds[f.kind.rawValue] ?? f.kind.rawValue)")
+        h.element("p", ["class": "kind"], text: "\(s.finding) · \(s.findingKind(f.kind))")
         h.element("h3", text: context.text(f.title))
         context.blocks(context.rich(f.summary), into: &h)
         if let dataset = f.dataset {
@@ -184,8 +184,8 @@ struct HandbookPage {
     private mutating func activity(_ a: Activity, into h: inout HTMLBuilder) {
         let s = context.strings
         h.open("article", ["class": "block activity activity-\(a.kind.rawValue)", "id": a.id])
-        var kind = s.activityKinds[a.kind.rawValue] ?? a.kind.rawValue
-        if let minutes = a.minutes { kind += " · \(minutes) \(s.minutes)" }
+        var kind = s.activityKind(a.kind)
+        if let minutes = a.minutes { kind += " · \(s.minutesN(minutes))" }
         h.element("p", ["class": "kind"], text: kind)
         h.element("h3", text: context.text(a.title))
         context.blocks(context.rich(a.instructions), into: &h)

@@ -11,11 +11,11 @@ struct PrintContext {
     /// Images the documents use, to copy into the kit.
     var images: [String] = []
 
-    init(module: Module, language: String, options: FaceToFaceOptions) {
+    init(module: Module, language: String, options: FaceToFaceOptions, catalogue: StringCatalogue) {
         self.module = module
         self.language = language
         self.options = options
-        self.strings = PrintStrings.for(language)
+        self.strings = PrintStrings(catalogue, language: language)
     }
 
     var fallbacks: [String] { module.languages }
@@ -88,8 +88,8 @@ struct PrintContext {
             h.element("h1", text: title)
             if let subtitle = m.subtitle { h.element("p", ["class": "subtitle"], text: text(subtitle)) }
             var facts: [String] = []
-            if let days = m.durationDays { facts.append("\(days) \(strings.days)") }
-            if let hours = m.durationHours { facts.append("\(ChartSVG.format(hours)) \(strings.hours)") }
+            if let days = m.durationDays { facts.append(strings.daysN(days)) }
+            if let hours = m.durationHours { facts.append(strings.hoursN(ChartSVG.format(hours))) }
             facts.append("\(module.id) \(module.version)")
             h.element("p", ["class": "facts"], text: facts.joined(separator: " · "))
             if !m.authors.isEmpty {
@@ -101,16 +101,11 @@ struct PrintContext {
     }
 
     func unitLabel(_ unit: ModuleUnit, index: Int) -> String {
-        var parts = ["\(strings.unit) \(index + 1)"]
-        if let day = unit.day { parts.append("\(strings.day) \(day)") }
-        if let minutes = unit.minutes { parts.append("\(minutes) \(strings.minutes)") }
+        var parts = [strings.unitN(index + 1)]
+        if let day = unit.day { parts.append(strings.dayN(day)) }
+        if let minutes = unit.minutes { parts.append(strings.minutesN(minutes)) }
         return parts.joined(separator: " · ")
     }
-
-    /// A fixed text with `{large}` replaced by the large paper's name (A3 or Tabloid).
-    func paper(_ text: String) -> String { text.replacingOccurrences(of: "{large}", with: options.paper.largeName) }
-
-    func maxCharacters(_ n: Int) -> String { strings.maxCharacters.replacingOccurrences(of: "%d", with: String(n)) }
 
     /// Ruled lines to write on.
     func writingLines(_ h: inout HTMLBuilder, count: Int, label: String? = nil) {

@@ -22,7 +22,7 @@ public struct PrintKitWriter: TargetWriter {
         var images = Set<String>()
         var documents: [(String, [(String, String)])] = []
         for language in module.languages {
-            let base = PrintContext(module: module, language: language, options: options)
+            let base = PrintContext(module: module, language: language, options: options, catalogue: input.catalogue)
             let s = base.strings
             var items: [(String, String)] = []
 
@@ -54,13 +54,16 @@ public struct PrintKitWriter: TargetWriter {
             if let data = input.assets[src], FileTree.isSafeRelativePath(src) { tree[src] = data }
         }
         var spreadsheets: [String] = []
-        for (name, data) in try BlankSpreadsheets.render(module, options: options, date: input.date) {
+        for (name, data) in try BlankSpreadsheets.render(module, options: options, date: input.date, catalogue: input.catalogue) {
             tree["spreadsheets/\(name)"] = data
             spreadsheets.append("spreadsheets/\(name)")
         }
         tree.add(
             "index.html",
-            text: KitIndexPage(module: module, options: options, documents: documents, spreadsheets: spreadsheets.sorted()).render())
+            text: KitIndexPage(
+                module: module, options: options, catalogue: input.catalogue, documents: documents,
+                spreadsheets: spreadsheets.sorted()
+            ).render())
         return tree
     }
 }

@@ -44,7 +44,7 @@ struct BlankMatrixPage {
                 h.element("span", ["class": "col-help"], text: context.text(column.help))
                 var facts: [String] = []
                 if column.required { facts.append(s.required) }
-                if let max = column.maxLength { facts.append(context.maxCharacters(max)) }
+                if let max = column.maxLength { facts.append(s.maxCharacters(max)) }
                 if !facts.isEmpty { h.element("span", ["class": "col-facts"], text: facts.joined(separator: " · ")) }
             }
         }
@@ -80,7 +80,7 @@ struct SignUpSheetPage {
             h.open("section", ["class": "signup-page"])
             h.block("header", ["class": "signup-head"]) { h in
                 h.element("p", ["class": "program"], text: context.title)
-                h.element("h1", text: "\(s.table) \(table)")
+                h.element("h1", text: s.tableN(table))
                 h.element("p", ["class": "doc-kind"], text: s.signUpSheet)
             }
             h.block("div", ["class": "fields"]) { h in
@@ -132,23 +132,23 @@ struct SignUpSheetPage {
 struct KitIndexPage {
     let module: Module
     let options: FaceToFaceOptions
+    let catalogue: StringCatalogue
     /// Per language: (document title, file) pairs.
     let documents: [(language: String, items: [(String, String)])]
     let spreadsheets: [String]
 
     func render() -> String {
         var h = HTMLBuilder()
-        let context = PrintContext(module: module, language: module.mainLanguage, options: options)
+        let context = PrintContext(module: module, language: module.mainLanguage, options: options, catalogue: catalogue)
         let s = context.strings
         context.head(&h, documentTitle: s.kitTitle, bodyClass: "kit-index")
         h.open("main", ["class": "sheet"])
         context.cover(&h, documentTitle: s.kitTitle)
         h.element("p", text: s.kitIntro)
-        h.element("p", text: context.paper(s.kitPrinting))
+        h.element("p", text: s.kitPrinting(large: options.paper.largeName))
         for (language, items) in documents {
-            let local = PrintStrings.for(language)
             h.block("section", ["class": "kit-language", "lang": language]) { h in
-                h.element("h2", text: PrintContext(module: module, language: language, options: options).title)
+                h.element("h2", text: PrintContext(module: module, language: language, options: options, catalogue: catalogue).title)
                 h.open("ul", ["class": "kit-list"])
                 for (title, file) in items {
                     h.block("li") { h in
@@ -157,7 +157,6 @@ struct KitIndexPage {
                     }
                 }
                 h.close("ul")
-                _ = local
             }
         }
         if !spreadsheets.isEmpty {

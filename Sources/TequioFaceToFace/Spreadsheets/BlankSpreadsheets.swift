@@ -19,11 +19,12 @@ public struct FaceToFaceOptions: Sendable, Equatable {
 /// `<id>-<version>-<matrix>-<lang>.xlsx` and `.ods`.
 public enum BlankSpreadsheets {
     /// File name → bytes.
-    public static func render(_ module: Module, options: FaceToFaceOptions, date: Date) throws -> [String: Data] {
+    public static func render(_ module: Module, options: FaceToFaceOptions, date: Date, catalogue: StringCatalogue) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for matrix in module.matrices {
             for language in module.languages {
-                let layout = WorkbookLayout(module: module, matrix: matrix, language: language, tables: options.tables)
+                let layout = WorkbookLayout(
+                    module: module, matrix: matrix, language: language, tables: options.tables, catalogue: catalogue)
                 let book = BlankWorkbook(layout: layout)
                 let stem = fileStem(module, matrix: matrix, language: language)
                 files["\(stem).xlsx"] = try XLSXWriter(workbook: book, paper: options.paper).data(date: date)
@@ -38,18 +39,18 @@ public enum BlankSpreadsheets {
     }
 
     /// The parts of the XLSX package (for conformance tests).
-    public static func xlsxParts(_ module: Module, matrix: MatrixDefinition, language: String, options: FaceToFaceOptions = .init())
-        throws -> FileTree
-    {
-        let layout = WorkbookLayout(module: module, matrix: matrix, language: language, tables: options.tables)
+    public static func xlsxParts(
+        _ module: Module, matrix: MatrixDefinition, language: String, options: FaceToFaceOptions = .init(), catalogue: StringCatalogue
+    ) throws -> FileTree {
+        let layout = WorkbookLayout(module: module, matrix: matrix, language: language, tables: options.tables, catalogue: catalogue)
         return try XLSXWriter(workbook: BlankWorkbook(layout: layout), paper: options.paper).files()
     }
 
     /// The parts of the ODS package (for conformance tests).
-    public static func odsParts(_ module: Module, matrix: MatrixDefinition, language: String, options: FaceToFaceOptions = .init())
-        throws -> FileTree
-    {
-        let layout = WorkbookLayout(module: module, matrix: matrix, language: language, tables: options.tables)
+    public static func odsParts(
+        _ module: Module, matrix: MatrixDefinition, language: String, options: FaceToFaceOptions = .init(), catalogue: StringCatalogue
+    ) throws -> FileTree {
+        let layout = WorkbookLayout(module: module, matrix: matrix, language: language, tables: options.tables, catalogue: catalogue)
         return try ODSWriter(workbook: BlankWorkbook(layout: layout), paper: options.paper).files()
     }
 }
@@ -65,7 +66,7 @@ public struct SpreadsheetsWriter: TargetWriter {
             throw WriterError.unsupported("module '\(input.module.id)' declares no matrix: there is no blank spreadsheet to write")
         }
         var tree = FileTree()
-        for (name, data) in try BlankSpreadsheets.render(input.module, options: options, date: input.date) { tree[name] = data }
+        for (name, data) in try BlankSpreadsheets.render(input.module, options: options, date: input.date, catalogue: input.catalogue) { tree[name] = data }
         return tree
     }
 }

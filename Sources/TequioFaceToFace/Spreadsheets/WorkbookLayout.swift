@@ -21,12 +21,15 @@ public struct WorkbookLayout: Sendable {
     public let language: String
     /// How many table sheets the blank workbook has (more can be added by copying one).
     public let tables: Int
+    /// The workbook's words, in `language`.
+    public let strings: SheetStrings
 
-    public init(module: Module, matrix: MatrixDefinition, language: String, tables: Int) {
+    public init(module: Module, matrix: MatrixDefinition, language: String, tables: Int, catalogue: StringCatalogue) {
         self.module = module
         self.matrix = matrix
         self.language = language
         self.tables = max(1, tables)
+        self.strings = SheetStrings(catalogue, language: language)
     }
 
     // MARK: Positions (0-based)
@@ -61,8 +64,6 @@ public struct WorkbookLayout: Sendable {
     public var hintCell: CellAddress? { matrix.columns.count >= 5 ? CellAddress(row: 0, column: 4) : nil }
 
     // MARK: Texts
-
-    public var strings: SheetStrings { SheetStrings.for(language) }
 
     public func label(_ column: MatrixDefinition.Column) -> String {
         column.label.resolved(language, fallbacks: module.languages) ?? column.id
@@ -122,76 +123,4 @@ public enum MetadataKey {
     public static let moduleVersion = "module-version"
     public static let matrix = "matrix"
     public static let language = "language"
-}
-
-/// The words of the workbook in one language (Spanish and English; other languages use English).
-public struct SheetStrings: Sendable {
-    public let language: String
-    public let tableName: String
-    public let municipality: String
-    public let memberName: String
-    public let memberSector: String
-    public let memberRole: String
-    public let hint: String
-    public let helpSheetName: String
-    public let helpIntro: String
-    public let helpColumn: String
-    public let helpText: String
-    public let helpRequired: String
-    public let helpMaximum: String
-    public let yes: String
-    public let no: String
-    public let required: String
-    public let metadataNote: String
-    public let tooLongTitle: String
-    public let sectorTitle: String
-    public let sectorMessage: String
-    let tableSheetPrefix: String
-    let maximumFormat: String
-    let tooLongFormat: String
-    /// Sector labels in `CompletedMatrix.Sector.allCases` order.
-    public let sectors: [String]
-
-    public func tableSheetName(_ n: Int) -> String { "\(tableSheetPrefix) \(n)" }
-    public func maximum(_ n: Int) -> String { maximumFormat.replacingOccurrences(of: "%d", with: String(n)) }
-    public func tooLong(_ n: Int) -> String { tooLongFormat.replacingOccurrences(of: "%d", with: String(n)) }
-
-    public func sectorLabel(_ sector: CompletedMatrix.Sector) -> String {
-        sectors[CompletedMatrix.Sector.allCases.firstIndex(of: sector)!]
-    }
-
-    public static let spanish = SheetStrings(
-        language: "es", tableName: "Mesa de trabajo", municipality: "Municipio", memberName: "Integrante",
-        memberSector: "Sector", memberRole: "Cargo o institución",
-        hint: "Una fila por problema; las acciones, una por línea (Alt+Intro en Excel, Ctrl+Intro en LibreOffice). La ayuda de cada columna está en el comentario de su encabezado.",
-        helpSheetName: "Ayuda",
-        helpIntro: "Cada mesa llena su propia hoja (Mesa 1, Mesa 2…). Para otra mesa, copie una hoja. No cambie los encabezados ni la hoja «tequio»: la importación los comprueba.",
-        helpColumn: "Columna", helpText: "Qué escribir", helpRequired: "Obligatoria", helpMaximum: "Máximo de caracteres",
-        yes: "Sí", no: "No", required: "obligatoria",
-        metadataNote: "Hoja generada por Tequio para identificar el módulo. No la modifique.",
-        tooLongTitle: "Texto demasiado largo", sectorTitle: "Sector", sectorMessage: "Elija un sector de la lista.",
-        tableSheetPrefix: "Mesa", maximumFormat: "máximo %d caracteres",
-        tooLongFormat: "Esta columna admite como máximo %d caracteres.",
-        sectors: ["Gobierno", "Sociedad civil", "Sector privado", "Otro"])
-
-    public static let english = SheetStrings(
-        language: "en", tableName: "Working table", municipality: "Municipality", memberName: "Member",
-        memberSector: "Sector", memberRole: "Position or organisation",
-        hint: "One row per problem; actions one per line (Alt+Enter in Excel, Ctrl+Enter in LibreOffice). Each column's help is in the comment on its header.",
-        helpSheetName: "Help",
-        helpIntro: "Each table fills in its own sheet (Table 1, Table 2…). For another table, copy a sheet. Do not change the headers or the “tequio” sheet: the import checks them.",
-        helpColumn: "Column", helpText: "What to write", helpRequired: "Required", helpMaximum: "Maximum characters",
-        yes: "Yes", no: "No", required: "required",
-        metadataNote: "Sheet written by Tequio to identify the module. Do not change it.",
-        tooLongTitle: "Text too long", sectorTitle: "Sector", sectorMessage: "Choose a sector from the list.",
-        tableSheetPrefix: "Table", maximumFormat: "at most %d characters",
-        tooLongFormat: "This column takes at most %d characters.",
-        sectors: ["Government", "Civil society", "Private sector", "Other"])
-
-    public static let all = [spanish, english]
-
-    public static func `for`(_ language: String) -> SheetStrings {
-        let base = language.split(separator: "-").first.map(String.init)?.lowercased() ?? language
-        return all.first { $0.language == base } ?? english
-    }
 }

@@ -32,12 +32,8 @@ struct EPUBContent {
     let module: Module
     let lang: String
     let links: EPUBLinks
-
-    func s(_ key: String, _ args: String...) -> String {
-        var out = EPUBStrings.get(key, lang)
-        for (i, a) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: a) }
-        return out
-    }
+    /// The catalogue in this language.
+    let strings: LocalizedStrings
 
     func text(_ t: LocalizedText?) -> String? {
         guard let t else { return nil }
@@ -49,8 +45,8 @@ struct EPUBContent {
         switch chapter {
         case .titlePage: return text(module.metadata.title) ?? module.id
         case .unit(let i): return "\(i + 1). " + (text(module.units[i].title) ?? module.units[i].id)
-        case .matrix(let i): return "\(s("matrix")): " + (text(module.matrices[i].title) ?? module.matrices[i].id)
-        case .glossary: return s("glossary")
+        case .matrix(let i): return "\(strings("common.matrix")): " + (text(module.matrices[i].title) ?? module.matrices[i].id)
+        case .glossary: return strings("common.glossary")
         }
     }
 
@@ -84,26 +80,26 @@ struct EPUBContent {
             p.end()
         }
         p.start("section", ["class": "howto"])
-        p.element("h2", s("howToUse"))
-        p.element("p", s("howToUseText"))
+        p.element("h2", strings("epub.howToUse"))
+        p.element("p", strings("epub.howToUseText"))
         p.end()
 
         p.start("section", ["class": "about"])
-        p.element("h2", s("about"))
+        p.element("h2", strings("common.about"))
         p.start("dl")
         func row(_ label: String, _ value: String) {
             guard !value.isEmpty else { return }
             p.element("dt", label)
             p.element("dd", value)
         }
-        row(s("authors"), md.authors.map { a in a.affiliation.map { "\(a.name) (\($0))" } ?? a.name }.joined(separator: "; "))
+        row(strings("common.authors"), md.authors.map { a in a.affiliation.map { "\(a.name) (\($0))" } ?? a.name }.joined(separator: "; "))
         var duration: [String] = []
-        if let d = md.durationDays { duration.append(s("days", String(d))) }
-        if let h = md.durationHours { duration.append(s("hours", Self.number(h))) }
-        row(s("duration"), duration.joined(separator: ", "))
-        row(s("delivery"), md.deliveryModes.map { s($0.rawValue) }.joined(separator: ", "))
-        row(s("license"), md.license)
-        row(s("version"), module.version)
+        if let d = md.durationDays { duration.append(strings("common.daysN", String(d))) }
+        if let h = md.durationHours { duration.append(strings("common.hoursN", Self.number(h))) }
+        row(strings("common.duration"), duration.joined(separator: ", "))
+        row(strings("common.delivery"), md.deliveryModes.map { strings.deliveryMode($0) }.joined(separator: ", "))
+        row(strings("common.license"), md.license)
+        row(strings("common.version"), module.version)
         p.end()
         p.end()
         return try p.finish()
@@ -124,7 +120,7 @@ struct EPUBContent {
     private func glossary() throws -> Data {
         let p = page(.glossary, bodyType: "backmatter")
         p.start("section", ["epub:type": "glossary", "class": "glossary"])
-        p.element("h1", s("glossary"))
+        p.element("h1", strings("common.glossary"))
         p.start("dl")
         for term in sortedTerms() {
             p.localized("dt", term.label, ["id": EPUBLinks.anchor("term", term.id)])

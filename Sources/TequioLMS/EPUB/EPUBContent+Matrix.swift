@@ -1,9 +1,9 @@
 import Foundation
 import TequioModel
 
+/// The matrix chapter of the e-book: the matrix's instructions and columns, then a blank table to
+/// print and fill in at the working table.
 extension EPUBContent {
-    // MARK: Matrix: a printable blank table with its instructions
-
     static let blankRows = 6
 
     func matrix(_ index: Int) throws -> Data {
@@ -11,39 +11,39 @@ extension EPUBContent {
         let p = page(.matrix(index), bodyType: "backmatter")
         p.start("section", ["epub:type": "chapter", "class": "matrix", "id": PackageText.xmlID("matrix", mx.id)])
         p.element("h1", title(of: .matrix(index)))
-        p.element("p", s("matrixIntro"), ["class": "lead"])
+        p.element("p", strings("epub.matrixIntro"), ["class": "lead"])
         let activities = module.units.flatMap(\.blocks).compactMap { b -> Activity? in
             if case .activity(let a) = b, a.matrix == mx.id { return a }
             return nil
         }
         if !activities.isEmpty {
-            p.element("h2", s("instructions"))
+            p.element("h2", strings("common.instructions"))
             for a in activities {
                 p.localized("h3", a.title)
                 p.rich(a.instructions)
             }
         }
-        p.element("h2", s("columns"))
+        p.element("h2", strings("epub.columns"))
         p.start("dl", ["class": "columns"])
         for c in mx.columns {
             p.start("dt")
             p.localized("span", c.label)
-            if c.required { p.element("span", " (\(s("required")))", ["class": "req"]) }
+            if c.required { p.element("span", " (\(strings("common.required")))", ["class": "req"]) }
             p.end()
             p.start("dd")
             p.localized("span", c.help)
-            if let max = c.maxLength { p.element("span", " (\(s("maxChars", String(max))))", ["class": "max"]) }
+            if let max = c.maxLength { p.element("span", " (\(strings("common.maxCharacters", String(max))))", ["class": "max"]) }
             p.end()
         }
         p.end()
 
         p.start("section", ["class": "print"])
-        p.element("h2", s("blankTable"))
+        p.element("h2", strings("epub.blankTable"))
         p.start("table", ["class": "fill-in"])
         p.start("tbody")
-        for key in ["tableName", "municipality", "members"] {
+        for label in [strings("common.tableName"), strings("common.municipality"), strings("epub.membersAndSectors")] {
             p.start("tr")
-            p.element("th", s(key), ["scope": "row"])
+            p.element("th", label, ["scope": "row"])
             p.element("td", "")
             p.end()
         }
@@ -69,7 +69,7 @@ extension EPUBContent {
             for (i, _) in mx.columns.enumerated() {
                 if i == 0 {
                     p.start("td")
-                    p.element("span", s("rowN", String(row + 1)), ["class": "row-number"])
+                    p.element("span", strings("common.rowN", String(row + 1)), ["class": "row-number"])
                     p.end()
                 } else {
                     p.element("td", "")

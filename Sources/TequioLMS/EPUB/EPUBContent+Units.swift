@@ -9,9 +9,9 @@ extension EPUBContent {
         let u = module.units[index]
         let p = page(.unit(index), bodyType: "bodymatter")
         p.start("section", ["epub:type": "chapter", "id": PackageText.xmlID("unit", u.id)])
-        var crumb = [s("unitN", String(index + 1))]
-        if let day = u.day { crumb.append(s("day", String(day))) }
-        if let minutes = u.minutes { crumb.append(s("minutes", String(minutes))) }
+        var crumb = [strings("common.unitN", String(index + 1))]
+        if let day = u.day { crumb.append(strings("common.dayN", String(day))) }
+        if let minutes = u.minutes { crumb.append(strings("common.minutesN", String(minutes))) }
         p.element("p", crumb.joined(separator: " · "), ["class": "crumb"])
         p.localized("h1", u.title)
         p.localized("p", u.summary, ["class": "lead"])
@@ -27,16 +27,16 @@ extension EPUBContent {
         return try p.finish()
     }
 
-    private func blockStart(_ p: XHTMLPage, id: String, kind: String, title: LocalizedText) {
+    private func blockStart(_ p: XHTMLPage, id: String, kind: String, label: String, title: LocalizedText) {
         p.start("section", ["class": "block \(kind)", "id": PackageText.xmlID("b", id)])
-        p.element("p", s(kind), ["class": "kind"])
+        p.element("p", label, ["class": "kind"])
         p.localized("h2", title)
     }
 
     private func presentation(_ v: Presentation, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "presentation", title: v.title)
+        blockStart(p, id: v.id, kind: "presentation", label: strings("common.block.presentation"), title: v.title)
         if !v.experts.isEmpty {
-            p.element("h3", s("speakers"))
+            p.element("h3", strings("epub.speakers"))
             for e in v.experts {
                 p.start("div", ["class": "expert"])
                 if let photo = e.photo, links.image(photo) != nil {
@@ -51,12 +51,12 @@ extension EPUBContent {
         }
         for (i, slide) in v.slides.enumerated() {
             p.start("section", ["class": "slide", "id": PackageText.xmlID("slide", v.id, slide.id)])
-            let title = text(slide.title).map { "\(s("slideN", String(i + 1))). \($0)" } ?? s("slideN", String(i + 1))
+            let title = text(slide.title).map { "\(strings("epub.slideN", String(i + 1))). \($0)" } ?? strings("epub.slideN", String(i + 1))
             p.element("h3", title)
             p.rich(slide.content)
             if let notes = slide.notes, p.resolve(notes).map({ !$0.0.isEmpty }) == true {
                 p.start("aside", ["class": "notes"])
-                p.element("h4", s("notes"))
+                p.element("h4", strings("common.facilitatorNotes"))
                 p.rich(notes)
                 p.end()
             }
@@ -64,11 +64,11 @@ extension EPUBContent {
         }
         if let media = v.media {
             p.start("section", ["class": "media"])
-            let heading = [s(media.kind.rawValue), text(media.title)].compactMap { $0 }.joined(separator: ": ")
+            let heading = [mediaKind(media.kind), text(media.title)].compactMap { $0 }.joined(separator: ": ")
             p.element("h3", heading)
-            p.element("p", s("mediaElsewhere"), ["class": "note"])
+            p.element("p", strings("epub.mediaElsewhere"), ["class": "note"])
             if let transcript = media.transcript, p.resolve(transcript) != nil {
-                p.element("h4", s("transcript"))
+                p.element("h4", strings("common.transcript"))
                 p.rich(transcript)
             }
             p.end()
@@ -76,28 +76,36 @@ extension EPUBContent {
         p.end()
     }
 
+    private func mediaKind(_ kind: Media.Kind) -> String {
+        switch kind {
+        case .video: strings("epub.media.video")
+        case .audio: strings("epub.media.audio")
+        case .pdf: strings("epub.media.pdf")
+        }
+    }
+
     private func caseStudy(_ v: CaseStudy, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "caseStudy", title: v.title)
+        blockStart(p, id: v.id, kind: "caseStudy", label: strings("common.block.caseStudy"), title: v.title)
         p.localized("p", v.place, ["class": "place"])
-        p.element("h3", s("context"))
+        p.element("h3", strings("common.context"))
         p.rich(v.context)
-        p.element("h3", s("narrative"))
+        p.element("h3", strings("common.narrative"))
         p.rich(v.narrative)
         let facts = v.keyFacts.compactMap { p.resolve($0) }
         if !facts.isEmpty {
-            p.element("h3", s("keyFacts"))
+            p.element("h3", strings("common.keyFacts"))
             p.start("ul", ["class": "facts"])
             for (fact, factLang) in facts { p.element("li", fact, textLang: factLang) }
             p.end()
         }
         if !v.questions.isEmpty {
-            p.element("h3", s("questions"))
+            p.element("h3", strings("common.questions"))
             p.start("ol", ["class": "questions"])
             for q in v.questions { p.localized("li", q.text) }
             p.end()
         }
         if !v.sources.isEmpty {
-            p.element("h3", s("sources"))
+            p.element("h3", strings("common.sources"))
             p.start("ul", ["class": "sources"])
             for source in v.sources {
                 guard let (label, labelLang) = p.resolve(source.text) else { continue }
@@ -115,8 +123,8 @@ extension EPUBContent {
     }
 
     private func finding(_ v: DiagnosticFinding, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "finding", title: v.title)
-        p.element("p", s(v.kind.rawValue), ["class": "finding-kind"])
+        blockStart(p, id: v.id, kind: "finding", label: strings("common.block.finding"), title: v.title)
+        p.element("p", strings.findingKind(v.kind), ["class": "finding-kind"])
         p.rich(v.summary)
         if let dataset = v.dataset {
             for (i, chart) in v.charts.enumerated() { chartTable(chart, dataset, id: "\(v.id)-\(i + 1)", p) }
@@ -134,7 +142,7 @@ extension EPUBContent {
         }
         if let source = v.source, let (src, srcLang) = p.resolve(source) {
             p.start("p", ["class": "source"])
-            p.element("span", "\(s("source")): ", ["class": "label"])
+            p.element("span", "\(strings("common.source")): ", ["class": "label"])
             p.element("span", src, textLang: srcLang)
             p.end()
         }
@@ -168,14 +176,14 @@ extension EPUBContent {
     }
 
     private func activity(_ v: Activity, _ p: XHTMLPage) {
-        blockStart(p, id: v.id, kind: "activity", title: v.title)
-        var meta = [s(v.kind.rawValue)]
-        if let minutes = v.minutes { meta.append(s("minutes", String(minutes))) }
+        blockStart(p, id: v.id, kind: "activity", label: strings("common.block.activity"), title: v.title)
+        var meta = [strings.activityKind(v.kind)]
+        if let minutes = v.minutes { meta.append(strings("common.minutesN", String(minutes))) }
         p.element("p", meta.joined(separator: " · "), ["class": "activity-kind"])
         p.rich(v.instructions)
         if let matrixID = v.matrix, let index = module.matrices.firstIndex(where: { $0.id == matrixID }) {
             p.start("p", ["class": "see-matrix"])
-            p.element("a", s("seeMatrix", title(of: .matrix(index))), ["href": EPUBChapter.matrix(index).fileName(lang)])
+            p.element("a", strings("epub.seeMatrix", title(of: .matrix(index))), ["href": EPUBChapter.matrix(index).fileName(lang)])
             p.end()
         }
         p.end()

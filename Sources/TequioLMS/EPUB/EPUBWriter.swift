@@ -38,7 +38,7 @@ public struct EPUBWriter: TargetWriter {
         var spine: [String] = []
         var parts: [(lang: String, entries: [(file: String, title: String)])] = []
         for lang in module.languages {
-            let content = EPUBContent(module: module, lang: lang, links: links)
+            let content = EPUBContent(module: module, lang: lang, links: links, strings: LocalizedStrings(input.catalogue, language: lang))
             var entries: [(file: String, title: String)] = []
             for chapter in EPUBChapter.all(module) {
                 let file = "text/\(chapter.fileName(lang))"
@@ -48,8 +48,10 @@ public struct EPUBWriter: TargetWriter {
             }
             parts.append((lang, entries))
         }
-        tree["\(Self.root)/nav.xhtml"] = try Self.navigation(module, parts: parts)
-        tree["\(Self.root)/package.opf"] = try Self.packageDocument(module, date: input.date, spine: spine, images: images)
+        let mainStrings = LocalizedStrings(input.catalogue, language: module.mainLanguage)
+        tree["\(Self.root)/nav.xhtml"] = try Self.navigation(module, parts: parts, strings: mainStrings)
+        tree["\(Self.root)/package.opf"] = try Self.packageDocument(
+            module, date: input.date, spine: spine, images: images, strings: mainStrings)
         return tree
     }
 
@@ -114,7 +116,9 @@ public struct EPUBWriter: TargetWriter {
         return try w.finish()
     }
 
-    static func packageDocument(_ module: Module, date: Date, spine: [String], images: [String: String]) throws -> Data {
+    static func packageDocument(
+        _ module: Module, date: Date, spine: [String], images: [String: String], strings: LocalizedStrings
+    ) throws -> Data {
         let hasImages = !images.isEmpty
         let w = XMLWriter(indent: true)
         w.start("package", [
@@ -148,7 +152,7 @@ public struct EPUBWriter: TargetWriter {
         }
         for f in features { w.element("meta", ["property": "schema:accessibilityFeature"], text: f) }
         w.element("meta", ["property": "schema:accessibilityHazard"], text: "none")
-        w.element("meta", ["property": "schema:accessibilitySummary"], text: accessibilitySummary(module.mainLanguage))
+        w.element("meta", ["property": "schema:accessibilitySummary"], text: strings("epub.accessibilitySummary"))
         w.element("link", ["rel": "dcterms:conformsTo", "href": "http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa"])
         w.end()
 
@@ -180,25 +184,21 @@ public struct EPUBWriter: TargetWriter {
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
-    static func accessibilitySummary(_ lang: String) -> String {
-        lang == "es" || lang.hasPrefix("es-")
-            ? "Texto reajustable con encabezados, índice navegable y orden de lectura lógico. Cada imagen tiene un texto alternativo y cada gráfico se da como tabla de datos con su descripción."
-            : "Reflowable text with headings, a navigable table of contents and a logical reading order. Every image has a text alternative and every chart is given as a data table with its description."
-    }
-
-    static func navigation(_ module: Module, parts: [(lang: String, entries: [(file: String, title: String)])]) throws -> Data {
+    static func navigation(
+        _ module: Module, parts: [(lang: String, entries: [(file: String, title: String)])], strings: LocalizedStrings
+    ) throws -> Data {
         let lang = module.mainLanguage
         let w = XMLWriter()
         w.start("html", ["xmlns": XHTMLPage.xhtml, "xmlns:epub": XHTMLPage.ops, "xml:lang": lang, "lang": lang])
         w.start("head")
         w.element("meta", ["charset": "utf-8"])
-        w.element("title", text: EPUBStrings.get("contents", lang))
+        w.element("title", text: strings("epub.contents"))
         w.element("link", ["rel": "stylesheet", "type": "text/css", "href": "css/book.css"])
         w.end()
         w.start("body")
         w.start("nav", ["epub:type": "toc", "id": "toc"])
         w.start("h1")
-        w.text(EPUBStrings.get("contents", lang))
+        w.text(strings("epub.contents"))
         w.endFull()
         w.start("ol")
         func entries(_ part: (lang: String, entries: [(file: String, title: String)])) {
@@ -217,7 +217,7 @@ public struct EPUBWriter: TargetWriter {
                 w.start("li")
                 if part.lang != lang { w.attribute("lang", part.lang); w.attribute("xml:lang", part.lang) }
                 w.start("a", ["href": RelativeURI.reference(part.entries[0].file)])
-                w.text(languageName(part.lang))
+                w.text(languageName(part.lang, in: strings.catalogue))
                 w.endFull()
                 w.start("ol")
                 entries(part)
@@ -230,7 +230,7 @@ public struct EPUBWriter: TargetWriter {
 
         w.start("nav", ["epub:type": "landmarks", "id": "landmarks", "hidden": "hidden"])
         w.start("h2")
-        w.text(EPUBStrings.get("contents", lang))
+        w.text(strings("epub.contents"))
         w.endFull()
         w.start("ol")
         let first = parts[0].entries
@@ -248,9 +248,11 @@ public struct EPUBWriter: TargetWriter {
         return try w.finish()
     }
 
-    /// A language's name in itself, for the parts of a multilingual book.
-    static func languageName(_ lang: String) -> String {
-        let names = ["es": "Español", "en": "English", "fr": "Français", "pt": "Português"]
-        return names[lang] ?? names[String(lang.prefix { $0 != "-" })] ?? lang
+    /// A language's name in itself, for the parts of a multilingual book: from the language's own file
+    /// of the catalogue, or the tag itself for a language the catalogue has no file for.
+    static func languageName(_ lang: String, in catalogue: StringCatalogue) -> String {
+        let resolved = catalogue.resolvedLanguage(lang)
+        guard resolved == lang || resolved == lang.split(separator: "-").first?.lowercased() else { return lang }
+        return catalogue.text("common.languageName", resolved)
     }
 }

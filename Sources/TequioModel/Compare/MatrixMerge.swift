@@ -68,6 +68,7 @@ public enum MatrixMerge {
             var previous = -1
             for (j, row) in rows.enumerated() {
                 if let i = matchOfNew[j] {
+                    mergeNotes(&result[i], row)
                     for column in columns where result[i][column] != row[column] {
                         addAlternative(&result[i], column, first: resultSources[i], text: row[column], source: source)
                     }
@@ -109,7 +110,15 @@ public enum MatrixMerge {
             for (after, rows) in newRows { added[after, default: []].append((source, rows)) }
             versions.append(version)
         }
-        var result = twoWay(added[-1] ?? [], columns: columns)
+        // The same new row from two copies that put it in different places is added once, at the
+        // first of those places.
+        var placed: [[String]] = []
+        func newRows(after b: Int) -> [CompletedMatrix.Row] {
+            let rows = twoWay(added[b] ?? [], columns: columns).filter { !placed.contains(fields($0, columns)) }
+            placed += rows.map { fields($0, columns) }
+            return rows
+        }
+        var result = newRows(after: -1)
         for (b, baseRow) in base.enumerated() {
             let present = copies.indices.compactMap { c in versions[c][b].map { (copies[c].0, $0) } }
             let changed = present.filter { _, row in columns.contains { row[$0] != baseRow[$0] } }
@@ -122,6 +131,7 @@ public enum MatrixMerge {
                         "row \(b + 1) of the base was removed in \(removers.joined(separator: ", ")) but changed in \(changed.map(\.0).joined(separator: ", ")): kept")
                 }
                 var row = baseRow
+                for (_, version) in present { mergeNotes(&row, version) }
                 for column in columns {
                     var texts: [(String, String)] = []
                     for (source, version) in present where version[column] != baseRow[column] {
@@ -135,9 +145,23 @@ public enum MatrixMerge {
                 }
                 result.append(row)
             }
-            result += twoWay(added[b] ?? [], columns: columns)
+            result += newRows(after: b)
         }
         return result
+    }
+
+    /// Reviewers' notes from another copy of a row, once each; a note one copy marked addressed is
+    /// addressed.
+    static func mergeNotes(_ row: inout CompletedMatrix.Row, _ other: CompletedMatrix.Row) {
+        for note in other.reviewNotes {
+            var open = note
+            open.status = .open
+            if let i = row.reviewNotes.firstIndex(where: { var n = $0; n.status = .open; return n == open }) {
+                if note.status == .addressed { row.reviewNotes[i].status = .addressed }
+            } else {
+                row.reviewNotes.append(note)
+            }
+        }
     }
 
     /// Keeps `text` from `source` beside the cell's own text (from `first`), once.

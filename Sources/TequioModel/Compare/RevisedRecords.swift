@@ -27,17 +27,21 @@ public struct RevisedRecords: Sendable, Equatable {
         public var changed = 0, added = 0, removed = 0, moved = 0
         public var wordsInserted = 0, wordsDeleted = 0
         public var isEmpty: Bool { changed + added + removed + moved == 0 }
+        public init() {}
     }
 
     public let fieldNames: [String]
     /// Fields compared as a whole value (a sector), not word by word.
     public let wholeFields: Set<String>
+    /// The fields records are matched on (the others are derived from them).
+    public let matchFields: [String]
     public private(set) var records: [Record]
 
     /// The oldest draft's records, with no history yet.
-    public init(_ values: [[String: String]], fields: [String], wholeFields: Set<String> = []) {
+    public init(_ values: [[String: String]], fields: [String], wholeFields: Set<String> = [], matchFields: [String]? = nil) {
         fieldNames = fields
         self.wholeFields = wholeFields
+        self.matchFields = matchFields ?? fields
         records = values.map { value in
             Record(fields: Dictionary(uniqueKeysWithValues: fields.map { ($0, RevisedText(value[$0] ?? "")) }))
         }
@@ -51,8 +55,8 @@ public struct RevisedRecords: Sendable, Equatable {
     public mutating func revise(to values: [[String: String]], step: Int) -> StepCounts {
         let visible = records.indices.filter { records[$0].isVisible }
         let matches = RecordMatching.match(
-            old: visible.map { i in fieldNames.map { records[i][$0].current } },
-            new: values.map { value in fieldNames.map { value[$0] ?? "" } })
+            old: visible.map { i in matchFields.map { records[i][$0].current } },
+            new: values.map { value in matchFields.map { value[$0] ?? "" } })
         var counts = StepCounts()
         var matchOfOld: [Int: RecordMatching.Match] = [:]
         var matchOfNew: [Int: RecordMatching.Match] = [:]
@@ -70,7 +74,7 @@ public struct RevisedRecords: Sendable, Equatable {
                     record.inserted = Revision(step: step, isMove: true)
                     counts.moved += 1
                 }
-                if fieldNames.contains(where: { record[$0].current != value[$0] ?? "" }) { counts.changed += 1 }
+                if matchFields.contains(where: { record[$0].current != value[$0] ?? "" }) { counts.changed += 1 }
                 reviseFields(&record, to: value, step: step)
                 arriving[j] = record
             } else {
@@ -114,7 +118,7 @@ public struct RevisedRecords: Sendable, Equatable {
         arrive(before: values.count)
         records = result
         for record in records {
-            for text in record.fields.values {
+            for text in matchFields.map({ record[$0] }) {
                 let words = text.wordCounts(step: step)
                 counts.wordsInserted += words.inserted
                 counts.wordsDeleted += words.deleted

@@ -72,7 +72,7 @@ public struct RevisedText: Sendable, Equatable {
         let old = visible.map { tokens[$0].text }
         let new = TextTokens.tokens(newText).map(String.init)
         guard old != new else { return }
-        let steps = Self.readable(SequenceDiff.steps(old, new), old: old, new: new)
+        let (steps, wholeLines) = Self.lineSteps(old, new)
         var result: [Segment] = []
         var next = 0  // the next index of `tokens` not yet copied
         func copy(through visibleIndex: Int) {
@@ -94,8 +94,9 @@ public struct RevisedText: Sendable, Equatable {
                 token.deleted = Revision(step: step)
                 result.append(token)
             case .insert(let newIndex):
-                // Earlier drafts' deletions at this place read before the new words.
-                while next < tokens.count, !tokens[next].isVisible {
+                // Earlier drafts' deletions at this place read before the new words, unless the words are
+                // a new line: the deletions belong to the line after it.
+                while !wholeLines.contains(newIndex), next < tokens.count, !tokens[next].isVisible {
                     result.append(tokens[next])
                     next += 1
                 }
@@ -126,6 +127,91 @@ public struct RevisedText: Sendable, Equatable {
             if token.deleted == Revision(step: step) { deleted += 1 }
         }
         return (inserted, deleted)
+    }
+
+    /// The steps from `old` to `new` tokens, line by line first: lines are matched (equal ones, then
+    /// similar ones in order) and only matched lines are compared word by word, so a line break is
+    /// only ever inserted or deleted with a whole line. Every paragraph of a document is then either
+    /// kept, added or removed as a whole, which each format can say (a paragraph mark revision in
+    /// Word, a `<p>` in HTML) and which accepting or rejecting gives back exactly.
+    static func lineSteps(_ old: [String], _ new: [String]) -> (steps: [SequenceDiff.Step], wholeLines: Set<Int>) {
+        let oldLines = lines(old), newLines = lines(new)
+        if oldLines.count <= 1, newLines.count <= 1 { return (readable(SequenceDiff.steps(old, new), old: old, new: new), []) }
+        var wholeLines = Set<Int>()
+        func text(_ tokens: [String], _ line: LineSpan) -> String { tokens[line.words].joined() }
+        let oldTexts = oldLines.map { text(old, $0) }, newTexts = newLines.map { text(new, $0) }
+        var pairs: [(old: Int, new: Int)] = []
+        var pendingOld: [Int] = [], pendingNew: [Int] = []
+        func pairPending() {
+            // Among lines that differ, similar ones in the same order are the same line reworded.
+            let matches = RecordMatching.match(old: pendingOld.map { [oldTexts[$0]] }, new: pendingNew.map { [newTexts[$0]] })
+            pairs += matches.filter { !$0.isMove }.map { (pendingOld[$0.old], pendingNew[$0.new]) }
+            pendingOld = []
+            pendingNew = []
+        }
+        for step in SequenceDiff.steps(oldTexts, newTexts) {
+            switch step {
+            case .keep(let o, let n):
+                pairPending()
+                pairs.append((o, n))
+            case .delete(let o): pendingOld.append(o)
+            case .insert(let n): pendingNew.append(n)
+            }
+        }
+        pairPending()
+        pairs.sort { $0.new < $1.new }
+        var result: [SequenceDiff.Step] = []
+        var nextOld = 0, nextNew = 0
+        func deleteLine(_ i: Int) { result += oldLines[i].all.map { .delete(oldIndex: $0) } }
+        func insertLine(_ j: Int) {
+            result += newLines[j].all.map { .insert(newIndex: $0) }
+            wholeLines.formUnion(newLines[j].all)
+        }
+        for pair in pairs {
+            while nextOld < pair.old { deleteLine(nextOld); nextOld += 1 }
+            while nextNew < pair.new { insertLine(nextNew); nextNew += 1 }
+            let o = oldLines[pair.old], n = newLines[pair.new]
+            let words = SequenceDiff.steps(Array(old[o.words]), Array(new[n.words])).map { step -> SequenceDiff.Step in
+                switch step {
+                case .keep(let a, let b): .keep(oldIndex: a + o.words.lowerBound, newIndex: b + n.words.lowerBound)
+                case .delete(let a): .delete(oldIndex: a + o.words.lowerBound)
+                case .insert(let b): .insert(newIndex: b + n.words.lowerBound)
+                }
+            }
+            result += readable(words, old: old, new: new)
+            switch (o.lineBreak, n.lineBreak) {
+            case (let a?, let b?): result.append(old[a] == new[b] ? .keep(oldIndex: a, newIndex: b) : .delete(oldIndex: a))
+                if old[a] != new[b] { result.append(.insert(newIndex: b)) }
+            case (let a?, nil): result.append(.delete(oldIndex: a))
+            case (nil, let b?): result.append(.insert(newIndex: b))
+            case (nil, nil): break
+            }
+            nextOld = pair.old + 1
+            nextNew = pair.new + 1
+        }
+        while nextOld < oldLines.count { deleteLine(nextOld); nextOld += 1 }
+        while nextNew < newLines.count { insertLine(nextNew); nextNew += 1 }
+        return (result, wholeLines)
+    }
+
+    /// A line of tokens: its words (everything up to the line break) and the line break after it.
+    struct LineSpan {
+        var words: Range<Int>
+        var lineBreak: Int?
+        var all: [Int] { Array(words) + (lineBreak.map { [$0] } ?? []) }
+    }
+
+    static func lines(_ tokens: [String]) -> [LineSpan] {
+        var result: [LineSpan] = []
+        var start = 0
+        for (i, token) in tokens.enumerated() where TextTokens.kind(of: Substring(token)) == .lineBreak {
+            result.append(LineSpan(words: start..<i, lineBreak: i))
+            start = i + 1
+        }
+        if start < tokens.count || tokens.isEmpty == false && result.last?.lineBreak == tokens.count - 1 {
+            result.append(LineSpan(words: start..<tokens.count, lineBreak: nil))
+        }
+        return result
     }
 
     /// The diff made easier to read: a kept stretch of only spaces and punctuation, or of one short word,

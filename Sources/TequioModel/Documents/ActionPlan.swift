@@ -1,7 +1,7 @@
 /// One working table's action plan: a completed matrix read together with its module, in the matrix's
 /// language, ready for any document writer.
 ///
-/// Built by `ActionPlan.init(matrix:module:source:words:)`, which never fails: the caller has already checked
+/// Built by `ActionPlan.init(matrix:module:catalogue:source:)`, which never fails: the caller has already checked
 /// the matrix against the module (`CompletedMatrixValidation`). Cells of columns the module does not
 /// know are left out.
 public struct ActionPlan: Sendable, Equatable {
@@ -66,44 +66,18 @@ public struct ActionPlan: Sendable, Equatable {
         public var items: [String]
     }
 
-    /// The fixed words the plan is built with, in its language (TequioDocuments takes them from its
-    /// `DocumentStrings`).
-    public struct Words: Sendable, Equatable {
-        public var actionPlan: String
-        public var workingTable: String
-        public var problem: String
-        public var beneficiaries: String
-        public var affected: String
-        public var governmentActions: String
-        public var civilSocietyActions: String
-        public var expectedResults: String
-        public var sectors: [CompletedMatrix.Sector: String]
-
-        public init(
-            actionPlan: String, workingTable: String, problem: String, beneficiaries: String, affected: String,
-            governmentActions: String, civilSocietyActions: String, expectedResults: String, sectors: [CompletedMatrix.Sector: String]
-        ) {
-            self.actionPlan = actionPlan
-            self.workingTable = workingTable
-            self.problem = problem
-            self.beneficiaries = beneficiaries
-            self.affected = affected
-            self.governmentActions = governmentActions
-            self.civilSocietyActions = civilSocietyActions
-            self.expectedResults = expectedResults
-            self.sectors = sectors
-        }
-
-        public func sector(_ s: CompletedMatrix.Sector) -> String { sectors[s] ?? s.rawValue }
-    }
-
     public var language: String
-    public var words: Words
+    /// The fixed words of the plan and its documents, in its language.
+    public var strings: DocumentStrings
     public var moduleID: String
     public var moduleVersion: String
     public var programTitle: String
     public var moduleTitle: String
     public var matrixTitle: String
+    /// The id of the module's matrix the plan fills in.
+    public var matrixID: String
+    /// The completed matrix the plan was made from, as it was read.
+    public var draftMatrix: CompletedMatrix
     public var tableName: String
     public var municipality: String
     public var draft: Int
@@ -119,13 +93,13 @@ public struct ActionPlan: Sendable, Equatable {
     /// The file the matrix came from, for messages.
     public var source: String
 
-    public init(matrix m: CompletedMatrix, module: Module, source: String = "", words: Words) {
+    public init(matrix m: CompletedMatrix, module: Module, catalogue: StringCatalogue, source: String = "") {
         let lang = m.language
         let fallbacks = [module.mainLanguage] + module.languages + ["es", "en"]
         func text(_ t: LocalizedText?) -> String { t?.resolved(lang, fallbacks: fallbacks)?.trimmingWhitespace() ?? "" }
-        let strings = words
+        let strings = DocumentStrings(catalogue, language: lang)
         self.language = lang
-        self.words = words
+        self.strings = strings
         self.source = source
         moduleID = module.id
         moduleVersion = module.version
@@ -134,6 +108,8 @@ public struct ActionPlan: Sendable, Equatable {
         let definition = module.matrix(id: m.matrixID) ?? module.primaryMatrix
             ?? MatrixDefinition.preset("action-learning", id: m.matrixID)!
         matrixTitle = text(definition.title)
+        matrixID = m.matrixID
+        draftMatrix = m
         tableName = m.tableName.trimmingWhitespace()
         municipality = m.municipality.trimmingWhitespace()
         draft = m.draft
@@ -186,7 +162,7 @@ public struct ActionPlan: Sendable, Equatable {
             problems.append(
                 Problem(
                     number: number,
-                    heading: title.isEmpty ? "\(strings.problem) \(number)" : "\(strings.problem) \(number): \(title)",
+                    heading: title.isEmpty ? strings.problemN(number) : "\(strings.problemN(number)): \(title)",
                     statement: statement, parts: parts))
         }
         self.problems = problems
@@ -196,12 +172,12 @@ public struct ActionPlan: Sendable, Equatable {
 
     /// "Plan de acción: Mesa 1 · Santa Lucía del Camino"
     public var title: String {
-        tableName.isEmpty ? words.actionPlan : "\(words.actionPlan): \(tableName)"
+        tableName.isEmpty ? strings.actionPlan : "\(strings.actionPlan): \(tableName)"
     }
 
     /// The table's name, or the municipality when the table has none.
     public var displayName: String {
-        !tableName.isEmpty ? tableName : !municipality.isEmpty ? municipality : words.workingTable
+        !tableName.isEmpty ? tableName : !municipality.isEmpty ? municipality : strings.workingTable
     }
 
     public var problemCount: Int { problems.count }

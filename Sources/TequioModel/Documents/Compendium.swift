@@ -4,6 +4,8 @@ import Foundation
 /// per plan, ordered by table name with Spanish collation.
 public struct Compendium: Sendable, Equatable {
     public var language: String
+    /// The fixed words of the cover, contents and summary.
+    public var strings: DocumentStrings
     public var moduleID: String
     public var programTitle: String
     public var moduleTitle: String
@@ -14,11 +16,13 @@ public struct Compendium: Sendable, Equatable {
 
     /// - Parameters:
     ///   - language: the language of the cover, contents and summary (each chapter keeps its plan's).
-    public init(plans: [ActionPlan], module: Module, language: String? = nil) {
+    ///   - catalogue: where the cover's, contents' and summary's words come from.
+    public init(plans: [ActionPlan], module: Module, language: String? = nil, catalogue: StringCatalogue) {
         let lang = language ?? module.mainLanguage
         let fallbacks = [module.mainLanguage] + module.languages
         func text(_ t: LocalizedText?) -> String { t?.resolved(lang, fallbacks: fallbacks)?.trimmingWhitespace() ?? "" }
         self.language = lang
+        strings = DocumentStrings(catalogue, language: lang)
         moduleID = module.id
         programTitle = text(module.metadata.program)
         moduleTitle = text(module.metadata.title)
@@ -46,6 +50,8 @@ public struct Compendium: Sendable, Equatable {
             return compare(a.source, b.source) == .orderedAscending
         }
     }
+
+    public var title: String { strings.compendium }
 
     public var totalProblems: Int { plans.reduce(0) { $0 + $1.problemCount } }
     public var totalGovernmentActions: Int { plans.reduce(0) { $0 + $1.governmentActionCount } }

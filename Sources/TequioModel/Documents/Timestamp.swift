@@ -21,7 +21,7 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
 ///
 /// Parsed by hand so the result never depends on the machine's time zone or locale: a value with an
 /// offset is moved to UTC, one without is taken as UTC. Fractions of a second are dropped.
-public struct Timestamp: Sendable, Equatable, Comparable {
+public struct Timestamp: Sendable, Hashable, Comparable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public let secondsSince1970: Int64
 

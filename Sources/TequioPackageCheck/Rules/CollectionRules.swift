@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import ZipSupport
 
 /// A zip that carries documents (the blank spreadsheets of the face-to-face kit): each document or
 /// package inside is checked with its own rules, named `outer.zip!inner.xlsx!xl/workbook.xml`. Only one
@@ -21,7 +22,7 @@ enum CollectionRules: PackageRules {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try p.tree[path]!.write(to: url)
             } catch {
-                p.error("zip.io", "cannot check \(path): \(error.localizedDescription)", entry: path)
+                p.error(ZipDiagnosticID.io, "cannot check \(path): \(error.localizedDescription)", entry: path)
                 continue
             }
             let checker = PackageChecker(schemas: p.schemas, nestingDepth: p.nestingDepth + 1)

@@ -66,11 +66,12 @@ enum WebBundleRules: PackageRules {
         }
     }
 
-    /// 1-based line and column (in UTF-8 bytes, as everywhere in Tequio) of `index`.
+    /// 1-based line and column of `index`, the column in characters (code points) as everywhere in
+    /// Tequio (`docs/diagnostics.md`); a line ends at LF, so CR LF counts once.
     static func position(of index: String.Index, in text: String, path: String) -> SourceLocation {
-        let before = text[..<index]
+        let before = text.unicodeScalars[..<index]
         let line = before.reduce(into: 1) { n, c in if c == "\n" { n += 1 } }
-        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-        return SourceLocation(file: path, line: line, column: text[lineStart..<index].utf8.count + 1)
+        let lineStart = before.lastIndex(of: "\n").map { text.unicodeScalars.index(after: $0) } ?? text.startIndex
+        return SourceLocation(file: path, line: line, column: text.unicodeScalars[lineStart..<index].count + 1)
     }
 }

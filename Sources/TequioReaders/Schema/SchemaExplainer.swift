@@ -18,12 +18,12 @@ public struct SchemaExplainer: Sendable {
         /// What an attribute holds, in words (`the id of a glossary term`), when the value type says too little.
         public var attributeNoun: @Sendable (_ element: String, _ attribute: String) -> String?
         /// A better identifier than `xml.schema` for a bad value (`module.file-outside-module`), or nil.
-        public var identifierForValue: @Sendable (_ element: String, _ attribute: String?, _ define: String?, _ value: String) -> String?
+        public var identifierForValue: @Sendable (_ element: String, _ attribute: String?, _ define: String?, _ value: String) -> (any DiagnosticIdentifier)?
 
         public init(
             documentation: @escaping @Sendable (String) -> String? = { _ in nil },
             attributeNoun: @escaping @Sendable (String, String) -> String? = { _, _ in nil },
-            identifierForValue: @escaping @Sendable (String, String?, String?, String) -> String? = { _, _, _, _ in nil }
+            identifierForValue: @escaping @Sendable (String, String?, String?, String) -> (any DiagnosticIdentifier)? = { _, _, _, _ in nil }
         ) {
             self.documentation = documentation
             self.attributeNoun = attributeNoun
@@ -42,9 +42,9 @@ public struct SchemaExplainer: Sendable {
     /// libxml2's `diagnostics` for the document whose tree is `root`, replaced by plain-word ones when
     /// the derivative validator finds the problems too; otherwise libxml2's own, each given a position.
     public func explain(_ diagnostics: [Diagnostic], root: XMLElement, path: String) -> [Diagnostic] {
-        let schemaErrors = diagnostics.filter { $0.identifier == XMLDiagnosticID.schema }
+        let schemaErrors = diagnostics.filter { $0.identifier == XMLDiagnosticID.schema.rawValue }
         guard !schemaErrors.isEmpty else { return diagnostics }
-        let others = diagnostics.filter { $0.identifier != XMLDiagnosticID.schema }
+        let others = diagnostics.filter { $0.identifier != XMLDiagnosticID.schema.rawValue }
         let ours = check(root, path: path)
         if !ours.isEmpty { return others + ours }
         // Not understood here: libxml2's words, but never without a position.
@@ -87,7 +87,7 @@ private struct Walk {
 
     static func qname(_ e: XMLElement) -> QName { QName(namespace: e.namespace ?? "", local: e.name) }
 
-    private mutating func report(_ message: String, at e: XMLElement, id: String = XMLDiagnosticID.schema) {
+    private mutating func report(_ message: String, at e: XMLElement, id: any DiagnosticIdentifier = XMLDiagnosticID.schema) {
         var location = e.location
         if location.line == 0 { location = SourceLocation(file: path, line: 1, column: 1) }
         diagnostics.append(.error(id, message, at: location))
@@ -370,7 +370,7 @@ private struct Walk {
         return f.startTagClose(f.assumeAttributes(state, Set(remaining)))
     }
 
-    private func valueIdentifier(_ element: String, _ attribute: String?, _ values: [Pat], _ value: String) -> String {
+    private func valueIdentifier(_ element: String, _ attribute: String?, _ values: [Pat], _ value: String) -> any DiagnosticIdentifier {
         let define = values.lazy.flatMap { self.f.datatypes(in: $0) }.compactMap(\.define).first
         return vocabulary.identifierForValue(element, attribute, define, value) ?? XMLDiagnosticID.schema
     }

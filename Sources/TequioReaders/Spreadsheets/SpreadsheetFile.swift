@@ -79,7 +79,7 @@ public enum SpreadsheetFile {
                     if case .encrypted = error {
                         message += ": the zip is protected with a password; extract or save it again without a password, as .\(ext), and import it again"
                     }
-                    return (nil, [.error(error.identifier, message, at: SourceLocation(file: displayPath))])
+                    return (nil, [.error(error.diagnosticID, message, at: SourceLocation(file: displayPath))])
                 }
                 if let manifest = tree["META-INF/manifest.xml"], let finding = PasswordProtection.inspect(odfManifest: manifest) {
                     return (nil, [protection(finding, ext: ext, path: displayPath)])

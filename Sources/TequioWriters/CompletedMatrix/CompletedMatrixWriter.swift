@@ -37,9 +37,23 @@ public enum CompletedMatrixWriter {
                 guard let text = row.cells[column], !text.isEmpty else { continue }
                 w.element("cell", ["column": column], text: text)
             }
+            for column in known + rest + row.alternatives.keys.filter({ row.cells[$0] == nil }).sorted() {
+                for a in row.alternatives[column] ?? [] { w.element("alternative", ["column": column, "source": a.source], text: a.text) }
+            }
+            for note in row.reviewNotes {
+                w.element(
+                    "review-note",
+                    ["column": note.column, "kind": note.kind.rawValue, "author": note.author, "date": note.date.isEmpty ? nil : note.date,
+                     "status": note.status == .open ? nil : note.status.rawValue], text: note.text)
+            }
             w.endFull()
         }
         w.endFull()
+        if !m.mergedFrom.isEmpty {
+            w.start("merged-from")
+            for source in m.mergedFrom { w.element("source", text: source) }
+            w.end()
+        }
         if !m.notes.isEmpty {
             w.start("notes")
             for note in m.notes { w.element("note", ["question": note.question], text: note.text) }

@@ -1,8 +1,10 @@
 import Foundation
 import TequioModel
 
-/// The offline web player: `index.html` at the root, the player's own files in `player/`, the module
-/// as a script (`player/module-data.js`, since `fetch` fails on `file://`) and its media in `content/`.
+/// The offline web player: `index.html` at the root, the player's own files in `player/` (its scripts
+/// joined into `player/player.js`, see `PlayerScript`), the module and the interface words of its
+/// languages as a script (`player/module-data.js`, since `fetch` fails on `file://`) and its media in
+/// `content/`.
 public struct WebPlayerWriter: TargetWriter {
     public init() {}
 
@@ -17,10 +19,15 @@ public struct WebPlayerWriter: TargetWriter {
             html = html.replacingOccurrences(of: "{{\(key)}}", with: value)
         }
         tree.add("index.html", text: html)
-        for (path, data) in input.templateFiles(under: "player") where path != "index.html" {
+        for (path, data) in input.templateFiles(under: "player")
+        where path != "index.html" && !"player/\(path)".hasPrefix(PlayerScript.folder + "/") {
             tree["player/\(path)"] = SourceCompactor.compact(data, path: path)
         }
-        tree.add("player/module-data.js", text: try ModuleDataScript.render(module, generator: input.generator, captions: Self.captions(input)))
+        tree["player/player.js"] = SourceCompactor.compact(Data(try PlayerScript.joined(input.templates).utf8), path: "player.js")
+        let strings = PlayerStrings.table(try StringCatalogue(templates: input.templates), languages: module.languages)
+        tree.add(
+            "player/module-data.js",
+            text: try ModuleDataScript.render(module, generator: input.generator, captions: Self.captions(input), strings: strings))
         tree.merge(input.assets, under: "content")
         return tree
     }
@@ -42,17 +49,21 @@ extension WebPlayerWriter {
     }
 }
 
-/// `window.TEQUIO_DATA = {…};` with the module as JSON, safe to load as a script.
+/// `window.TEQUIO_DATA = {…};` with the module as JSON, safe to load as a script. `strings` is the
+/// player's interface words by language (`PlayerStrings`).
 public enum ModuleDataScript {
-    public static func render(_ module: Module, generator: String, captions: [String: String] = [:]) throws -> String {
+    public static func render(
+        _ module: Module, generator: String, captions: [String: String] = [:], strings: [String: [String: String]] = [:]
+    ) throws -> String {
         struct Payload: Encodable {
             let module: Module
             let generator: String
             let captions: [String: String]
+            let strings: [String: [String: String]]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(Payload(module: module, generator: generator, captions: captions)), as: UTF8.self)
+        let json = String(decoding: try encoder.encode(Payload(module: module, generator: generator, captions: captions, strings: strings)), as: UTF8.self)
         return "window.TEQUIO_DATA = \(ScriptJSON.escape(json));\n"
     }
 }
@@ -85,13 +96,21 @@ public enum HTMLText {
     }
 }
 
-/// Makes the player's JavaScript and CSS smaller for old laptops and slow links without a build step:
-/// drops indentation, blank lines and whole-line comments. Lines inside a template literal are kept as
-/// they are, so what a program reads never changes.
+/// Makes the player's JavaScript and CSS smaller for old laptops and slow links without a build step.
+/// JavaScript goes through `ScriptMinifier`; CSS, and a script the minifier cannot read, lose
+/// indentation, blank lines and whole-line comments. Lines inside a template literal are kept as they
+/// are, so what a program reads never changes.
 public enum SourceCompactor {
     public static func compact(_ data: Data, path: String) -> Data {
         let isJS = path.hasSuffix(".js")
         guard isJS || path.hasSuffix(".css") else { return data }
+        if isJS, let minified = try? ScriptMinifier.minify(String(decoding: data, as: UTF8.self)) {
+            return Data(minified.utf8)
+        }
+        return compactLines(data, isJS: isJS)
+    }
+
+    static func compactLines(_ data: Data, isJS: Bool) -> Data {
         var out: [Substring] = []
         var inTemplate = false
         var inComment = false

@@ -1,0 +1,57 @@
+/// The string catalogue in one language: what each output's typed accessors (`PrintStrings`,
+/// `SheetStrings`, `DocumentStrings`) and the e-book read their words from.
+///
+/// `strings("print.handbook")`, `strings("common.unitN", "3")`: every key is written out whole where it
+/// is used, so the catalogue tests find each one in the sources and check every language file has it.
+public struct LocalizedStrings: Sendable, Equatable {
+    public let catalogue: StringCatalogue
+    /// The language asked for (`es-MX`); the words come from `catalogue.resolvedLanguage(language)`.
+    public let language: String
+
+    public init(_ catalogue: StringCatalogue, language: String) {
+        self.catalogue = catalogue
+        self.language = language
+    }
+
+    /// The text of `key`, with `{0}`, `{1}`… replaced by `arguments`.
+    public func callAsFunction(_ key: String, _ arguments: String...) -> String {
+        catalogue.text(key, language, arguments: arguments)
+    }
+}
+
+/// The words several outputs share that name a value of the model (`common.` keys).
+extension LocalizedStrings {
+    public func sector(_ sector: CompletedMatrix.Sector) -> String {
+        switch sector {
+        case .government: self("common.sector.government")
+        case .civilSociety: self("common.sector.civil-society")
+        case .privateSector: self("common.sector.private-sector")
+        case .other: self("common.sector.other")
+        }
+    }
+
+    public func activityKind(_ kind: Activity.Kind) -> String {
+        switch kind {
+        case .workingTable: self("common.workingTable")
+        case .discussion: self("common.activity.discussion")
+        case .plenary: self("common.activity.plenary")
+        case .individual: self("common.activity.individual")
+        }
+    }
+
+    public func findingKind(_ kind: DiagnosticFinding.Kind) -> String {
+        switch kind {
+        case .survey: self("common.finding.survey")
+        case .focusGroup: self("common.finding.focus-group")
+        case .study: self("common.finding.study")
+        }
+    }
+
+    public func deliveryMode(_ mode: DeliveryMode) -> String {
+        switch mode {
+        case .faceToFace: self("common.delivery.face-to-face")
+        case .virtual: self("common.delivery.virtual")
+        case .blended: self("common.delivery.blended")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/* ---- Export in the completed-matrix format, built as a DOM: escaping by construction ---- */
+const MATRIX_NS = 'urn:tequio:completed-matrix:1', XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const xmlText = s => String(s || '').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+function matrixXML(table, draft) {
+  const xml = doc.implementation.createDocument(MATRIX_NS, 'completed-matrix', null), root = xml.documentElement;
+  const child = (parent, name, text, depth, attr) => {
+    parent.appendChild(xml.createTextNode('\n' + '  '.repeat(depth)));
+    const e = parent.appendChild(xml.createElementNS(MATRIX_NS, name));
+    if (text != null) e.textContent = xmlText(text);
+    if (attr) e.setAttribute(attr[0], attr[1]);
+    return e;
+  };
+  const end = (e, depth) => { if (e.firstChild) e.appendChild(xml.createTextNode('\n' + '  '.repeat(depth))); };
+  [['format', 1], ['module', module.id], ['module-version', module.version], ['matrix', shownMatrix.id]]
+    .forEach(a => root.setAttribute(a[0], a[1]));
+  root.setAttributeNS(XML_NS, 'xml:lang', table.lang || lang);
+  [['draft', draft], ['created', table.created], ['modified', table.modified]]
+    .forEach(a => root.setAttribute(a[0], a[1]));
+  const tableElem = child(root, 'table', null, 1);
+  child(tableElem, 'name', table.name, 2);
+  child(tableElem, 'municipality', table.municipality, 2);
+  end(tableElem, 1);
+  const members = child(root, 'members', null, 1);
+  table.members.filter(m => !isBlank(m.name)).forEach(m => {
+    const member = child(members, 'member', null, 2, ['sector', SECTORS.includes(m.sector) ? m.sector : 'other']);
+    child(member, 'name', m.name, 3);
+    if (!isBlank(m.role)) child(member, 'role', m.role, 3);
+    end(member, 2);
+  });
+  end(members, 1);
+  const rows = child(root, 'rows', null, 1);
+  rowsOf(table).filter(r => !rowIsEmpty(r)).forEach(r => {
+    const row = child(rows, 'row', null, 2);
+    shownMatrix.columns.forEach(c => isBlank(r.c[c.id]) || child(row, 'cell', r.c[c.id], 3, ['column', c.id]));
+    end(row, 2);
+  });
+  end(rows, 1);
+  const noted = Object.keys(table.notes).filter(q => !isBlank(table.notes[q]));
+  if (noted.length) {
+    const notes = child(root, 'notes', null, 1);
+    noted.forEach(q => child(notes, 'note', table.notes[q], 2, ['question', q]));
+    end(notes, 1);
+  }
+  end(root, 0);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(xml) + '\n';
+}
+const slug = s => (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
+  .replace(/^-+|-+$/g, '').slice(0, 60) || 'mesa';
+function exportMatrix(force) {
+  const table = activeTable(), box = $('export-errors'), problems = [], nameMessage = $('m-table-name');
+  const rows = rowsOf(table);
+  showRequired = true;
+  for (const item of $('rows').children) checkRow(item, rows.find(r => r.id === item.dataset.row));
+  nameMessage.textContent = t('noName');
+  nameMessage.hidden = !isBlank(table.name);
+  if (isBlank(table.name)) problems.push(['table-name', t('noName')]);
+  table.members.forEach((m, i) => isBlank(m.name) || m.sector
+    || problems.push(['mem-' + i + '-sector', t('noSector', m.name)]));
+  rows.forEach((r, i) => shownMatrix.columns.forEach(c => {
+    const problem = cellProblem(c, r, r.c[c.id]);
+    const where = t('rowN', i + 1) + ' · ' + localText(c.label);
+    if (problem) problems.push(['c-' + r.id + '-' + c.id, where + ': ' + problem]);
+  }));
+  if (problems.length && !force) {
+    box.textContent = '';
+    append(box, [elem('h3', 0, t('problems', problems.length)),
+      elem('ul', 0, problems.map(p => elem('li', 0, button('goto', p[1], { 'data-target': p[0] }, 'link')))),
+      button('export-force', t('downloadAnyway'), { id: 'export-anyway' })]);
+    box.hidden = false;
+    box.focus();
+    return;
+  }
+  box.hidden = true;
+  const draft = (table.draft || 0) + 1, d = new Date();
+  const date = d.getFullYear() + '-' + twoDigits(d.getMonth() + 1) + '-' + twoDigits(d.getDate());
+  const matrixPart = module.matrices.length > 1 ? '-' + shownMatrix.id : '';
+  const name = module.id + '-' + slug(table.name) + matrixPart + '-' + date + '.xml';
+  const url = URL.createObjectURL(new Blob([matrixXML(table, draft)], { type: 'application/xml' }));
+  const a = elem('a', { href: url, download: name, hidden: true });
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  table.draft = draft;
+  saveTable(table);
+  $('export-status').textContent = t('downloaded', name, draft);
+  if (force) $('export').focus();
+}
+
+/* ---- Import. The fragment parser of a detached XML document throws on a malformed file or a DOCTYPE, where
+   DOMParser would insert a <parsererror style="…"> that the page's CSP reports as an error ---- */
+function showImportStatus(text, failed) {
+  const line = $('import-status');
+  line.textContent = text;
+  line.classList.toggle('err', !!failed);
+}
+const importFailed = (key, ...args) => showImportStatus(t(key, ...args), true);
+function importMatrix(text) {
+  const xml = doc.implementation.createDocument(null, 'x', null), range = xml.createRange();
+  let fragment;
+  range.selectNodeContents(xml.documentElement);
+  try {
+    fragment = range.createContextualFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*>/, ''));
+  } catch {
+    return importFailed('notXml');
+  }
+  const root = fragment.firstElementChild, attr = n => root.getAttribute(n) || '';
+  if (!root || fragment.children.length > 1 || root.namespaceURI !== MATRIX_NS
+    || root.localName !== 'completed-matrix') return importFailed('notMatrix');
+  if (attr('module') !== module.id) return importFailed('wrongModule', attr('module'), module.id);
+  if (attr('module-version') !== module.version) {
+    return importFailed('wrongVersion', attr('module-version'), module.version);
+  }
+  const mx = module.matrices.find(x => x.id === attr('matrix'));
+  if (!mx) return importFailed('unknownMatrix', attr('matrix'));
+  const kids = (e, n) => e ? [...e.children].filter(c => c.namespaceURI === MATRIX_NS && c.localName === n) : [];
+  const textOf = (e, n) => (kids(e, n)[0] || {}).textContent || '', one = n => kids(root, n)[0];
+  const unknown = new Set(), notes = {};
+  const members = kids(one('members'), 'member').map(m => ({ name: textOf(m, 'name'),
+    sector: m.getAttribute('sector') || 'other', role: textOf(m, 'role') }));
+  const rows = kids(one('rows'), 'row').map(r => {
+    const cells = {};
+    kids(r, 'cell').forEach(x => {
+      const k = x.getAttribute('column');
+      if (mx.columns.some(y => y.id === k)) cells[k] = x.textContent; else unknown.add(k);
+    });
+    return { id: newId(), c: cells };
+  });
+  kids(one('notes'), 'note').forEach(n => { notes[n.getAttribute('question')] = n.textContent; });
+  const draft = parseInt(attr('draft'), 10) || 0, now = isoNow(), tableElem = one('table') || null;
+  const table = newTable({ name: textOf(tableElem, 'name'), municipality: textOf(tableElem, 'municipality'),
+    lang: root.getAttributeNS(XML_NS, 'lang') || lang, created: attr('created') || now,
+    modified: attr('modified') || now, draft, members, rows: { [mx.id]: rows }, notes });
+  goTo('#/matrix/' + mx.id, false);
+  if (location.hash !== currentRoute) location.replace(currentRoute);
+  showImportStatus(t('loaded', table.name, draft, rows.length, members.length)
+    + (unknown.size ? ' ' + t('unknownCols', [...unknown].join(', ')) : ''));
+  $('import-file').focus();
+}
