@@ -32,7 +32,7 @@ let package = Package(
         // Writer families, one target each so they can grow apart: LMS and e-book packages, action-plan
         // documents, face-to-face kits (print, spreadsheets and their import).
         .target(name: "TequioLMS", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
-        .target(name: "TequioDocuments", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
+        .target(name: "TequioDocuments", dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
         .target(
             name: "TequioFaceToFace",
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "TequioFuzzTargets",
             dependencies: [
-                "TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport", "ZipSupport",
+                "TequioModel", "TequioReaders", "TequioWriters", "TequioDocuments", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport",
+                "ZipSupport",
             ]),
 
         .testTarget(name: "TequioModelTests", dependencies: ["TequioModel"]),
@@ -71,7 +72,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
-        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"], exclude: ["Fixtures"]),
+        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine", "TequioFuzzTargets"], exclude: ["Fixtures"]),
         .testTarget(name: "TequioFuzzTargetsTests", dependencies: ["TequioFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,10 @@
 import Foundation
-import TequioModel
-import TequioWriters
 
 /// Every plan of a run in one document: a cover, a table of contents, a summary table and one chapter
 /// per plan, ordered by table name with Spanish collation.
 public struct Compendium: Sendable, Equatable {
     public var language: String
+    /// The fixed words of the cover, contents and summary.
     public var strings: DocumentStrings
     public var moduleID: String
     public var programTitle: String
@@ -53,9 +52,6 @@ public struct Compendium: Sendable, Equatable {
     }
 
     public var title: String { strings.compendium }
-
-    /// `<module>-compendium`
-    public var baseName: String { "\(Slug.make(moduleID, fallback: "module"))-compendium" }
 
     public var totalProblems: Int { plans.reduce(0) { $0 + $1.problemCount } }
     public var totalGovernmentActions: Int { plans.reduce(0) { $0 + $1.governmentActionCount } }

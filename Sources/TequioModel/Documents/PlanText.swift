@@ -107,7 +107,7 @@ public enum PlanText {
 
 extension String {
     /// Without leading and trailing white space (Unicode white space, no Foundation needed).
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })

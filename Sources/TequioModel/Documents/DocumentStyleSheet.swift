@@ -116,6 +116,25 @@ public struct ParagraphFormat: Sendable, Equatable {
     public var minimumLinesAtBreak: Int?
     public var borderBelow: Border?
     public var tabStops: [TabStop] = []
+
+    public init(
+        spaceBefore: Double? = nil, spaceAfter: Double? = nil, lineHeight: Double? = nil, startIndent: Double? = nil,
+        firstLineIndent: Double? = nil, alignment: Alignment? = nil, keepWithNext: Bool = false, keepTogether: Bool = false,
+        pageBreakBefore: Bool = false, minimumLinesAtBreak: Int? = nil, borderBelow: Border? = nil, tabStops: [TabStop] = []
+    ) {
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+        self.lineHeight = lineHeight
+        self.startIndent = startIndent
+        self.firstLineIndent = firstLineIndent
+        self.alignment = alignment
+        self.keepWithNext = keepWithNext
+        self.keepTogether = keepTogether
+        self.pageBreakBefore = pageBreakBefore
+        self.minimumLinesAtBreak = minimumLinesAtBreak
+        self.borderBelow = borderBelow
+        self.tabStops = tabStops
+    }
 }
 
 /// Text (character) properties. Nil is "as the style it is based on".
@@ -132,6 +151,20 @@ public struct TextFormat: Sendable, Equatable {
     /// Kern letter pairs in text of this size (points) and larger.
     public var kerningFrom: Double?
     public var colour: ColourRole?
+
+    public init(
+        font: FontRole? = nil, size: Double? = nil, bold: Bool? = nil, italic: Bool? = nil, capitals: Capitals? = nil,
+        letterSpacing: Double? = nil, kerningFrom: Double? = nil, colour: ColourRole? = nil
+    ) {
+        self.font = font
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.capitals = capitals
+        self.letterSpacing = letterSpacing
+        self.kerningFrom = kerningFrom
+        self.colour = colour
+    }
 
     /// These properties, with the ones not set taken from `base`.
     func filled(from base: TextFormat) -> TextFormat {

@@ -1,6 +1,3 @@
-import TequioModel
-import TequioWriters
-
 /// One working table's action plan: a completed matrix read together with its module, in the matrix's
 /// language, ready for any document writer.
 ///
@@ -70,6 +67,7 @@ public struct ActionPlan: Sendable, Equatable {
     }
 
     public var language: String
+    /// The fixed words of the plan and its documents, in its language.
     public var strings: DocumentStrings
     public var moduleID: String
     public var moduleVersion: String
@@ -180,22 +178,6 @@ public struct ActionPlan: Sendable, Equatable {
     /// The table's name, or the municipality when the table has none.
     public var displayName: String {
         !tableName.isEmpty ? tableName : !municipality.isEmpty ? municipality : strings.workingTable
-    }
-
-    /// `<module>-<table slug>`: the file name of this plan's documents, without extension.
-    public var baseName: String {
-        "\(Slug.make(moduleID, fallback: "module"))-\(slug)"
-    }
-
-    /// A slug from the table name, else the municipality, else the source file's name.
-    public var slug: String {
-        for candidate in [tableName, municipality] {
-            let s = Slug.make(candidate, fallback: "")
-            if !s.isEmpty { return s }
-        }
-        let file = source.split(separator: "/").last.map(String.init) ?? ""
-        let stem = file.hasSuffix(".xml") ? String(file.dropLast(4)) : file
-        return Slug.make(stem, fallback: "plan")
     }
 
     public var problemCount: Int { problems.count }

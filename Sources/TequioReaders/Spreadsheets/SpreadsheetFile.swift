@@ -1,7 +1,6 @@
 import Foundation
 import TequioModel
 import XMLSupport
-import TequioReaders
 import ZipSupport
 
 /// Opens a filled spreadsheet (`.xlsx`, `.ods` or `.csv`) into a `SpreadsheetDocument`.
@@ -16,6 +15,9 @@ public enum SpreadsheetFile {
     public static let xmlLimits = XMLParseLimits(maxFileBytes: 64 << 20, maxTextBytes: 8 << 20, maxDepth: 64)
 
     public static let supportedExtensions = ["xlsx", "ods", "csv"]
+
+    /// Most filled rows (and most members) in one table: a working table's matrix has tens of rows.
+    public static let maxRows = 10_000
 
     /// The most text the cells of one workbook may hold together, in UTF-8 bytes: far above any filled
     /// matrix. Repeated rows and columns, shared strings and ODS `text:s` runs let a few kilobytes stand
@@ -61,14 +63,8 @@ public enum SpreadsheetFile {
         do {
             switch ext {
             case "csv":
-                let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize
-                if let size, size > CSVReader.maxBytes { throw CSVReader.tooLarge(size, path: displayPath) }
-                // An empty file is not read through Foundation, which leaks 4 KiB on each (see SafeXMLParser.readFile).
-                guard let data = size == 0 ? Data() : FileManager.default.contents(atPath: url.path) else {
-                    return (nil, [.error(ImportDiagnosticID.io, "cannot read the file", at: SourceLocation(file: displayPath))])
-                }
                 let name = url.deletingPathExtension().lastPathComponent
-                return (try CSVReader(data: data, path: displayPath, sheetName: name).read(), [])
+                return (try CSVReader.read(url, path: displayPath, sheetName: name), [])
             default:
                 // An encrypted or old binary Office file is an OLE compound file, not a zip.
                 if let finding = PasswordProtection.inspect(fileAt: url) {

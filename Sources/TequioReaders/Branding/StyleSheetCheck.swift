@@ -1,4 +1,5 @@
 import Foundation
+import TequioModel
 
 /// Checks a branding style sheet (`document.css`) before it is added to the `<style>` element of every
 /// HTML plan. Refused, with the line and column of the first problem:

@@ -3,13 +3,13 @@ import Foundation
 /// Text from a branding file shown in a message: control, format and separator characters as
 /// `\u{…}`, at most 60 characters, in single quotes. Nothing that reaches the terminal can move the
 /// cursor, change colours or reverse the line.
-enum BrandingText {
-    static func shown(_ text: String) -> String {
+public enum BrandingText {
+    public static func shown(_ text: String) -> String {
         "'\(printable(text, limit: 60))'"
     }
 
     /// `text` with control, format and separator characters as `\u{…}`, cut after `limit` characters.
-    static func printable(_ text: String, limit: Int = .max) -> String {
+    public static func printable(_ text: String, limit: Int = .max) -> String {
         var out = ""
         var count = 0
         for scalar in text.unicodeScalars {

@@ -1,8 +1,8 @@
 /// SpreadsheetML's `ST_Xstring` escapes: a character XML cannot hold is written `_xHHHH_`, and an
 /// underscore that would start such a sequence is written `_x005F_`.
-enum OOXMLText {
+public enum OOXMLText {
     /// Escapes text for a `<t>` element (the XML writer escapes `<`, `&` and quotes).
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.contains("_x") else { return text }
         var out = ""
         let scalars = Array(text.unicodeScalars)
@@ -19,7 +19,7 @@ enum OOXMLText {
     }
 
     /// Decodes `_xHHHH_` sequences.
-    static func unescape(_ text: String) -> String {
+    public static func unescape(_ text: String) -> String {
         guard text.contains("_x") else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()

@@ -7,16 +7,16 @@ import ZipSupport
 /// document defaults, the latent styles and every style it defines replace ours; the styles it lacks are
 /// added from the branding. Its theme comes along so theme fonts resolve.
 public struct DocxReference: Sendable {
-    let docDefaults: XMLElement?
-    let latentStyles: XMLElement?
-    let styles: [XMLElement]
-    let styleIDs: [String]
+    public let docDefaults: XMLElement?
+    public let latentStyles: XMLElement?
+    public let styles: [XMLElement]
+    public let styleIDs: [String]
     /// Types (`paragraph`, `table`…) for which the reference names a default style.
-    let defaultStyleTypes: Set<String>
-    let theme: Data?
+    public let defaultStyleTypes: Set<String>
+    public let theme: Data?
     public let path: String
 
-    static let prefixes = [OOXML.w: "w", OOXML.r: "r"]
+    public static let prefixes = [OOXML.w: "w", OOXML.r: "r"]
 
     /// Reads `url` as an untrusted zip and its `word/styles.xml` as untrusted XML.
     public init(contentsOf url: URL) throws {
@@ -39,9 +39,9 @@ public struct DocxReference: Sendable {
 /// and named styles (paragraph, text, list, outline, defaults) replace ours of the same family and
 /// name; ours fill the gaps. Page layouts stay ours, since the matrix needs its landscape pages.
 public struct OdtReference: Sendable {
-    let fontFaces: [XMLElement]
-    let styles: [XMLElement]
-    let keys: Set<String>
+    public let fontFaces: [XMLElement]
+    public let styles: [XMLElement]
+    public let keys: Set<String>
     public let path: String
 
     public init(contentsOf url: URL) throws {

@@ -1,11 +1,11 @@
-import TequioModel
-
 /// The fixed words of an action-plan document ("Página", "Contenido", "Acciones del gobierno"…), from
 /// the string catalogue (`document.` keys and the `common.` words documents share with other outputs).
 ///
 /// Column labels and the introduction come from the module; only the document's own furniture is here.
 public struct DocumentStrings: Sendable, Equatable {
-    let strings: LocalizedStrings
+    /// The catalogue in the document's language, for words only one part of the documents uses (the
+    /// comparison's `document.compare.` keys).
+    public let strings: LocalizedStrings
 
     public init(_ catalogue: StringCatalogue, language: String) {
         strings = LocalizedStrings(catalogue, language: language)

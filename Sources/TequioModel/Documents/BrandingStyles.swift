@@ -20,7 +20,7 @@ extension Branding {
 
     /// The family DOCX and ODT name for a font role. The branding has no monospaced font, so `mono`
     /// is one that LibreOffice and most systems carry.
-    func family(_ role: FontRole) -> String {
+    public func family(_ role: FontRole) -> String {
         switch role {
         case .body: fonts.body
         case .heading: fonts.headings
@@ -28,7 +28,7 @@ extension Branding {
         }
     }
 
-    func colour(_ role: ColourRole) -> Colour {
+    public func colour(_ role: ColourRole) -> Colour {
         switch role {
         case .text: colours.text
         case .primary: colours.primary
