@@ -37,17 +37,20 @@ struct ModuleBuilder {
         var glossary: [GlossaryTerm] = []
         var matrices: [MatrixDefinition] = []
         var units: [ModuleUnit] = []
+        var rubric: Rubric?
         for e in root.elements {
             switch e.name {
             case "glossary": glossary += e.elements(named: "term").map { buildTerm($0) }
             case "matrix": if let m = buildMatrix(e) { matrices.append(m) }
+            case "rubric": rubric = buildRubric(e)
             case "unit": units.append(buildUnit(e))
             default: break
             }
         }
-        let module = Module(
+        var module = Module(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", languages: languages,
             metadata: metadata, glossary: glossary, matrices: matrices, units: units)
+        module.rubric = rubric
         collectRichTextReferences(root)
         checkReferences(module)
         diagnostics += missing.warnings(languages: languages)
