@@ -18,7 +18,7 @@ final class DiagnosticCatalogueTests: XCTestCase {
     static let tables: [any DiagnosticIdentifier.Type] = [
         XMLDiagnosticID.self, ZipDiagnosticID.self, ModuleDiagnosticID.self, MatrixDiagnosticID.self,
         ImportDiagnosticID.self, PackageDiagnosticID.self, TequioDiagnosticID.self, CompareDiagnosticID.self,
-        MergeDiagnosticID.self, ReviewedPlanDiagnosticID.self, FuzzDiagnosticID.self,
+        MergeDiagnosticID.self, ReviewedPlanDiagnosticID.self, FuzzDiagnosticID.self, ReviewDiagnosticID.self,
     ]
 
     static var identifiers: [String] { tables.flatMap { $0.identifiers } }
