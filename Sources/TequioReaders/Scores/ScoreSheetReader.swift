@@ -93,6 +93,7 @@ public enum ReviewDiagnosticID: String, DiagnosticIdentifier {
     case otherRound = "review.other-round"
     case otherDraft = "review.other-draft"
     case tooFewPlans = "review.too-few-plans"
+    case tieAtCutoff = "review.tie-at-cutoff"
     case noSheet = "review.no-sheet"
     case notAWorkbook = "review.not-a-workbook"
 }
