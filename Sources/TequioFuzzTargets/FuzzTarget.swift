@@ -55,6 +55,8 @@ public enum FuzzTargets {
         DocumentTargets.branding,
         DocumentTargets.docxReference,
         DocumentTargets.odtReference,
+        ReviewTargets.reviewed,
+        ReviewTargets.scores,
     ]
 
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
