@@ -252,3 +252,20 @@ def test_assemble_compare_with_an_earlier_round(compared, tmp_path):
     markdown = (out / "oaxaca-agua-compendium.md").read_text(encoding="utf-8")
     assert "Plan nuevo: no hay un borrador anterior de esta mesa" in markdown
     assert markdown.count("Cambios desde el borrador 1") == 1
+
+
+def test_libreoffice_prints_both_comparisons_with_the_changes_shown(compared):
+    """LibreOffice opens the DOCX and the ODT and prints them to PDF with the changes shown: the deleted words
+    are there beside the inserted ones."""
+    folder, outputs, _ = compared
+    target = folder / "pdf"
+    for suffix in (".docx", ".odt"):
+        out = target / suffix[1:]
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{folder}/lo-profile", "--headless", "--convert-to", "pdf",
+             "--outdir", str(out), str(outputs[suffix])], capture_output=True, check=True, timeout=240)
+        (pdf,) = list(out.glob("*.pdf"))
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True).stdout.split())
+        assert "Cambios desde el borrador 1" in text
+        assert "Nadie sabe cómo se calcula la tarifa" in text, "the removed row is printed, struck through"
+        assert "Volcanes" in text, "the inserted words are printed"
