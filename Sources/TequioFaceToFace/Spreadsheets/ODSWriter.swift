@@ -278,8 +278,10 @@ struct ODSWriter {
         w.start("config:config-item-map-indexed", ["config:name": "Views"])
         w.start("config:config-item-map-entry")
         item(w, "ViewId", "string", "view1")
-        w.start("config:config-item-map-named", ["config:name": "Tables"])
-        for sheet in sheets where sheet.frozenRows > 0 {
+        let frozen = sheets.filter { $0.frozenRows > 0 }
+        // The schema wants one entry at least in a map: a workbook without frozen rows has none.
+        if !frozen.isEmpty { w.start("config:config-item-map-named", ["config:name": "Tables"]) }
+        for sheet in frozen {
             w.start("config:config-item-map-entry", ["config:name": sheet.name])
             item(w, "HorizontalSplitMode", "short", "0")
             item(w, "VerticalSplitMode", "short", "2")
@@ -292,7 +294,7 @@ struct ODSWriter {
             item(w, "PositionBottom", "int", String(sheet.frozenRows))
             w.end()
         }
-        w.end()
+        if !frozen.isEmpty { w.end() }
         item(w, "ActiveTable", "string", sheets.first { $0.isActive }?.name ?? sheets.first?.name ?? "")
         w.end()
         w.end()
