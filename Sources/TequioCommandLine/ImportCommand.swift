@@ -63,8 +63,10 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module the matrices belong to (its folder or module.xml).", valueName: "module"))
     var module: String
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Folder for the completed-matrix files.", valueName: "dir"))
-    var output: String = "dist/matrices"
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Folder for the completed-matrix files (default: dist/matrices) or the score files (default: dist/scores).", valueName: "dir"))
+    var output: String?
 
     @Option(
         name: .long,
@@ -104,10 +106,11 @@ struct ImportCommand: ParsableCommand {
         var printer = DiagnosticPrinter(format: format)
         if format == .json { printer.colour = false }
         if files.allSatisfy(Self.isReviewedPlan) { return try importReviewed(located, printer) }
+        if ScoreImportAction.isScoringImport(files) { return try importScores(located, printer) }
 
         let action = ImportAction(
             ImportAction.Input(
-                files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output),
+                files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"),
                 matrix: matrix, table: table, municipality: municipality),
             schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
         let outcome = action.run()
@@ -130,6 +133,34 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// Filled scoring workbooks (`tequio review sheets`) become score files.
+    func importScores(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+        let action = ScoreImportAction(
+            files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/scores"),
+            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
+        let outcome = action.run()
+        printer.print(outcome.diagnostics)
+        if let failure = outcome.failure {
+            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
+            throw Self.commandFailure(failure)
+        }
+        for out in outcome.written {
+            let scored = out.sheet.plans.filter { !$0.conflict }.count
+            let conflicts = out.sheet.plans.count - scored
+            Output.error(
+                "wrote \(DisplayPath.of(out.url)) (\(out.file): \(out.sheet.evaluator), \(scored) plan\(scored == 1 ? "" : "s") scored\(conflicts > 0 ? ", \(conflicts) conflict\(conflicts == 1 ? "" : "s") of interest declared" : ""))")
+        }
+    }
+
+    static func commandFailure(_ failure: ImportFailure) -> CommandFailure {
+        switch failure.kind {
+        case .invalid: CommandFailure.invalid(failure.message)
+        case .io: CommandFailure.io(failure.message)
+        case .usage: CommandFailure(message: failure.message, code: TequioExit.usage)
+        case .installation: CommandFailure.installation(failure.message)
+        }
+    }
+
     func importReviewed(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
         let schemas = SchemaSet(directory: located.schemas)
         let read = ModuleCache.shared.read(URL(fileURLWithPath: module), schemas: schemas)
@@ -138,7 +169,7 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure.invalid("\(module) has errors; nothing was written")
         }
         let action = ReviewedImport(
-            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output), pending: ReviewImport.Pending(rawValue: pending)!)
+            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"), pending: ReviewImport.Pending(rawValue: pending)!)
         do {
             let (written, diagnostics) = try action.run(files)
             printer.print(diagnostics)
