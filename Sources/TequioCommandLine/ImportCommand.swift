@@ -7,7 +7,7 @@ import TequioReaders
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files.",
+        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files, and scoring workbooks into score files.",
         discussion: """
             Each working table's sheet becomes one completed-matrix file \
             (<module>-<table>-<date>.xml, docs/completed-matrix-format.md) in the output folder, ready \
@@ -45,6 +45,13 @@ struct ImportCommand: ParsableCommand {
             review notes on their cells (docs/committee-review.md), which the table sees in the \
             player. Only the matrix table is read: a comment elsewhere is named in a warning.
 
+            Scoring workbooks: the workbooks of `tequio review sheets` (.xlsx, .ods, also re-saved by \
+            LibreOffice), told apart by their 'tequio' sheet, become one score file per evaluator, \
+            puntajes-<round>-<evaluator>.xml, in dist/scores unless -o says otherwise \
+            (docs/committee-decision.md). Each problem names file, sheet and cell, for example
+              puntajes-ana.xlsx:Plan 3!C16: error: 7 is outside the scale 1–5 [review.out-of-scale]
+            and then nothing is written. A CSV of one plan sheet is not read: send the workbook.
+
             Exit codes: 0 written (warnings allowed), 65 invalid input (nothing written), 74 a file \
             could not be read or written, 64 bad usage, 70 broken installation.
 
@@ -55,6 +62,7 @@ struct ImportCommand: ParsableCommand {
               tequio import mesas.xlsx --module modules/oaxaca-agua --format json
               tequio import plan-revisado.docx --module modules/oaxaca-agua -o borradores
               tequio import plan-revisado.odt --module modules/oaxaca-agua --pending reject
+              tequio import puntajes-ronda-1-*.xlsx --module modules/oaxaca-agua
             """)
 
     @Argument(help: ArgumentHelp("Filled .xlsx, .ods or .csv files, or reviewed .docx or .odt plans.", valueName: "file"))
