@@ -15,7 +15,7 @@ struct ReviewSheetsCommand: ParsableCommand {
         discussion: """
             PLANS are completed-matrix files or folders of them (their *.xml files), one draft per \
             working table, checked against the module as `tequio assemble` checks them: nothing is \
-            written if one has an error. The module must have a <rubric> (docs/module-format.md).
+            written if one has an error, or if two are drafts of one table. The module must have a <rubric> (docs/module-format.md).
 
             For each --evaluator, in the output folder:
               puntajes-<round>-<evaluator>.xlsx and .ods  the scoring workbook: an instructions sheet \
@@ -129,13 +129,7 @@ struct ReviewSheetsCommand: ParsableCommand {
             default: OutputChecks.documentKind(url)
             }
         }
-        do {
-            try OutputStage(verify: verify).write(outputs)
-        } catch let error as OutputVerificationError {
-            throw CommandFailure.installation("\(error)")
-        } catch {
-            throw CommandFailure.io("\(error)")
-        }
+        try OutputChecks.write(outputs, verify: verify)
         for out in outputs { Output.error("wrote \(DisplayPath.of(out.url))") }
     }
 

@@ -54,8 +54,7 @@ public struct ScoreImportAction {
         }
         let date: Date
         do {
-            let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? ""
-            date = epoch.isEmpty ? Date() : try ArchiveOptions.timestampFromEnvironment()
+            date = try ImportTimestamp.now()
         } catch {
             return Outcome(failure: ImportFailure(.usage, "\(error)"))
         }

@@ -33,7 +33,7 @@ struct ScoringMetadata {
     var criteria: [Criterion] = []
     var gates: [Gate] = []
     var plans: [Plan] = []
-    /// The row of each key, for a message about a key that is missing.
+    /// The sheet's name, for the places in messages.
     let sheetName: String
 
     /// True when `document` has a `tequio` sheet whose `format` row names a scoring workbook.
