@@ -95,13 +95,7 @@ struct BuildCommand: ParsableCommand {
         progress.step("writing \(outputs.count) bundles")
         let kinds = Dictionary(uniqueKeysWithValues: rendered.map { ($0.0.archiveName(for: input.module), TargetRegistry.packageKind(for: $0.0)) })
         let verify = noVerify ? nil : OutputChecks.hook(located) { kinds[$0.lastPathComponent] }
-        do {
-            try OutputStage(verify: verify).write(outputs)
-        } catch let error as OutputVerificationError {
-            throw CommandFailure.installation("\(error)")
-        } catch {
-            throw CommandFailure.io("\(error)")
-        }
+        try OutputChecks.write(outputs, verify: verify)
         for (output, (_, tree, _)) in zip(outputs, rendered) {
             progress.note("wrote \(output.displayPath) (\(tree.count) files)")
         }

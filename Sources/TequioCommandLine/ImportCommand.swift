@@ -7,7 +7,7 @@ import TequioReaders
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files.",
+        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files, and scoring workbooks into score files.",
         discussion: """
             Each working table's sheet becomes one completed-matrix file \
             (<module>-<table>-<date>.xml, docs/completed-matrix-format.md) in the output folder, ready \
@@ -45,6 +45,13 @@ struct ImportCommand: ParsableCommand {
             review notes on their cells (docs/committee-review.md), which the table sees in the \
             player. Only the matrix table is read: a comment elsewhere is named in a warning.
 
+            Scoring workbooks: the workbooks of `tequio review sheets` (.xlsx, .ods, also re-saved by \
+            LibreOffice), told apart by their 'tequio' sheet, become one score file per evaluator, \
+            puntajes-<round>-<evaluator>.xml, in dist/scores unless -o says otherwise \
+            (docs/committee-decision.md). Each problem names file, sheet and cell, for example
+              puntajes-ana.xlsx:Plan 3!C16: error: 7 is outside the scale 1–5 [review.out-of-scale]
+            and then nothing is written. A CSV of one plan sheet is not read: send the workbook.
+
             Exit codes: 0 written (warnings allowed), 65 invalid input (nothing written), 74 a file \
             could not be read or written, 64 bad usage, 70 broken installation.
 
@@ -55,6 +62,7 @@ struct ImportCommand: ParsableCommand {
               tequio import mesas.xlsx --module modules/oaxaca-agua --format json
               tequio import plan-revisado.docx --module modules/oaxaca-agua -o borradores
               tequio import plan-revisado.odt --module modules/oaxaca-agua --pending reject
+              tequio import puntajes-ronda-1-*.xlsx --module modules/oaxaca-agua
             """)
 
     @Argument(help: ArgumentHelp("Filled .xlsx, .ods or .csv files, or reviewed .docx or .odt plans.", valueName: "file"))
@@ -63,8 +71,10 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module the matrices belong to (its folder or module.xml).", valueName: "module"))
     var module: String
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Folder for the completed-matrix files.", valueName: "dir"))
-    var output: String = "dist/matrices"
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Folder for the completed-matrix files (default: dist/matrices) or the score files (default: dist/scores).", valueName: "dir"))
+    var output: String?
 
     @Option(
         name: .long,
@@ -104,10 +114,11 @@ struct ImportCommand: ParsableCommand {
         var printer = DiagnosticPrinter(format: format)
         if format == .json { printer.colour = false }
         if files.allSatisfy(Self.isReviewedPlan) { return try importReviewed(located, printer) }
+        if ScoreImportAction.isScoringImport(files) { return try importScores(located, printer) }
 
         let action = ImportAction(
             ImportAction.Input(
-                files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output),
+                files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"),
                 matrix: matrix, table: table, municipality: municipality),
             schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
         let outcome = action.run()
@@ -130,6 +141,34 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// Filled scoring workbooks (`tequio review sheets`) become score files.
+    func importScores(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+        let action = ScoreImportAction(
+            files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/scores"),
+            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
+        let outcome = action.run()
+        printer.print(outcome.diagnostics)
+        if let failure = outcome.failure {
+            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
+            throw Self.commandFailure(failure)
+        }
+        for out in outcome.written {
+            let scored = out.sheet.plans.filter { !$0.conflict }.count
+            let conflicts = out.sheet.plans.count - scored
+            Output.error(
+                "wrote \(DisplayPath.of(out.url)) (\(out.file): \(out.sheet.evaluator), \(scored) plan\(scored == 1 ? "" : "s") scored\(conflicts > 0 ? ", \(conflicts) conflict\(conflicts == 1 ? "" : "s") of interest declared" : ""))")
+        }
+    }
+
+    static func commandFailure(_ failure: ImportFailure) -> CommandFailure {
+        switch failure.kind {
+        case .invalid: CommandFailure.invalid(failure.message)
+        case .io: CommandFailure.io(failure.message)
+        case .usage: CommandFailure(message: failure.message, code: TequioExit.usage)
+        case .installation: CommandFailure.installation(failure.message)
+        }
+    }
+
     func importReviewed(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
         let schemas = SchemaSet(directory: located.schemas)
         let read = ModuleCache.shared.read(URL(fileURLWithPath: module), schemas: schemas)
@@ -138,7 +177,7 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure.invalid("\(module) has errors; nothing was written")
         }
         let action = ReviewedImport(
-            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output), pending: ReviewImport.Pending(rawValue: pending)!)
+            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"), pending: ReviewImport.Pending(rawValue: pending)!)
         do {
             let (written, diagnostics) = try action.run(files)
             printer.print(diagnostics)

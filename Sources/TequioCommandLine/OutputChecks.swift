@@ -25,4 +25,16 @@ enum OutputChecks {
         default: nil
         }
     }
+
+    /// Writes `outputs` through `OutputStage` with `verify`: a failed check is a bug (exit 70), any other
+    /// failure a file that could not be written (exit 74).
+    static func write(_ outputs: [OutputFile], verify: OutputStage.Verify?) throws {
+        do {
+            try OutputStage(verify: verify).write(outputs)
+        } catch let error as OutputVerificationError {
+            throw CommandFailure.installation("\(error)")
+        } catch {
+            throw CommandFailure.io("\(error)")
+        }
+    }
 }

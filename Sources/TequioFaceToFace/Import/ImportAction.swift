@@ -92,8 +92,7 @@ public struct ImportAction {
         }
         let date: Date
         do {
-            let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? ""
-            date = epoch.isEmpty ? Date() : try ArchiveOptions.timestampFromEnvironment()
+            date = try ImportTimestamp.now()
         } catch {
             return Outcome(failure: ImportFailure(.usage, "\(error)"))
         }
@@ -187,8 +186,14 @@ public struct ImportAction {
     }
 }
 
-/// The `created`/`modified` value of imported matrices.
+/// The `created`/`modified` value of imported matrices (and `submitted` of imported scores).
 public enum ImportTimestamp {
+    /// SOURCE_DATE_EPOCH when it is set (reproducible runs), else the clock.
+    public static func now() throws -> Date {
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? ""
+        return epoch.isEmpty ? Date() : try ArchiveOptions.timestampFromEnvironment()
+    }
+
     public static func string(_ date: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

@@ -7,7 +7,7 @@ extension ODSWriter {
 
     /// Common cell styles named after `SheetSpec.Style`, the text data style (so typed `=`, `+`, `-`
     /// stay text) and two page layouts: handout paper portrait, and the large sheet landscape.
-    func styles() throws -> Data {
+    func styles(_ cellStyles: [SheetSpec.Style]) throws -> Data {
         let w = XMLWriter()
         start(w, "office:document-styles")
         w.start("office:styles")
@@ -17,7 +17,7 @@ extension ODSWriter {
         w.start("style:default-style", ["style:family": "table-cell"])
         w.element("style:text-properties", ["fo:font-size": "10pt"])
         w.end()
-        for style in SheetSpec.Style.allCases { cellStyle(w, style) }
+        for style in cellStyles { cellStyle(w, style) }
         w.end()
         w.start("office:automatic-styles")
         for (name, size, orientation, columns) in [
@@ -52,11 +52,13 @@ extension ODSWriter {
         case .hint: "Tequio-Hint"
         case .title: "Tequio-Title"
         case .wrapped: "Tequio-Wrapped"
+        case .answer: "Tequio-Answer"
+        case .answerText: "Tequio-AnswerText"
         }
     }
 
     func cellStyle(_ w: XMLWriter, _ style: SheetSpec.Style) {
-        let text = style == .data || style == .input
+        let text = style == .data || style == .input || style == .answerText
         w.start(
             "style:style",
             ["style:name": Self.styleName(style), "style:family": "table-cell", "style:data-style-name": text ? "NText" : nil])
@@ -87,6 +89,22 @@ extension ODSWriter {
             w.element("style:text-properties", ["fo:color": "#1f3864", "fo:font-weight": "bold", "fo:font-size": "13pt"])
         case .wrapped:
             w.element("style:table-cell-properties", ["fo:wrap-option": "wrap", "style:vertical-align": "top"])
+        case .answer:
+            w.element(
+                "style:table-cell-properties",
+                [
+                    "fo:background-color": "#fff8dc", "fo:border": border, "style:vertical-align": "middle",
+                    "style:cell-protect": "none",
+                ])
+            w.element("style:paragraph-properties", ["fo:text-align": "center"])
+            w.element("style:text-properties", ["fo:font-weight": "bold"])
+        case .answerText:
+            w.element(
+                "style:table-cell-properties",
+                [
+                    "fo:background-color": "#fff8dc", "fo:border": border, "fo:wrap-option": "wrap", "style:vertical-align": "top",
+                    "style:cell-protect": "none",
+                ])
         }
         w.end()
     }

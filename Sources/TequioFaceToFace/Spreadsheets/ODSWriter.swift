@@ -3,12 +3,12 @@ import TequioModel
 import XMLSupport
 import ZipSupport
 
-/// Writes a blank matrix workbook as an OpenDocument spreadsheet (`.ods`, ODF 1.3): `mimetype` first
+/// Writes a workbook (a blank matrix, a scoring workbook) as an OpenDocument spreadsheet (`.ods`, ODF 1.3): `mimetype` first
 /// and stored, `META-INF/manifest.xml`, `styles.xml` (cell styles, the text data style, page layouts),
 /// `content.xml` (tables with `table:table-header-rows`, annotations for help, content validations),
 /// `meta.xml` and `settings.xml` (frozen header rows).
 struct ODSWriter {
-    let workbook: BlankWorkbook
+    let workbook: any SpreadsheetWorkbook
     let paper: PaperSize
 
     static let mimeType = "application/vnd.oasis.opendocument.spreadsheet"
@@ -33,7 +33,7 @@ struct ODSWriter {
         tree.add("mimetype", text: Self.mimeType)
         tree["META-INF/manifest.xml"] = try manifest()
         tree["meta.xml"] = try meta()
-        tree["styles.xml"] = try styles()
+        tree["styles.xml"] = try styles(workbook.styles(sheets))
         tree["content.xml"] = try content(sheets)
         tree["settings.xml"] = try settings(sheets)
         return tree
@@ -69,7 +69,7 @@ struct ODSWriter {
         w.start("office:meta")
         w.element("meta:generator", text: "Tequio")
         w.element("dc:title", text: workbook.title)
-        w.element("dc:language", text: workbook.layout.language)
+        w.element("dc:language", text: workbook.language)
         w.end()
         w.end()
         return try w.finish()
@@ -85,10 +85,11 @@ struct ODSWriter {
         var isEmpty: Bool { text == nil && comment == nil }
     }
 
-    private func validationName(_ kind: SheetSpec.Validation.Kind) -> String {
-        switch kind {
-        case .maxLength(let n): "tequio-length-\(n)"
-        case .list: "tequio-sector"
+    private func validationName(_ v: SheetSpec.Validation) -> String {
+        if let name = v.name { return name }
+        switch v.kind {
+        case .maxLength(let n): return "tequio-length-\(n)"
+        case .list: return "tequio-sector"
         }
     }
 
@@ -126,9 +127,11 @@ struct ODSWriter {
                 ])
             w.end()
         }
-        for (name, master) in [("ta-large", "Large"), ("ta-regular", "Default")] {
+        var tableStyles = [("ta-large", "Large", "true"), ("ta-regular", "Default", "true")]
+        if sheets.contains(where: \.isHidden) { tableStyles.append(("ta-hidden", "Default", "false")) }
+        for (name, master, display) in tableStyles {
             w.start("style:style", ["style:name": name, "style:family": "table", "style:master-page-name": master])
-            w.element("style:table-properties", ["table:display": "true", "style:writing-mode": "lr-tb"])
+            w.element("style:table-properties", ["table:display": display, "style:writing-mode": "lr-tb"])
             w.end()
         }
         w.end()
@@ -137,8 +140,8 @@ struct ODSWriter {
         w.start("office:spreadsheet")
         var validations: [(String, SheetSpec.Validation)] = []
         for sheet in sheets {
-            for v in sheet.validations where !validations.contains(where: { $0.0 == validationName(v.kind) }) {
-                validations.append((validationName(v.kind), v))
+            for v in sheet.validations where !validations.contains(where: { $0.0 == validationName(v) }) {
+                validations.append((validationName(v), v))
             }
         }
         if !validations.isEmpty {
@@ -160,7 +163,7 @@ struct ODSWriter {
                     ])
                 w.start(
                     "table:error-message",
-                    ["table:title": v.errorTitle, "table:display": "true", "table:message-type": isList ? "warning" : "stop"])
+                    ["table:title": v.errorTitle, "table:display": "true", "table:message-type": isList && !v.strict ? "warning" : "stop"])
                 w.element("text:p", text: v.errorMessage)
                 w.end()
                 w.end()
@@ -178,7 +181,7 @@ struct ODSWriter {
         w.start(
             "table:table",
             [
-                "table:name": sheet.name, "table:style-name": sheet.landscape ? "ta-large" : "ta-regular",
+                "table:name": sheet.name, "table:style-name": sheet.isHidden ? "ta-hidden" : sheet.landscape ? "ta-large" : "ta-regular",
                 "table:protected": sheet.isProtected ? "true" : nil,
             ])
         for column in sheet.columns {
@@ -218,7 +221,7 @@ struct ODSWriter {
             var keys: [CellKey] = []
             for column in 0..<columnCount {
                 let address = CellAddress(row: row, column: column)
-                let validation = sheet.validations.first { $0.range.contains(address) }.map { validationName($0.kind) }
+                let validation = sheet.validations.first { $0.range.contains(address) }.map { validationName($0) }
                 let style = sheet.style(at: address)
                 keys.append(
                     CellKey(
@@ -275,8 +278,10 @@ struct ODSWriter {
         w.start("config:config-item-map-indexed", ["config:name": "Views"])
         w.start("config:config-item-map-entry")
         item(w, "ViewId", "string", "view1")
-        w.start("config:config-item-map-named", ["config:name": "Tables"])
-        for sheet in sheets where sheet.frozenRows > 0 {
+        let frozen = sheets.filter { $0.frozenRows > 0 }
+        // The schema wants one entry at least in a map: a workbook without frozen rows has none.
+        if !frozen.isEmpty { w.start("config:config-item-map-named", ["config:name": "Tables"]) }
+        for sheet in frozen {
             w.start("config:config-item-map-entry", ["config:name": sheet.name])
             item(w, "HorizontalSplitMode", "short", "0")
             item(w, "VerticalSplitMode", "short", "2")
@@ -289,7 +294,7 @@ struct ODSWriter {
             item(w, "PositionBottom", "int", String(sheet.frozenRows))
             w.end()
         }
-        w.end()
+        if !frozen.isEmpty { w.end() }
         item(w, "ActiveTable", "string", sheets.first { $0.isActive }?.name ?? sheets.first?.name ?? "")
         w.end()
         w.end()

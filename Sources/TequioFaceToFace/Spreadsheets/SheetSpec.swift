@@ -20,6 +20,17 @@ struct SheetSpec: Sendable {
         case title
         /// Wrapped text without a box (help sheet).
         case wrapped
+        /// An answer a protected sheet leaves open: boxed, shaded, centred, any value (a score, Sí/No).
+        case answer
+        /// A text answer a protected sheet leaves open: boxed, shaded, wrapped, text format.
+        case answerText
+
+        /// The styles of every workbook. The answer styles are added only to a workbook that uses them,
+        /// so the blank matrix workbooks keep their bytes.
+        static let basic: [Style] = [.normal, .label, .input, .header, .data, .hint, .title, .wrapped]
+
+        /// Left open when the sheet is protected.
+        var isUnlocked: Bool { self == .answer || self == .answerText }
     }
 
     struct Column: Sendable {
@@ -43,6 +54,10 @@ struct SheetSpec: Sendable {
         var range: CellRange
         var errorTitle: String
         var errorMessage: String
+        /// A list that refuses other values (by default a list only warns).
+        var strict = false
+        /// The ODS validation's name, for lists other than the sectors.
+        var name: String? = nil
     }
 
     var name: String
@@ -56,6 +71,8 @@ struct SheetSpec: Sendable {
     /// Rows frozen at the top (and repeated on each printed page).
     var frozenRows = 0
     var isProtected = false
+    /// Not shown among the sheet tabs (the scoring workbook's `tequio` sheet).
+    var isHidden = false
     var landscape = true
     /// True for the sheet that opens first.
     var isActive = false
@@ -71,11 +88,33 @@ struct SheetSpec: Sendable {
     func style(at address: CellAddress) -> Style? { cells[address]?.style ?? blankCells[address] }
 }
 
+/// What the XLSX and ODS writers render: sheets, and the document's title, language and identifier.
+protocol SpreadsheetWorkbook: Sendable {
+    var sheets: [SheetSpec] { get }
+    var title: String { get }
+    var language: String { get }
+    /// `dc:identifier` of the XLSX core properties.
+    var identifier: String { get }
+}
+
+extension SpreadsheetWorkbook {
+    /// The cell styles to declare: the basic ones, and the answer styles when a sheet uses them.
+    func styles(_ sheets: [SheetSpec]) -> [SheetSpec.Style] {
+        let used = sheets.contains { sheet in
+            sheet.cells.values.contains { $0.style.isUnlocked } || sheet.blankCells.values.contains(where: \.isUnlocked)
+                || sheet.columns.contains { $0.defaultStyle?.isUnlocked == true }
+        }
+        return used ? SheetSpec.Style.allCases : SheetSpec.Style.basic
+    }
+}
+
 /// The blank workbook for one matrix in one language, as sheet specs.
-struct BlankWorkbook: Sendable {
+struct BlankWorkbook: SpreadsheetWorkbook {
     let layout: WorkbookLayout
 
     var title: String { "\(layout.moduleTitle) · \(layout.matrixTitle)" }
+    var language: String { layout.language }
+    var identifier: String { "\(layout.module.id) \(layout.module.version) \(layout.matrix.id)" }
 
     var sheets: [SheetSpec] {
         var result = layout.tableSheetNames.enumerated().map { tableSheet(named: $0.element, active: $0.offset == 0) }

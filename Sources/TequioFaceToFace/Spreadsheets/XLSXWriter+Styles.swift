@@ -5,8 +5,8 @@ import XMLSupport
 /// `xl/styles.xml`: one cell format per `SheetSpec.Style`.
 extension XLSXWriter {
 
-    /// One cell format per `SheetSpec.Style`, in `rawValue` order.
-    func styles() throws -> Data {
+    /// One cell format per style of `styles` (`SheetSpec.Style` in `rawValue` order, from the first).
+    func styles(_ styles: [SheetSpec.Style]) throws -> Data {
         let w = XMLWriter(standalone: true)
         w.start("styleSheet", ["xmlns": Self.main])
         w.start("fonts", ["count": "4"])
@@ -56,8 +56,8 @@ extension XLSXWriter {
         w.start("cellStyleXfs", ["count": "1"])
         w.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
         w.end()
-        w.start("cellXfs", ["count": String(SheetSpec.Style.allCases.count)])
-        for style in SheetSpec.Style.allCases {
+        w.start("cellXfs", ["count": String(styles.count)])
+        for style in styles {
             let f = xlsxFormat(style)
             w.start(
                 "xf",
@@ -66,8 +66,10 @@ extension XLSXWriter {
                     "borderId": String(f.border), "xfId": "0", "applyNumberFormat": f.numFmt != 0 ? "1" : nil,
                     "applyFont": f.font != 0 ? "1" : nil, "applyFill": f.fill != 0 ? "1" : nil,
                     "applyBorder": f.border != 0 ? "1" : nil, "applyAlignment": "1",
+                    "applyProtection": style.isUnlocked ? "1" : nil,
                 ])
-            w.element("alignment", ["vertical": f.vertical, "wrapText": f.wrap ? "1" : nil])
+            w.element("alignment", ["horizontal": style == .answer ? "center" : nil, "vertical": f.vertical, "wrapText": f.wrap ? "1" : nil])
+            if style.isUnlocked { w.element("protection", ["locked": "0"]) }
             w.end()
         }
         w.end()
@@ -88,6 +90,8 @@ extension XLSXWriter {
         case .hint: (0, 2, 0, 0, "center", false)
         case .title: (0, 3, 0, 0, "center", false)
         case .wrapped: (0, 0, 0, 0, "top", true)
+        case .answer: (0, 1, 3, 1, "center", false)
+        case .answerText: (49, 0, 3, 1, "top", true)
         }
     }
 }

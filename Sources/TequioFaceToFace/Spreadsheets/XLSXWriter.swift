@@ -4,7 +4,7 @@ import TequioReaders
 import XMLSupport
 import ZipSupport
 
-/// Writes a blank matrix workbook as an Office Open XML spreadsheet (`.xlsx`), part by part with
+/// Writes a workbook (a blank matrix, a scoring workbook) as an Office Open XML spreadsheet (`.xlsx`), part by part with
 /// libxml2's writer and zipped with `ArchiveWriter` (sorted entries, fixed times: byte-identical
 /// rebuilds).
 ///
@@ -12,7 +12,7 @@ import ZipSupport
 /// `xl/styles.xml`, `xl/sharedStrings.xml`, one `xl/worksheets/sheetN.xml` per sheet and, for sheets
 /// with help comments, `xl/commentsN.xml` with its VML drawing (Excel shows comments only with one).
 struct XLSXWriter {
-    let workbook: BlankWorkbook
+    let workbook: any SpreadsheetWorkbook
     let paper: PaperSize
 
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -38,7 +38,7 @@ struct XLSXWriter {
             }
         }
         tree["xl/sharedStrings.xml"] = try strings.part()
-        tree["xl/styles.xml"] = try styles()
+        tree["xl/styles.xml"] = try styles(workbook.styles(sheets))
         tree["xl/workbook.xml"] = try workbookPart(sheets)
         var workbookRels = sheets.indices.map {
             ("rId\($0 + 1)", Self.relationships + "/worksheet", "worksheets/sheet\($0 + 1).xml")
@@ -93,7 +93,6 @@ struct XLSXWriter {
     }
 
     private func coreProperties() throws -> Data {
-        let layout = workbook.layout
         let w = XMLWriter(standalone: true)
         w.start(
             "cp:coreProperties",
@@ -103,8 +102,8 @@ struct XLSXWriter {
             ])
         w.element("dc:title", text: workbook.title)
         w.element("dc:creator", text: "Tequio")
-        w.element("dc:identifier", text: "\(layout.module.id) \(layout.module.version) \(layout.matrix.id)")
-        w.element("dc:language", text: layout.language)
+        w.element("dc:identifier", text: workbook.identifier)
+        w.element("dc:language", text: workbook.language)
         w.end()
         return try w.finish()
     }
@@ -119,7 +118,8 @@ struct XLSXWriter {
         w.end()
         w.start("sheets")
         for (index, sheet) in sheets.enumerated() {
-            w.element("sheet", ["name": sheet.name, "sheetId": String(index + 1), "r:id": "rId\(index + 1)"])
+            w.element(
+                "sheet", ["name": sheet.name, "sheetId": String(index + 1), "state": sheet.isHidden ? "hidden" : nil, "r:id": "rId\(index + 1)"])
         }
         w.end()
         let titled = sheets.enumerated().filter { $0.element.frozenRows > 0 }
@@ -211,7 +211,7 @@ struct XLSXWriter {
                     w.start(
                         "dataValidation",
                         [
-                            "type": "list", "errorStyle": "warning", "allowBlank": "1", "showErrorMessage": "1",
+                            "type": "list", "errorStyle": v.strict ? "stop" : "warning", "allowBlank": "1", "showErrorMessage": "1",
                             "errorTitle": Self.clip(v.errorTitle, 32), "error": Self.clip(v.errorMessage, 225),
                             "sqref": v.range.description,
                         ])

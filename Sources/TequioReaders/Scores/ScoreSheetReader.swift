@@ -90,6 +90,7 @@ public enum ReviewDiagnosticID: String, DiagnosticIdentifier {
     case unknownGate = "review.unknown-gate"
     case duplicateEvaluator = "review.duplicate-evaluator"
     case scoredDespiteConflict = "review.scored-despite-conflict"
+    case notYesNo = "review.not-yes-no"
     case otherRound = "review.other-round"
     case otherDraft = "review.other-draft"
     case tooFewPlans = "review.too-few-plans"
