@@ -61,12 +61,15 @@ public struct ScoreImportAction {
         let importer = ScoreImporter(module: module, submitted: ImportTimestamp.string(date), catalogue: catalogue)
         var outcome = Outcome()
         var imported: [ScoreImporter.Imported] = []
-        for path in files {
+        // Each workbook is read and checked on its own, on every core; the results are gathered in order.
+        let results = Self.concurrentMap(files) { path -> ([Diagnostic], ScoreImporter.Imported?) in
             let url = URL(fileURLWithPath: path)
             let (document, readDiagnostics) = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
-            outcome.diagnostics += readDiagnostics
-            guard let document else { continue }
+            guard let document else { return (readDiagnostics, nil) }
             let (item, found) = importer.importDocument(document)
+            return (readDiagnostics + found, item)
+        }
+        for (found, item) in results {
             outcome.diagnostics += found
             if let item { imported.append(item) }
         }
@@ -130,5 +133,19 @@ public struct ScoreImportAction {
             }
         }
         return diagnostics
+    }
+}
+
+extension ScoreImportAction {
+    static func concurrentMap<R: Sendable>(_ items: [String], _ transform: @Sendable (String) -> R) -> [R] {
+        let lock = NSLock()
+        nonisolated(unsafe) var slots = [R?](repeating: nil, count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            let value = transform(items[i])
+            lock.lock()
+            slots[i] = value
+            lock.unlock()
+        }
+        return slots.map { $0! }
     }
 }
