@@ -1,0 +1,47 @@
+import CPangoCairo
+import Foundation
+
+/// A PNG decoded by cairo, to draw on a `PDFCanvas` (cairo embeds it losslessly).
+public final class PNGImage {
+    /// What cairo's read callback takes bytes from.
+    private final class Source {
+        let data: Data
+        var offset = 0
+        init(_ data: Data) { self.data = data }
+    }
+
+    let surface: OpaquePointer
+    /// Pixels.
+    public let width: Int
+    public let height: Int
+
+    public init(png: Data) throws {
+        let source = Source(png)
+        let closure = Unmanaged.passUnretained(source).toOpaque()
+        let image = withExtendedLifetime(source) {
+            cairo_image_surface_create_from_png_stream(
+                { closure, buffer, length in
+                    guard let closure, let buffer else { return CAIRO_STATUS_READ_ERROR }
+                    let s = Unmanaged<Source>.fromOpaque(closure).takeUnretainedValue()
+                    let count = Int(length)
+                    guard s.offset + count <= s.data.count else { return CAIRO_STATUS_READ_ERROR }
+                    s.data.copyBytes(to: buffer, from: s.data.startIndex + s.offset..<s.data.startIndex + s.offset + count)
+                    s.offset += count
+                    return CAIRO_STATUS_SUCCESS
+                }, closure)!
+        }
+        let (w, h) = (Int(cairo_image_surface_get_width(image)), Int(cairo_image_surface_get_height(image)))
+        do {
+            try Cairo.check(cairo_surface_status(image), "reading the PNG image")
+            guard w > 0, h > 0 else { throw PDFError("cairo: the PNG image is empty") }
+        } catch {
+            cairo_surface_destroy(image)
+            throw error
+        }
+        surface = image
+        width = w
+        height = h
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+}
