@@ -120,7 +120,7 @@ public final class PDFCanvas {
     @discardableResult
     public func addOutline(parent: Int, title: String, page: Int, y: Double, open: Bool = false) -> Int {
         let flags = open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(rawValue: 0)
-        return Int(cairo_pdf_surface_add_outline(surface, Int32(parent), title, "page=\(page) pos=[0 \(Self.number(y))]", flags))
+        return Int(cairo_pdf_surface_add_outline(surface, Int32(parent), CairoText.clean(title), "page=\(page) pos=[0 \(Self.number(y))]", flags))
     }
 
     /// A link from a rectangle of this page to a place on a page (1-based), which may come later.
@@ -139,7 +139,7 @@ public final class PDFCanvas {
         ]
         for (key, value) in entries {
             guard let value, !value.isEmpty else { continue }
-            cairo_pdf_surface_set_metadata(surface, key, value)
+            cairo_pdf_surface_set_metadata(surface, key, CairoText.clean(value))
         }
     }
 

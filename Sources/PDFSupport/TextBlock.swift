@@ -65,7 +65,7 @@ public final class TextBlock {
         }
         for run in runs where !run.text.isEmpty {
             let start = text.utf8.count
-            text += run.text
+            text += CairoText.clean(run.text)
             let end = text.utf8.count
             let s = run.style
             add(pango_attr_font_desc_new(engine.description(s.font)), start, end)

@@ -81,7 +81,7 @@ struct AssembleCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but problems.")
     var quiet = false
 
-    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX and ODT files before they replace the old ones.")
+    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX, ODT and PDF files before they replace the old ones.")
     var noVerify = false
 
     @OptionGroup var resources: ResourceOptions

@@ -18,22 +18,9 @@ enum PDFText {
                 s.strikethrough = true
                 s.background = deletedTint
             }
-            return TextRun(clean(run.text), s)
+            return TextRun(run.text, s)
         }
     }
 
-    static func runs(_ text: String, _ style: RunStyle) -> [TextRun] { [TextRun(clean(text), style)] }
-
-    /// The text without control characters (a matrix cannot hold them, but a layout can be made in
-    /// code): they have no glyph, and pango would draw them as boxes. Tabs and line breaks stay.
-    static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isDropped) else { return text }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: text.unicodeScalars.lazy.filter { !isDropped($0) })
-        return String(result)
-    }
-
-    private static func isDropped(_ s: Unicode.Scalar) -> Bool {
-        (s.value < 0x20 && s != "\t" && s != "\n") || (0x7F...0x9F).contains(s.value)
-    }
+    static func runs(_ text: String, _ style: RunStyle) -> [TextRun] { [TextRun(text, style)] }
 }
