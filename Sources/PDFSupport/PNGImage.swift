@@ -43,5 +43,35 @@ public final class PNGImage {
         height = h
     }
 
+    private init(surface: OpaquePointer, width: Int, height: Int) {
+        self.surface = surface
+        self.width = width
+        self.height = height
+    }
+
+    /// The image scaled down to at most `maxWidth` pixels wide (keeping its shape), or itself when it
+    /// is no wider: a logo printed 16 mm wide needs 190 pixels at 300 dpi, and cairo compresses every
+    /// pixel of the image it embeds, in every document.
+    public func scaled(toWidth maxWidth: Int) throws -> PNGImage {
+        guard maxWidth > 0, width > maxWidth else { return self }
+        let w = maxWidth
+        let h = max(1, Int((Double(height) * Double(w) / Double(width)).rounded()))
+        let target = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
+        let cr = cairo_create(target)!
+        defer { cairo_destroy(cr) }
+        cairo_scale(cr, Double(w) / Double(width), Double(h) / Double(height))
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BEST)
+        cairo_paint(cr)
+        cairo_surface_flush(target)
+        do {
+            try Cairo.check(cairo_status(cr), "scaling the image")
+        } catch {
+            cairo_surface_destroy(target)
+            throw error
+        }
+        return PNGImage(surface: target, width: w, height: h)
+    }
+
     deinit { cairo_surface_destroy(surface) }
 }
