@@ -94,13 +94,9 @@ public final class PDFCanvas {
     /// Lines `lines` of `block`, the block's top left corner at (`x`, `y`): each line at its own place
     /// in the block, so a paragraph split across pages is drawn a part on each.
     public func draw(_ block: TextBlock, x: Double, y: Double, lines: Range<Int>? = nil) {
-        let wanted = lines ?? 0..<block.lines.count
-        block.forEachLine { index, iter in
-            guard wanted.contains(index), let line = pango_layout_iter_get_line_readonly(iter) else { return }
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, nil, &logical)
-            let scale = Double(PANGO_SCALE)
-            cairo_move_to(cr, x + Double(logical.x) / scale, y + Double(pango_layout_iter_get_baseline(iter)) / scale)
+        block.forEachLine(in: lines ?? 0..<block.lines.count) { index, line in
+            let l = block.lines[index]
+            cairo_move_to(cr, x + l.x, y + l.baseline)
             pango_cairo_show_layout_line(cr, line)
         }
     }

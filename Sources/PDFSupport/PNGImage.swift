@@ -61,7 +61,7 @@ public final class PNGImage {
         defer { cairo_destroy(cr) }
         cairo_scale(cr, Double(w) / Double(width), Double(h) / Double(height))
         cairo_set_source_surface(cr, surface, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BEST)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
         cairo_paint(cr)
         cairo_surface_flush(target)
         do {
@@ -74,4 +74,21 @@ public final class PNGImage {
     }
 
     deinit { cairo_surface_destroy(surface) }
+
+    /// The image as PNG bytes.
+    public func png() throws -> Data {
+        final class Sink { var data = Data() }
+        let sink = Sink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(
+                surface,
+                { closure, bytes, length in
+                    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+                    Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+                    return CAIRO_STATUS_SUCCESS
+                }, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        try Cairo.check(status, "writing the PNG image")
+        return sink.data
+    }
 }

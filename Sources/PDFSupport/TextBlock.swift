@@ -10,7 +10,9 @@ public struct RunStyle: Hashable, Sendable {
     public var background: RGB?
     public var underline = false
     public var strikethrough = false
-    /// Capitals drawn from the text as it is: the text a reader copies keeps its case.
+    /// Capitals, set as capital letters (small capitals: the lower-case ones smaller). Not pango's
+    /// own transform: cairo keeps one code per glyph in a font's subset, and a capital glyph standing
+    /// for a small letter would push every later small letter of that font out of the simple subset.
     public var capitals = Capitals.none
     /// Extra space between letters, in points.
     public var letterSpacing = 0.0
@@ -43,6 +45,9 @@ public final class TextBlock {
         public var top: Double
         public var height: Double
         public var baseline: Double
+        /// Where the line starts, from the block's left edge, and its length (its logical extent).
+        public var x: Double
+        public var width: Double
         public var bottom: Double { top + height }
     }
 
@@ -63,7 +68,7 @@ public final class TextBlock {
             attribute.pointee.end_index = UInt32(end)
             pango_attr_list_insert(attributes, attribute)
         }
-        for run in runs where !run.text.isEmpty {
+        for run in runs.flatMap(Self.setCapitals) where !run.text.isEmpty {
             let start = text.utf8.count
             text += CairoText.clean(run.text)
             let end = text.utf8.count
@@ -75,11 +80,6 @@ public final class TextBlock {
             }
             if s.underline { add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end) }
             if s.strikethrough { add(pango_attr_strikethrough_new(1), start, end) }
-            switch s.capitals {
-            case .none: break
-            case .all: add(pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE), start, end)
-            case .small: add(pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS), start, end)
-            }
             if s.letterSpacing != 0 { add(pango_attr_letter_spacing_new(Int32(s.letterSpacing * Double(PANGO_SCALE))), start, end) }
         }
         // Never add a hyphen the writer did not type: a word broken because it is wider than the line
@@ -106,15 +106,37 @@ public final class TextBlock {
     public var height: Double { lines.last?.bottom ?? 0 }
 
     /// Where line `index` starts and how long it is, in points from the block's left edge.
-    public func extent(ofLine index: Int) -> (x: Double, width: Double) {
-        var result = (x: 0.0, width: 0.0)
-        forEachLine { i, iter in
-            guard i == index else { return }
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, nil, &logical)
-            result = (Double(logical.x) / Double(PANGO_SCALE), Double(logical.width) / Double(PANGO_SCALE))
+    public func extent(ofLine index: Int) -> (x: Double, width: Double) { (lines[index].x, lines[index].width) }
+
+    /// Size of a small capital, as a share of the capital's.
+    static let smallCapitalScale = 0.8
+
+    /// A run in capitals as plain runs: all capitals upper-cased; small capitals split where letters
+    /// change case, the lower-case ones upper-cased and smaller.
+    static func setCapitals(_ run: TextRun) -> [TextRun] {
+        var plain = run.style
+        plain.capitals = .none
+        switch run.style.capitals {
+        case .none: return [run]
+        case .all: return [TextRun(run.text.uppercased(), plain)]
+        case .small:
+            var small = plain
+            small.font.size *= smallCapitalScale
+            var result: [TextRun] = []
+            var current = ""
+            var isSmall = false
+            for ch in run.text {
+                let lower = ch.isLowercase
+                if lower != isSmall && !current.isEmpty {
+                    result.append(TextRun(isSmall ? current.uppercased() : current, isSmall ? small : plain))
+                    current = ""
+                }
+                isSmall = lower
+                current.append(ch)
+            }
+            if !current.isEmpty { result.append(TextRun(isSmall ? current.uppercased() : current, isSmall ? small : plain)) }
+            return result
         }
-        return result
     }
 
     private static func channel(_ value: Double) -> UInt16 { UInt16((min(1, max(0, value)) * 65_535).rounded()) }
@@ -123,25 +145,30 @@ public final class TextBlock {
         var result: [Line] = []
         let iter = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iter) }
+        let scale = Double(PANGO_SCALE)
         repeat {
             var y0: Int32 = 0
             var y1: Int32 = 0
             pango_layout_iter_get_line_yrange(iter, &y0, &y1)
-            let baseline = pango_layout_iter_get_baseline(iter)
-            let scale = Double(PANGO_SCALE)
-            result.append(Line(top: Double(y0) / scale, height: Double(y1 - y0) / scale, baseline: Double(baseline) / scale))
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            result.append(
+                Line(
+                    top: Double(y0) / scale, height: Double(y1 - y0) / scale, baseline: Double(pango_layout_iter_get_baseline(iter)) / scale,
+                    x: Double(logical.x) / scale, width: Double(logical.width) / scale))
         } while pango_layout_iter_next_line(iter) != 0
         return result
     }
 
-    /// Calls `body` with each line's index and an iterator standing on it.
-    func forEachLine(_ body: (Int, OpaquePointer?) -> Void) {
-        let iter = pango_layout_get_iter(layout)
-        defer { pango_layout_iter_free(iter) }
+    /// Calls `body` with each line of `range` and its index (pango's lines, without an iterator, which
+    /// would measure every line again).
+    func forEachLine(in range: Range<Int>, _ body: (Int, UnsafeMutablePointer<PangoLayoutLine>) -> Void) {
+        var node = pango_layout_get_lines_readonly(layout)
         var index = 0
-        repeat {
-            body(index, iter)
+        while let n = node, index < range.upperBound {
+            if index >= range.lowerBound, let line = n.pointee.data?.assumingMemoryBound(to: PangoLayoutLine.self) { body(index, line) }
+            node = n.pointee.next
             index += 1
-        } while pango_layout_iter_next_line(iter) != 0
+        }
     }
 }

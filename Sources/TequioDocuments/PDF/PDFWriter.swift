@@ -21,15 +21,10 @@ public struct PDFWriter: Sendable {
     /// them all (a compendium of hundreds of plans).
     static let keepLayoutsThreshold = 4_000
 
-    /// Pixels per inch the logo keeps (a larger PNG is scaled down to this at its printed size).
-    static let logoResolution = 300.0
-
     public func render(_ layout: DocumentLayout) throws -> Data {
         let engine = try TextEngine(language: layout.properties.language)
         let pages = try paginate(layout, engine: engine)
-        let logo = try branding.logo.flatMap { logo in
-            try logo.png.map { try PNGImage(png: $0).scaled(toWidth: Int((logo.widthMM / 25.4 * Self.logoResolution).rounded(.up))) }
-        }
+        let logo = try PDFLogo.image(branding.logo)
         let first = pages[0].frame
         let canvas = try PDFCanvas(width: first.width, height: first.height)
         canvas.setMetadata(metadata(layout.properties))
