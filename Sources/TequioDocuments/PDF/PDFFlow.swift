@@ -30,6 +30,8 @@ struct PDFFlow {
     /// Keep pango's layouts for drawing (short documents) or make them again (long ones).
     let keepLayouts: Bool
     private var orientation = DocumentLayout.Orientation.portrait
+    /// List labels ("1.", "•") made once per document: a tiny layout costs as much to make as a line.
+    private var labels: [String: PDFParagraph] = [:]
 
     init(engine: TextEngine, styles: PDFStyles, paper: Branding.Paper, keepLayouts: Bool) {
         self.engine = engine
@@ -110,11 +112,12 @@ struct PDFFlow {
     }
 
     /// List items: the text at the list's indent, the label in the hanging space before it.
-    private func list(_ kind: DocumentLayout.ListKind, _ entries: [LayoutText]) -> [PDFFlowItem] {
+    private mutating func list(_ kind: DocumentLayout.ListKind, _ entries: [LayoutText]) -> [PDFFlowItem] {
         let style = kind == .numbered ? styles.sheet.numberedList : styles.sheet.bulletList
         let look = styles.look(.listItem(kind == .numbered ? .numbered : .bullet))
         let labelStyle = styles.run(style.labelText, over: look.run)
-        return entries.enumerated().map { n, entry in
+        var result: [PDFFlowItem] = []
+        for (n, entry) in entries.enumerated() {
             let rtl = BidiText.isRightToLeft(entry.plain)
             let text = paragraph(PDFText.runs(entry, look.run), width: textWidth - style.indent, look: look)
             let word: String =
@@ -122,10 +125,13 @@ struct PDFFlow {
                 case .number(let suffix): "\(n + 1)\(suffix)"
                 case .bullet(let bullet): bullet
                 }
-            let label = paragraph(PDFText.runs(word, labelStyle), width: style.hanging, look: look, alignment: rtl ? .end : .start)
+            let key = "\(kind == .numbered ? "n" : "b")\(rtl ? "r" : "l")\(word)"
+            let label = labels[key] ?? paragraph(PDFText.runs(word, labelStyle), width: style.hanging, look: look, alignment: rtl ? .end : .start)
+            labels[key] = label
             let labelX = rtl ? textWidth - style.indent : style.indent - style.hanging
-            return .text(PDFTextBox(paragraph: text, x: rtl ? 0 : style.indent, look: look, label: (label, labelX)))
+            result.append(.text(PDFTextBox(paragraph: text, x: rtl ? 0 : style.indent, look: look, label: (label, labelX))))
         }
+        return result
     }
 
     private func contentsEntry(_ entry: DocumentLayout.ContentsEntry) -> PDFFlowItem {
