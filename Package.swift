@@ -42,7 +42,8 @@ let package = Package(
         // documents, face-to-face kits (print, spreadsheets and their import).
         .target(name: "TequioLMS", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
         .target(
-            name: "TequioDocuments", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport", "PDFSupport"]),
+            name: "TequioDocuments",
+            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport", "PDFSupport"]),
         .target(
             name: "TequioFaceToFace",
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
@@ -60,7 +61,8 @@ let package = Package(
         .target(
             name: "TequioFuzzTargets",
             dependencies: [
-                "TequioModel", "TequioReaders", "TequioWriters", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport", "ZipSupport",
+                "TequioModel", "TequioReaders", "TequioWriters", "TequioDocuments", "TequioFaceToFace", "TequioPackageCheck", "XMLSupport",
+                "ZipSupport",
             ]),
 
         .testTarget(name: "TequioModelTests", dependencies: ["TequioModel"]),
@@ -82,7 +84,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
-        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine"], exclude: ["Fixtures"]),
+        .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine", "TequioFuzzTargets"], exclude: ["Fixtures"]),
         .testTarget(name: "TequioFuzzTargetsTests", dependencies: ["TequioFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

@@ -51,12 +51,6 @@ struct AssembleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module the matrices belong to (default: modules/<module id>).", valueName: "module"))
     var module: String?
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(DocumentFormat.names), or all.", valueName: "formats"))
-    var format: String = "all"
-
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
-    var output: String = "dist/plans"
-
     @Flag(name: .long, help: "Also write one document with every plan (<module>-compendium.<format>).")
     var compendium = false
 
@@ -69,24 +63,16 @@ struct AssembleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Take styles from this .docx or .odt (repeatable, one per format).", valueName: "file"))
     var referenceDoc: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Branding folder with branding.json (default: the templates' documents/).", valueName: "dir"))
-    var branding: String?
-
     @Option(name: .long, help: ArgumentHelp("Show each plan's changes since its table's draft in this folder of an earlier round (matched by module, matrix and table); plans with no earlier draft are marked new.", valueName: "dir"))
     var compareWith: String?
 
     @Flag(name: .long, help: "Write the documents of the valid matrices even when others have errors (still exits 65).")
     var keepGoing = false
 
-    @Flag(name: .long, help: "Print nothing but problems.")
-    var quiet = false
-
-    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX, ODT and PDF files before they replace the old ones.")
-    var noVerify = false
-
+    @OptionGroup var documents: DocumentOutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func parsedFormats() throws -> [DocumentFormat] { try Self.formats(format) }
+    func parsedFormats() throws -> [DocumentFormat] { try documents.formats() }
 
     /// `docx,odt`, `all`… as formats, sorted, each once.
     static func formats(_ format: String) throws -> [DocumentFormat] {
@@ -125,7 +111,7 @@ struct AssembleCommand: ParsableCommand {
         let printer = DiagnosticPrinter()
         let action = AssembleAction(
             AssembleAction.Input(
-                formats: formats, outputDirectory: URL(fileURLWithPath: output), compendium: compendium,
+                formats: formats, outputDirectory: URL(fileURLWithPath: documents.output), compendium: compendium,
                 onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing, catalogue: catalogue))
 
         // 1. Read and check everything before writing anything.
@@ -191,11 +177,11 @@ struct AssembleCommand: ParsableCommand {
         let progress = CountingProgress(total: jobs.count)
         let outcome = action.write(
             jobs, options: options, sourceDateEpoch: sourceDateEpoch,
-            verify: noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
+            verify: documents.noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
             progress: { progress.step($0) })
         progress.finish()
         if let failure = outcome.failure { throw Self.commandFailure(failure) }
-        if !quiet {
+        if !documents.quiet {
             let written = outcome.written.sorted { $0.path < $1.path }
             if written.count <= 24 {
                 for url in written { Output.error("wrote \(DisplayPath.of(url))") }
@@ -224,7 +210,7 @@ struct AssembleCommand: ParsableCommand {
 
     /// Branding and reference documents; any problem with them stops the run before anything is written.
     func documentOptions(_ located: ResourceLocator) throws -> DocumentOptions {
-        try Self.documentOptions(located, branding: branding, referenceDoc: referenceDoc)
+        try Self.documentOptions(located, branding: documents.branding, referenceDoc: referenceDoc)
     }
 
     static func documentOptions(_ located: ResourceLocator, branding: String?, referenceDoc: [String]) throws -> DocumentOptions {

@@ -40,34 +40,19 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module the drafts belong to (default: modules/<module id>).", valueName: "module"))
     var module: String?
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(DocumentFormat.names), or all.", valueName: "formats"))
-    var format: String = "all"
-
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
-    var output: String = "dist/plans"
-
     @Option(name: .long, help: ArgumentHelp("The name every change is credited to (default: each draft's table).", valueName: "name"))
     var author: String?
 
-    @Option(name: .long, help: ArgumentHelp("Branding folder with branding.json (default: the templates' documents/).", valueName: "dir"))
-    var branding: String?
-
-    @Flag(name: .long, help: "Print nothing but problems.")
-    var quiet = false
-
-    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX and ODT files before they are written.")
-    var noVerify = false
-
+    @OptionGroup var documents: DocumentOutputOptions
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
-        _ = try AssembleCommand.formats(format)
         guard drafts.count >= 2 else { throw ValidationError("give at least two drafts to compare") }
         if let author, author.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--author is empty") }
     }
 
     func run() throws {
-        let formats = try AssembleCommand.formats(format)
+        let formats = try documents.formats()
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
         let printer = DiagnosticPrinter()
@@ -77,20 +62,20 @@ struct CompareCommand: ParsableCommand {
 
         let catalogue = try located.catalogue()
         let plans = ordered.map { ActionPlan(matrix: $0.matrix, module: set.module!, catalogue: catalogue, source: $0.path) }
-        let options = try AssembleCommand.documentOptions(located, branding: branding, referenceDoc: [])
+        let options = try AssembleCommand.documentOptions(located, branding: documents.branding, referenceDoc: [])
         let layout = ComparisonLayout.layout(plans, author: author, hasLogo: options.branding.logo != nil)
         let name = ComparisonLayout.fileName(plans)
         let action = AssembleAction(
             AssembleAction.Input(
-                formats: formats, outputDirectory: URL(fileURLWithPath: output), compendium: false, onlyCompendium: false,
+                formats: formats, outputDirectory: URL(fileURLWithPath: documents.output), compendium: false, onlyCompendium: false,
                 language: nil, keepGoing: false, catalogue: catalogue))
         let jobs = formats.map { AssembleAction.Job(layout: layout, format: $0, fileName: "\(name).\($0.fileExtension)") }
         let outcome = action.write(
             jobs, options: options, sourceDateEpoch: try AssembleCommand.sourceDateEpoch(),
-            verify: noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
+            verify: documents.noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
             progress: { _ in })
         if let failure = outcome.failure { throw AssembleCommand.commandFailure(failure) }
-        if !quiet {
+        if !documents.quiet {
             for url in outcome.written.sorted(by: { $0.path < $1.path }) { Output.error("wrote \(DisplayPath.of(url))") }
         }
     }

@@ -25,6 +25,25 @@ struct CompletedMatrixChecker {
     }
 }
 
+extension CompletedMatrixChecker {
+    /// A score file: schema first, then against its module's rubric.
+    func checkScores(_ url: URL) -> [Diagnostic] {
+        let (located, diagnostics) = ScoreSheetReader(schemas: schemas).read(url)
+        guard let located else { return diagnostics }
+        let moduleURL = moduleOverride.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: "modules").appendingPathComponent(located.sheet.moduleID)
+        guard let module = ModuleCache.shared.read(moduleURL, schemas: schemas).module else {
+            return diagnostics + [
+                .error(
+                    MatrixDiagnosticID.moduleNotFound,
+                    "cannot load module '\(located.sheet.moduleID)' from \(DisplayPath.of(moduleURL)) to check these scores against; pass --module",
+                    at: located.rootLocation)
+            ]
+        }
+        return diagnostics + ScoreValidation.check(located, against: module)
+    }
+}
+
 /// Modules read once per run, by folder.
 final class ModuleCache: @unchecked Sendable {
     static let shared = ModuleCache()

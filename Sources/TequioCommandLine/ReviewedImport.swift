@@ -40,7 +40,7 @@ struct ReviewedImport {
                 if let located { problems += CompletedMatrixValidation.check(located, against: module) }
                 guard let base = located?.matrix, !problems.hasErrors else {
                     diagnostics += problems
-                    diagnostics.append(.error(ReviewDiagnosticID.wrongModule, "the draft inside this plan is not a valid matrix of module '\(module.id)' \(module.version)", at: at))
+                    diagnostics.append(.error(ReviewedPlanDiagnosticID.wrongModule, "the draft inside this plan is not a valid matrix of module '\(module.id)' \(module.version)", at: at))
                     failed += 1
                     continue
                 }
@@ -59,7 +59,7 @@ struct ReviewedImport {
                 }
                 outputs.append((outputDirectory.appendingPathComponent(CompletedMatrixWriter.fileName(result.matrix)), result.matrix, data, display))
             } catch let error as ReviewReadError {
-                diagnostics.append(.error(error.kind == .damaged ? ReviewDiagnosticID.damaged : ReviewDiagnosticID.notAPlan, error.message, at: at))
+                diagnostics.append(.error(error.kind == .damaged ? ReviewedPlanDiagnosticID.damaged : ReviewedPlanDiagnosticID.notAPlan, error.message, at: at))
                 failed += 1
             }
         }

@@ -12,7 +12,7 @@ public struct Tequio: ParsableCommand {
             installation or internal error, 74 a file could not be read or written.
             """,
         version: TequioVersion.current,
-        subcommands: [CheckCommand.self, NewCommand.self, BuildCommand.self, ImportCommand.self, AssembleCommand.self, CompareCommand.self, MergeCommand.self]
+        subcommands: [CheckCommand.self, NewCommand.self, BuildCommand.self, ImportCommand.self, AssembleCommand.self, CompareCommand.self, MergeCommand.self, ReviewCommand.self]
     )
 
     public init() {}

@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import ZipSupport
 
 /// Several named files in one fuzz input, so that one input can stand for a module folder or the
 /// parts of a spreadsheet zip. The format is text, easy to write by hand and to mutate:
@@ -79,6 +80,20 @@ public struct FuzzBundle {
             let url = folder.appendingPathComponent(file.name)
             try? manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? file.data.write(to: url)
+        }
+    }
+
+    /// Writes `input` to `url` as a zip: raw zip bytes (starting with `PK`) as they are, anything else
+    /// as a bundle of the zip's parts (`firstName` first), zipped with `ArchiveWriter` (`mimetype`
+    /// first when there is one), so that mutations reach the XML inside instead of breaking the CRC.
+    static func writeZip(_ input: Data, firstName: String, to url: URL) {
+        guard !input.starts(with: [0x50, 0x4B]) else { return FuzzEnvironment.write(input, to: url) }
+        let bundle = FuzzBundle(input, firstName: firstName)
+        let mimetype = bundle.files.contains { $0.name == "mimetype" } ? "mimetype" : nil
+        do {
+            try ArchiveWriter.write(bundle.tree, to: url, options: ArchiveOptions(timestamp: ArchiveOptions.earliestTimestamp, firstEntry: mimetype))
+        } catch {
+            fatalError("fuzz harness cannot zip the bundle: \(error)")
         }
     }
 

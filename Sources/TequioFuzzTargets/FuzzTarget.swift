@@ -52,6 +52,11 @@ public enum FuzzTargets {
         SpreadsheetTargets.ods,
         SpreadsheetTargets.csv,
         PackageCheckTarget.target,
+        DocumentTargets.branding,
+        DocumentTargets.docxReference,
+        DocumentTargets.odtReference,
+        ReviewTargets.reviewed,
+        ReviewTargets.scores,
     ]
 
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

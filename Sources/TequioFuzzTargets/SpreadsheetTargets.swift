@@ -3,7 +3,6 @@ import TequioFaceToFace
 import TequioModel
 import TequioReaders
 import TequioWriters
-import ZipSupport
 
 /// A filled spreadsheet as `tequio import FILE --module modules/oaxaca-agua` reads it:
 /// `SpreadsheetFile.read` (safe zip reader and XML parser, or the CSV reader), `MatrixImporter`
@@ -32,14 +31,8 @@ enum SpreadsheetTargets {
     static func run(_ data: Data, ext: String, firstPart: String?) -> FuzzOutcome {
         let module = FuzzEnvironment.exampleModule
         let url = FuzzEnvironment.scratch(ext).appendingPathComponent("Mesa 1.\(ext)")
-        if let firstPart, !data.starts(with: [0x50, 0x4B]) {
-            let bundle = FuzzBundle(data, firstName: firstPart)
-            let mimetype = bundle.files.contains { $0.name == "mimetype" } ? "mimetype" : nil
-            do {
-                try ArchiveWriter.write(bundle.tree, to: url, options: ArchiveOptions(timestamp: ArchiveOptions.earliestTimestamp, firstEntry: mimetype))
-            } catch {
-                fatalError("fuzz harness cannot zip the bundle: \(error)")
-            }
+        if let firstPart {
+            FuzzBundle.writeZip(data, firstName: firstPart, to: url)
         } else {
             FuzzEnvironment.write(data, to: url)
         }

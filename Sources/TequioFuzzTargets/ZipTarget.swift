@@ -1,6 +1,6 @@
 import Foundation
 import TequioModel
-import TequioFaceToFace
+import TequioReaders
 import ZipSupport
 
 /// Raw zip bytes through `SafeArchiveReader`: `entryNames`, `read` and `extract`, with the limits of

@@ -11,6 +11,10 @@ public struct Module: Sendable, Equatable, Codable {
     public var glossary: [GlossaryTerm]
     public var matrices: [MatrixDefinition]
     public var units: [ModuleUnit]
+    /// How the donor committee scores the plans (`<rubric>`); the player does not carry it.
+    public var rubric: Rubric? = nil
+
+    enum CodingKeys: String, CodingKey { case id, version, languages, metadata, glossary, matrices, units }
 
     public init(
         id: String, version: String, languages: [String], metadata: Metadata, glossary: [GlossaryTerm] = [],

@@ -11,7 +11,7 @@ import XMLSupport
 struct IncludeExpander {
     static let namespace = ModuleReader.namespace
     static let allowed: [String: Set<String>] = [
-        "module": ["unit", "matrix", "glossary"],
+        "module": ["unit", "matrix", "glossary", "rubric"],
         "unit": ["presentation", "case-study", "finding", "activity"],
     ]
 

@@ -33,6 +33,10 @@ public enum ModuleDiagnosticID: String, DiagnosticIdentifier {
     case duplicateLanguage = "module.duplicate-language"
     case idMismatch = "module.id-mismatch"
     case duplicateColumn = "module.matrix.duplicate-column"
+    case rubricWeights = "module.rubric.weights"
+    case rubricScale = "module.rubric.scale"
+    case rubricTieBreaker = "module.rubric.tie-breaker"
+    case rubricJustify = "module.rubric.justify"
 
     /// A problem of an `xi:include` (`module.include.*`).
     public var isIncludeProblem: Bool {

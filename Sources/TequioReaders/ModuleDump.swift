@@ -38,6 +38,14 @@ public enum ModuleDump {
                 out.append("    column \(c.id) required=\(c.required) max=\(c.maxLength.map(String.init) ?? "-") \(t(c.label))")
             }
         }
+        if let r = module.rubric {
+            out.append("  rubric \(r.id)\(at(r.id)) tie-breaker=\(r.tieBreaker ?? "-") disagreement=\(r.disagreementSpread) \(t(r.title))")
+            out.append("    scale " + r.levels.map { "\($0.value)=\(t($0.label))" }.joined(separator: " "))
+            for g in r.gates { out.append("    gate \(g.id)\(at(g.id)) \(t(g.question))") }
+            for c in r.criteria {
+                out.append("    criterion \(c.id)\(at(c.id)) weight=\(c.weight) justify=\(c.justify.sorted().map(String.init).joined(separator: ",")) \(t(c.title))")
+            }
+        }
         for unit in module.units {
             out.append("  unit \(unit.id)\(at(unit.id)) day=\(unit.day.map(String.init) ?? "-") minutes=\(unit.minutes.map(String.init) ?? "-") \(t(unit.title))")
             for block in unit.blocks {

@@ -1,14 +1,15 @@
 import Foundation
 
 /// Strict UTF-8 validation with the position of the first bad byte.
-enum UTF8Check {
-    struct BadByte {
-        let byte: UInt8
-        let line: Int
-        let column: Int
+public enum UTF8Check {
+    public struct BadByte: Sendable {
+        public let byte: UInt8
+        /// 1-based line and column (in Unicode scalars) of the byte.
+        public let line: Int
+        public let column: Int
     }
 
-    static func firstInvalidByte(in data: Data) -> BadByte? {
+    public static func firstInvalidByte(in data: Data) -> BadByte? {
         data.withUnsafeBytes { raw -> BadByte? in
             let bytes = raw.bindMemory(to: UInt8.self)
             let n = bytes.count

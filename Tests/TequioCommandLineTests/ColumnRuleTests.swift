@@ -33,9 +33,8 @@ final class ColumnRuleTests: XCTestCase {
     }
 
     func testACSVQuoteIsPlacedByCharacters() {
-        XCTAssertThrowsError(try CSVTable.parse("municipio,sí\nAñadir,\"sí\"x\n")) { error in
-            guard case CSVTable.ParseError.unexpectedQuote(let line, let column) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual([line, column], [2, 12], "the character after the closing quote")
+        XCTAssertThrowsError(try CSVTable.read(Data("municipio,sí\nAñadir,\"sí\"x\n".utf8), options: CSVTable.Options(maxBytes: 1 << 20))) {
+            XCTAssertEqual($0 as? CSVTable.ReadError, .textAfterClosingQuote(line: 2, column: 12), "the character after the closing quote")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TequioFaceToFace
+import TequioFuzzTargets
 import TequioModel
 import TequioPackageCheck
 import TequioReaders
@@ -17,7 +18,7 @@ final class DiagnosticCatalogueTests: XCTestCase {
     static let tables: [any DiagnosticIdentifier.Type] = [
         XMLDiagnosticID.self, ZipDiagnosticID.self, ModuleDiagnosticID.self, MatrixDiagnosticID.self,
         ImportDiagnosticID.self, PackageDiagnosticID.self, TequioDiagnosticID.self, CompareDiagnosticID.self,
-        MergeDiagnosticID.self, ReviewDiagnosticID.self,
+        MergeDiagnosticID.self, ReviewedPlanDiagnosticID.self, FuzzDiagnosticID.self, ReviewDiagnosticID.self,
     ]
 
     static var identifiers: [String] { tables.flatMap { $0.identifiers } }

@@ -1,5 +1,6 @@
 import Foundation
 import TequioDocuments
+import TequioModel
 import XCTest
 import XMLSupport
 

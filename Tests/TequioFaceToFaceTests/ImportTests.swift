@@ -4,6 +4,7 @@ import XCTest
 import XMLSupport
 
 @testable import TequioFaceToFace
+@testable import TequioReaders
 
 /// The importer on spreadsheets made in code: what it accepts, and the message for each problem.
 final class ImportTests: XCTestCase {
@@ -113,14 +114,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(m.rows[1]["beneficiaries"], "+1")
     }
 
-    func testCSVProblemsGiveTheLine() throws {
-        XCTAssertThrowsError(try CSVReader(data: Data("a,b\n\"open,c\n".utf8), path: "m.csv", sheetName: "m").read()) { error in
-            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.formatted, "m.csv:2: error: a quoted field is not closed [import.csv-syntax]")
-        }
-        XCTAssertThrowsError(try CSVReader(data: Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]), path: "m.csv", sheetName: "m").read()) { error in
-            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.identifier, ImportDiagnosticID.notUTF8.rawValue)
-            XCTAssertEqual((error as? SpreadsheetReadError)?.diagnostics.first?.location?.line, 2)
-        }
+    func testAnUnknownCSVHeaderGivesTheLine() throws {
         let document = try CSVReader(data: Data("problem,notes\nx,y\n".utf8), path: "m.csv", sheetName: "m").read()
         let (_, diagnostics) = try run(document)
         XCTAssertTrue(diagnostics.contains { $0.formatted.hasPrefix("m.csv:1: error: cell B1: 'notes' is not a column of matrix 'plan'") },
@@ -188,16 +182,6 @@ final class ImportTests: XCTestCase {
             }, "\(diagnostics.map(\.formatted))")
     }
 
-    func testTooManyCSVRowsStopTheReaderAtTheFirstRowOver() throws {
-        let text = header + String(repeating: "a,b,c,d,e,f\n", count: MatrixImporter.maxRows + 5)
-        XCTAssertThrowsError(try csv(text)) { error in
-            let d = (error as? SpreadsheetReadError)?.diagnostics.first
-            XCTAssertEqual(d?.identifier, ImportDiagnosticID.tooManyRows.rawValue)
-            XCTAssertEqual(d?.location?.line, MatrixImporter.maxRows + 2)
-        }
-        XCTAssertNoThrow(try csv(header + String(repeating: "a,b,c,d,e,f\n", count: MatrixImporter.maxRows)))
-    }
-
     func testTooManyRowsInAWorkbookSheetIsAnError() throws {
         let (matrices, diagnostics) = try run(
             workbook(rows: []) { sheet in
@@ -205,18 +189,6 @@ final class ImportTests: XCTestCase {
             })
         XCTAssertTrue(matrices.isEmpty)
         XCTAssertEqual(diagnostics.first { $0.severity == .error }?.identifier, ImportDiagnosticID.tooManyRows.rawValue)
-    }
-
-    func testAUTF16CSVIsNamedAsSuch() throws {
-        var utf16 = Data([0xFF, 0xFE])
-        for unit in header.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
-        for data in [utf16, utf16.dropFirst(2)] {
-            XCTAssertThrowsError(try CSVReader(data: Data(data), path: "m.csv", sheetName: "m").read()) { error in
-                let d = (error as? SpreadsheetReadError)?.diagnostics.first
-                XCTAssertEqual(d?.identifier, ImportDiagnosticID.notUTF8.rawValue)
-                XCTAssertTrue(d?.message.contains("UTF-16") == true, d?.message ?? "")
-            }
-        }
     }
 
     func testAHiddenSheetOfAPlainWorkbookIsNamedInAWarning() throws {

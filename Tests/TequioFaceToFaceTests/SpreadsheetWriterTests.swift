@@ -1,11 +1,11 @@
 import Foundation
 import TequioModel
-import TequioReaders
 import XCTest
 import XMLSupport
 import ZipSupport
 
 @testable import TequioFaceToFace
+@testable import TequioReaders
 
 /// Shared set-up: the example module and the official schemas (`schemas/official`).
 enum Fixture {

@@ -111,6 +111,28 @@ final class PlayerScriptTests: XCTestCase {
         }
     }
 
+    /// The words of the review notes, conflicts and "import another member's file" (review.js, member-merge.js),
+    /// Spanish first; `import` and `merge` are looked up as `t(x)`, which the scan of calls cannot see.
+    func testTheReviewAndMergeWordsAreInBothLanguages() throws {
+        let catalogue = try StringCatalogueTests.shippedCatalogue()
+        let expected: [String: (es: String, en: String)] = [
+            "comment": ("Comentario del comité", "Committee comment"),
+            "suggestion": ("Sugerencia del comité", "Committee suggestion"),
+            "useText": ("Usar este texto", "Use this text"),
+            "addressed": ("Atendido", "Addressed"),
+            "merge": ("Importar el archivo de otra persona de la mesa", "Import another table member's file"),
+            "import": ("Cargar un archivo de matriz (como mesa nueva)", "Load a matrix file (as a new table)"),
+            "addedMany": ("{0} filas agregadas", "{0} rows added"),
+            "conflictOne": ("1 conflicto por resolver", "1 conflict to resolve"),
+        ]
+        for (key, words) in expected {
+            XCTAssertEqual(catalogue.entries["es"]?["player.\(key)"], words.es, key)
+            XCTAssertEqual(catalogue.entries["en"]?["player.\(key)"], words.en, key)
+        }
+        let code = try Self.parts()
+        XCTAssertTrue(code["matrix-editor.js"]!.contains("['import', 'merge'].map(x =>"), "the two file fields")
+    }
+
     func testTheBundleCarriesTheWordsOfTheModuleLanguagesOnly() throws {
         var input = try Self.input()
         let catalogue = try StringCatalogue(templates: input.templates)

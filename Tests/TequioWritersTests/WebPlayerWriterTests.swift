@@ -61,6 +61,8 @@ final class WebPlayerWriterTests: XCTestCase {
         let json = script.dropFirst("window.TEQUIO_DATA = ".count).dropLast(2)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let decoded = try JSONDecoder().decode(Module.self, from: JSONSerialization.data(withJSONObject: object!["module"]!))
+        XCTAssertNotNil(module.rubric)
+        module.rubric = nil  // the committee's rubric stays out of the participants' player
         XCTAssertEqual(decoded, module, "the player reads exactly the model")
     }
 
@@ -123,9 +125,26 @@ final class SourceCompactorTests: XCTestCase {
         XCTAssertEqual(String(decoding: SourceCompactor.compact(Data(js.utf8), path: "p.js"), as: UTF8.self), "const s = 'open;\n")
     }
 
-    func testCSSCommentsGoAndOtherFilesStayAsTheyAre() {
+    func testCSSLosesCommentsAndTheSpacesThatSeparateNothingAndOtherFilesStayAsTheyAre() {
         let css = "/* c */\nbody {\n  margin: 0;\n}\n"
-        XCTAssertEqual(String(decoding: SourceCompactor.compact(Data(css.utf8), path: "p.css"), as: UTF8.self), "body {\nmargin: 0;\n}\n")
+        XCTAssertEqual(String(decoding: SourceCompactor.compact(Data(css.utf8), path: "p.css"), as: UTF8.self), "body{margin:0}\n")
         XCTAssertEqual(SourceCompactor.compact(Data("  x\n".utf8), path: "a.html"), Data("  x\n".utf8))
+    }
+
+    func testCSSKeepsTheSpacesThatMeanSomething() {
+        let css = """
+            .top :focus-visible, .a > b { outline: 3px solid #0b3d6e; } /* a comment */
+            @media (min-width: 40em) and (max-width: 60em) {
+              .x::before { content: " ( a ;  b ) "; width: calc(100% - 2rem); }
+              .y:not(:empty) { font: 1rem/1.5 system-ui, "Segoe UI"; margin: 0 !important; }
+            }
+            .q::after { content: 'it\\'s  {x}'; }
+            """
+        XCTAssertEqual(
+            SourceCompactor.minifyCSS(css),
+            ".top :focus-visible,.a>b{outline:3px solid #0b3d6e}@media (min-width:40em) and (max-width:60em){"
+                + ".x::before{content:\" ( a ;  b ) \";width:calc(100% - 2rem)}"
+                + ".y:not(:empty){font:1rem/1.5 system-ui,\"Segoe UI\";margin:0 !important}}"
+                + ".q::after{content:'it\\'s  {x}'}\n")
     }
 }

@@ -168,9 +168,9 @@ def test_documents_that_are_not_tequio_plans_are_refused_and_nothing_is_written(
     out = tmp_path / "out"
     result = run_tequio("import", plain, "--module", MODULE, "-o", out)
     assert result.returncode == 65
-    assert "not a plan written by `tequio assemble`" in result.stderr and "[review.not-a-plan]" in result.stderr
+    assert "not a plan written by `tequio assemble`" in result.stderr and "[reviewed.not-a-plan]" in result.stderr
     damaged = tmp_path / "roto.odt"
     damaged.write_bytes(b"PK\x03\x04 not really a zip")
     result = run_tequio("import", damaged, "--module", MODULE, "-o", out)
-    assert result.returncode == 65 and "[review.damaged]" in result.stderr
+    assert result.returncode == 65 and "[reviewed.damaged]" in result.stderr
     assert not out.exists()

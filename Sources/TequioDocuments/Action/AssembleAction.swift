@@ -90,12 +90,19 @@ public struct AssembleAction: Sendable {
     }
 
     public struct Job: Sendable {
-        public let layout: DocumentLayout
+        let source: LazyLayout
         public let format: DocumentFormat
         public let fileName: String
+        /// Made when first asked for, on the writer's thread: a comparison's layout costs more than its
+        /// rendering, so making them one after the other in `plannedJobs` would leave the other cores idle.
+        public var layout: DocumentLayout { source.value }
 
         public init(layout: DocumentLayout, format: DocumentFormat, fileName: String) {
-            self.layout = layout
+            self.init(source: LazyLayout { layout }, format: format, fileName: fileName)
+        }
+
+        init(source: LazyLayout, format: DocumentFormat, fileName: String) {
+            self.source = source
             self.format = format
             self.fileName = fileName
         }
@@ -165,9 +172,15 @@ public struct AssembleAction: Sendable {
             for (id, module) in modules.sorted(by: { $0.key < $1.key }) {
                 let c = Compendium(
                     plans: plans.filter { $0.moduleID == id }, module: module, language: input.language, catalogue: input.catalogue)
-                var layout = PlanLayout.layout(c, hasLogo: branding.logo != nil, chapters: round.map { r in { r.chapter($1, number: $0 + 1) } })
-                if round != nil { layout.changeWords = DocumentLayout.ChangeWords(c.strings) }
-                for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(c.baseName).\(f.fileExtension)")) }
+                let hasLogo = branding.logo != nil
+                let source = LazyLayout {
+                    guard let round else { return PlanLayout.layout(c, hasLogo: hasLogo) }
+                    let chapters = Self.concurrentMap(Array(c.plans.enumerated())) { round.chapter($0.element, number: $0.offset + 1) }
+                    var layout = PlanLayout.layout(c, hasLogo: hasLogo, chapters: { i, _ in chapters[i] })
+                    layout.changeWords = DocumentLayout.ChangeWords(c.strings)
+                    return layout
+                }
+                for f in formats { jobs.append(Job(source: source, format: f, fileName: "\(c.baseName).\(f.fileExtension)")) }
             }
         }
         guard !input.onlyCompendium else { return jobs }
@@ -184,8 +197,9 @@ public struct AssembleAction: Sendable {
                 n += 1
             }
             used.insert(unique)
-            let layout = round?.layout(p, hasLogo: branding.logo != nil) ?? PlanLayout.layout(p, hasLogo: branding.logo != nil)
-            for f in formats { jobs.append(Job(layout: layout, format: f, fileName: "\(unique).\(f.fileExtension)")) }
+            let hasLogo = branding.logo != nil
+            let source = LazyLayout { round?.layout(p, hasLogo: hasLogo) ?? PlanLayout.layout(p, hasLogo: hasLogo) }
+            for f in formats { jobs.append(Job(source: source, format: f, fileName: "\(unique).\(f.fileExtension)")) }
         }
         return jobs
     }
@@ -246,6 +260,33 @@ public struct AssembleAction: Sendable {
     public static func sourceDateEpoch() throws -> Date? {
         guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else { return nil }
         return try ArchiveOptions.timestampFromEnvironment()
+    }
+}
+
+extension AssembleAction {
+    /// `transform` of each element, on every core, in order.
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let slots = Slots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { slots.set($0, transform(items[$0])) }
+        return slots.all.map { $0! }
+    }
+}
+
+/// A layout made once, when first asked for, by whichever thread asks.
+final class LazyLayout: @unchecked Sendable {
+    private let lock = NSLock()
+    private let make: @Sendable () -> DocumentLayout
+    private var made: DocumentLayout?
+
+    init(_ make: @escaping @Sendable () -> DocumentLayout) { self.make = make }
+
+    var value: DocumentLayout {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let layout = make()
+        made = layout
+        return layout
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TequioModel
 import XMLSupport
 
 /// The small parts of a DOCX package: content types, relationships, properties, settings, fonts,

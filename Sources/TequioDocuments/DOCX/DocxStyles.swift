@@ -1,4 +1,6 @@
 import Foundation
+import TequioModel
+import TequioReaders
 import XMLSupport
 
 /// `word/styles.xml` and `word/numbering.xml`, written from the branding's style sheet

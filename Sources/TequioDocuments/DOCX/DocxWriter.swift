@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import XMLSupport
 
 /// Writes a layout as a WordprocessingML package (`.docx`), every XML part through libxml2's writer.

@@ -1,3 +1,5 @@
+import TequioModel
+
 /// Direction of participant text: Arabic, Hebrew and other right-to-left scripts get a right-to-left
 /// paragraph so that punctuation and numbers sit where the writer put them.
 enum BidiText {
@@ -44,13 +46,5 @@ struct PageGeometry {
         var result = weights.map { Int((Double(total) * $0 / (sum > 0 ? sum : 1)).rounded(.down)) }
         result[result.count - 1] += total - result.reduce(0, +)
         return result
-    }
-}
-
-extension Double {
-    /// `10.5` → `"10.5"`, `9.0` → `"9"`: stable number text for styles.
-    var compact: String {
-        if self == rounded() { return String(Int(self)) }
-        return String((self * 100).rounded() / 100)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import TequioModel
+
 /// A document as a list of blocks, independent of format: what `PlanLayout` decides once and each writer
 /// (DOCX, ODT, HTML, Markdown) renders, as pandoc's writers render one AST.
 public struct DocumentLayout: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import TequioModel
+
 /// The text of one paragraph of a layout: plain, or with tracked changes when the document shows what
 /// changed between drafts (`tequio compare`), as pandoc's inlines carry insertions and deletions.
 ///

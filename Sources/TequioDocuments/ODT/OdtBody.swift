@@ -11,12 +11,12 @@ import XMLSupport
 final class OdtBody {
     enum Pending: String, Sendable { case first, pageBreak = "break", landscape = "land", portrait = "port" }
 
-    private let w: XMLWriter
+    let w: XMLWriter
     private let layout: DocumentLayout
     private let branding: Branding
     private let tables: TablePlan
     private let changes: OdtChanges
-    private var s: State
+    var s: State
 
     /// Paragraph styles that may open a page; each has `.first`, `.break`, `.land` and `.port` variants.
     static let pageOpeners = [
@@ -262,50 +262,9 @@ final class OdtBody {
         endParagraph(text)
     }
 
-    /// Text with its changes: inserted runs between `text:change-start` and `text:change-end`, a
-    /// `text:change` where deleted text was (the text itself is in its region).
-    private func content(_ text: LayoutText) {
-        for run in text.runs {
-            switch (run.marks.inserted, run.marks.deleted) {
-            case (nil, nil): content(run.text)
-            case (.some, nil):
-                let id = nextChange()
-                w.element("text:change-start", ["text:change-id": id])
-                content(run.text)
-                w.element("text:change-end", ["text:change-id": id])
-            case (nil, .some): w.element("text:change", ["text:change-id": nextChange()])
-            case (.some, .some): break  // in neither the oldest nor the newest text (see OdtChanges)
-            }
-        }
-    }
-
-    /// Closes the paragraph `text` ends, with the change to its paragraph mark: an inserted mark's
-    /// region runs on into the next paragraph, a deleted one is marked where the break was.
-    private func endParagraph(_ text: LayoutText) {
-        let mark = text.paragraphMark
-        if mark.inserted != nil {
-            let id = nextChange()
-            w.element("text:change-start", ["text:change-id": id])
-            s.openInsertion = id
-        }
-        if mark.deleted != nil { w.element("text:change", ["text:change-id": nextChange()]) }
-        w.end()
-    }
-
-    private func endOpenInsertion() {
-        guard let id = s.openInsertion else { return }
-        w.element("text:change-end", ["text:change-id": id])
-        s.openInsertion = nil
-    }
-
-    private func nextChange() -> String {
-        defer { s.changes += 1 }
-        return OdtChanges.id(s.changes)
-    }
-
     /// Text with the white space ODF would collapse written as `text:s` (spaces after the first, or at
     /// the start) and `text:tab`.
-    private func content(_ text: String) { Self.content(text, w) }
+    func content(_ text: String) { Self.content(text, w) }
 
     static func content(_ text: String, _ w: XMLWriter) {
         let shape = DocxBody.shape(text)

@@ -1,4 +1,6 @@
 import Foundation
+import TequioModel
+import TequioReaders
 import XMLSupport
 
 /// `styles.xml` of an OpenDocument text, written from the branding's style sheet

@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import XMLSupport
 
 /// Writes a layout as an OpenDocument text (`.odt`): `mimetype` (first and stored, see

@@ -1,4 +1,5 @@
 import PDFSupport
+import TequioModel
 
 /// A paragraph as it flows down the page: where it starts, its spacing, what keeps it with the next,
 /// and what it adds besides its text (a list label, a rule below, an outline entry, a page number).

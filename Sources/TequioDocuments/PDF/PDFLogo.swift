@@ -1,5 +1,6 @@
 import Foundation
 import PDFSupport
+import TequioModel
 
 /// The branding's logo as the PDF embeds it: scaled down to 300 dpi at its printed size (cairo
 /// compresses every pixel of an image in every document), once per process and logo.

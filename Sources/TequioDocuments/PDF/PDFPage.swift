@@ -1,4 +1,5 @@
 import PDFSupport
+import TequioModel
 
 /// A page's size and text area in points, from the same geometry as the DOCX and ODT sections.
 struct PDFFrame: Equatable {

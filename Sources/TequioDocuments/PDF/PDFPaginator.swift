@@ -1,4 +1,5 @@
 import PDFSupport
+import TequioModel
 
 /// Puts flow items on pages, top to bottom: the first pass of the writer, which only measures. Its
 /// pages give the page count and the page of every anchor before anything is drawn.

@@ -1,5 +1,6 @@
 import Foundation
 import PDFSupport
+import TequioModel
 
 /// The second pass: draws the paginated pages with cairo, now that the page count and every anchor's
 /// page are known. Adds the running header (not on the cover), the footer "Página 3 de 12", the

@@ -1,4 +1,5 @@
 import PDFSupport
+import TequioModel
 
 /// How a paragraph of a role is set in the PDF: the style sheet's values with every inherited one
 /// filled in, fonts as the branding's family names (fontconfig finds them, or their metric twins such

@@ -1,4 +1,5 @@
 import PDFSupport
+import TequioModel
 
 /// A table measured for the PDF: its columns, header row, rows and closing row, each cell a stack of
 /// paragraphs. Pagination places whole rows, and cuts a row between lines only when it is taller than

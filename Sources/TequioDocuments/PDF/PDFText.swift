@@ -1,4 +1,5 @@
 import PDFSupport
+import TequioModel
 
 /// A layout's text as runs for pango. Tracked changes are shown as a redline, readable without colour
 /// as in the HTML: inserted text underlined on a green tint, deleted text struck through on a red tint

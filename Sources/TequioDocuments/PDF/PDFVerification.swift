@@ -1,5 +1,6 @@
 import Foundation
 import PDFSupport
+import TequioModel
 
 /// The output stage's check of a PDF that `assemble` is about to put in place: libqpdf reads it as
 /// `qpdf --check` does, in-process (users need no qpdf program). A finding is a bug in Tequio.

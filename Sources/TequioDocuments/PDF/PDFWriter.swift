@@ -1,5 +1,6 @@
 import Foundation
 import PDFSupport
+import TequioModel
 
 /// Writes a layout as a PDF with pango and cairo: pango lays out every paragraph (wrapping, shaping,
 /// right-to-left text), `PDFPaginator` puts them on pages, `PDFPainter` draws the pages with cairo,

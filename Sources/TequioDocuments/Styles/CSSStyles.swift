@@ -1,3 +1,5 @@
+import TequioModel
+
 /// The style sheet's text properties as CSS, for the HTML plans: a rule for each style that has any,
 /// on the element the HTML writer gives that style. Fonts and colours are the branding's custom
 /// properties (`var(--heading-font)`, `var(--primary)`), so `document.css` can still change them.

@@ -1,3 +1,5 @@
+import TequioModel
+
 /// Where a format's styles have always differed from the style sheet, which has the DOCX's values
 /// (the ODT was written apart from the DOCX). They are kept so both formats stay byte for byte as they
 /// were; each one can go, and that format change, once it is decided that the formats should agree.

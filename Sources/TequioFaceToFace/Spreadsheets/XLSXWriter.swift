@@ -1,5 +1,6 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import XMLSupport
 import ZipSupport
 

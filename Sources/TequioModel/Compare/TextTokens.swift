@@ -20,7 +20,7 @@ public enum TextTokens {
     public static func kind(of token: Substring) -> Kind {
         guard let first = token.unicodeScalars.first else { return .mark }
         if isLineBreak(first) { return .lineBreak }
-        if first.properties.isWhitespace { return .space }
+        if isSpace(first) { return .space }
         return isWordScalar(first) ? .word : .mark
     }
 
@@ -38,9 +38,9 @@ public enum TextTokens {
                 }
             } else if isLineBreak(scalar) {
                 index = text.unicodeScalars.index(after: index)
-            } else if scalar.properties.isWhitespace {
+            } else if isSpace(scalar) {
                 repeat { index = text.unicodeScalars.index(after: index) } while index < text.endIndex
-                    && text.unicodeScalars[index].properties.isWhitespace && !isLineBreak(text.unicodeScalars[index])
+                    && isSpace(text.unicodeScalars[index]) && !isLineBreak(text.unicodeScalars[index])
             } else if isWordScalar(scalar) {
                 index = endOfWord(text, from: index)
             } else {
@@ -65,7 +65,20 @@ public enum TextTokens {
         scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
     }
 
+    /// White space; ASCII and Latin-1 answered without the Unicode tables (the comparison asks for every
+    /// character of every cell, and the table look-ups were a sixth of its time).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if v < 0x100 { return v == 0x85 || v == 0xA0 }
+        return scalar.properties.isWhitespace
+    }
+
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+        // Latin-1 letters (but × and ÷) and Latin Extended-A and -B are all letters.
+        if (0xC0...0x24F).contains(v) { return v != 0xD7 && v != 0xF7 }
         let p = scalar.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark

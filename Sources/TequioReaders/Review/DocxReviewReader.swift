@@ -12,7 +12,7 @@ import ZipSupport
 /// smart tags, hyperlinks, content controls and fields, and moves bookmarks; the reader walks every
 /// element for text and only looks at what carries meaning.
 public enum DocxReviewReader {
-    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let w = OOXML.w
 
     public static func read(_ tree: FileTree, path: String) throws(ReviewReadError) -> ReviewedPlan {
         guard let documentData = tree["word/document.xml"] else {

@@ -43,7 +43,7 @@ public enum ReviewImport {
                 } else {
                     diagnostics.append(
                         .warning(
-                            ReviewDiagnosticID.rowLeftOut,
+                            ReviewedPlanDiagnosticID.rowLeftOut,
                             "a row the reviewer added was left out (--pending reject keeps the table's rows): “\(cells[columns.first ?? ""] ?? "")”",
                             at: at))
                 }
@@ -75,7 +75,7 @@ public enum ReviewImport {
             if result.isEmpty && pending == .accept {
                 if !result.reviewNotes.isEmpty {
                     diagnostics.append(
-                        .warning(ReviewDiagnosticID.rowRemovedWithNotes, "row \(number) was emptied by the reviewer; its notes go with it", at: at))
+                        .warning(ReviewedPlanDiagnosticID.rowRemovedWithNotes, "row \(number) was emptied by the reviewer; its notes go with it", at: at))
                 }
                 continue
             }
@@ -83,13 +83,13 @@ public enum ReviewImport {
         }
         for (i, row) in baseRows.enumerated() where !seen.contains(i + 1) {
             diagnostics.append(
-                .warning(ReviewDiagnosticID.rowNotFound, "row \(i + 1) of the draft is not in the document's matrix; it is kept as it was", at: at))
+                .warning(ReviewedPlanDiagnosticID.rowNotFound, "row \(i + 1) of the draft is not in the document's matrix; it is kept as it was", at: at))
             rows.append(row)
         }
         for comment in reviewed.otherComments {
             diagnostics.append(
                 .warning(
-                    ReviewDiagnosticID.commentOutsideMatrix,
+                    ReviewedPlanDiagnosticID.commentOutsideMatrix,
                     "a comment by \(comment.author.isEmpty ? "the reviewer" : comment.author) is not in a matrix cell, so no cell keeps it: “\(comment.text)”",
                     at: at))
         }
@@ -144,14 +144,14 @@ public enum ReviewImport {
 }
 
 /// Stable identifiers of what `tequio import` says about a reviewed DOCX or ODT.
-public enum ReviewDiagnosticID: String, DiagnosticIdentifier {
-    public static let area = "review"
+public enum ReviewedPlanDiagnosticID: String, DiagnosticIdentifier {
+    public static let area = "reviewed"
 
-    case notAPlan = "review.not-a-plan"
-    case damaged = "review.damaged"
-    case wrongModule = "review.wrong-module"
-    case rowLeftOut = "review.row-left-out"
-    case rowRemovedWithNotes = "review.row-removed-with-notes"
-    case rowNotFound = "review.row-not-found"
-    case commentOutsideMatrix = "review.comment-outside-matrix"
+    case notAPlan = "reviewed.not-a-plan"
+    case damaged = "reviewed.damaged"
+    case wrongModule = "reviewed.wrong-module"
+    case rowLeftOut = "reviewed.row-left-out"
+    case rowRemovedWithNotes = "reviewed.row-removed-with-notes"
+    case rowNotFound = "reviewed.row-not-found"
+    case commentOutsideMatrix = "reviewed.comment-outside-matrix"
 }

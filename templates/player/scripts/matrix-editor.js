@@ -44,8 +44,11 @@ function showMatrix(mx) {
     button('export', t('download'), { id: 'export' }, 'primary'),
     elem('div.errors', { id: 'export-errors', tabindex: -1, hidden: true }),
     elem('p', { id: 'export-status', role: 'status' }),
-    elem('div.field', 0, [elem('label', { for: 'import-file' }, t('load')),
-      elem('input', { id: 'import-file', type: 'file', accept: '.xml,application/xml,text/xml' })]),
+    /* "Load a matrix file" (a new table) and "Import another member's file" (merged into this one) */
+    ['import', 'merge'].map(x => elem('div.field', 0, [elem('label', { for: x + '-file' }, t(x)),
+      x === 'merge' && elem('p.hint', { id: 'merge-hint' }, t('mergeHint')),
+      elem('input', { id: x + '-file', type: 'file', accept: '.xml,application/xml,text/xml',
+        'aria-describedby': x === 'merge' ? 'merge-hint' : null })])),
     elem('p', { id: 'import-status', role: 'status' })]);
   renderView([elem('p.crumb', 0, t('workTables')), pageTitle(mx.title),
     module.matrices.length > 1 && elem('ul.inline', 0, module.matrices.filter(x => x !== mx)
@@ -82,9 +85,10 @@ function rowElement(r) {
     const area = elem('textarea', { id, rows: 4, 'data-f': 'cell', 'data-col': c.id,
       'aria-required': c.required ? 'true' : null, 'aria-describedby': describedBy.join(' ') });
     area.value = r.c[c.id] || '';
-    const cell = elem('div.cell', 0, [elem('label', { for: id }, [localizedElem('span', c.label),
-      c.required && elem('span.req', { 'aria-hidden': 'true' }, ' *')]),
-    area, c.maxLength && elem('p.cnt', { id: 'n-' + id }), elem('p.msg', { id: 'm-' + id, hidden: true })]);
+    const cell = elem('div.cell' + ((r.a || {})[c.id] ? '.wide' : ''), 0, [elem('label', { for: id },
+      [localizedElem('span', c.label), c.required && elem('span.req', { 'aria-hidden': 'true' }, ' *')]),
+    area, c.maxLength && elem('p.cnt', { id: 'n-' + id }), elem('p.msg', { id: 'm-' + id, hidden: true }),
+    cellReview(r, c, id)]);
     checkCell(area, r);
     return cell;
   });

@@ -3,6 +3,8 @@
    - working tables and matrix rows are matched by id, members by name; one found on one side only is kept (a row
      without text need not be); the newer copy's order is kept, the other's extras follow their predecessor;
    - a text (cell, note, table name, municipality) found on one side only is kept: an emptied text never wins;
+   - a cell's alternative texts (review.js) come from the copy that edited the cell later, from both when neither
+     did; review notes from both, once each, addressed when either copy says so;
    - two different texts: the later edit wins when both carry an edit time (each cell, note, table name and
      municipality has one); else the one that contains the other; else both are kept, the newer copy's first,
      separated by a line "— — —", and the participant is asked to check them;
@@ -36,9 +38,15 @@ function mergeTable(p, q) {
   keysOfBoth(x.rows, y.rows).forEach(m => {
     rows[m] = mergeLists(x.rows[m] || [], y.rows[m] || [], r => r.id, (r, s) => {
       const cells = {}, rt = asObject(r.t), st = asObject(s.t);
+      const ra = asObject(r.a), sa = asObject(s.a), a = {}, n = (s.n || []).reduce(addNote, (r.n || []).slice());
       keysOfBoth(r.c, s.c).forEach(k => { cells[k] = mergeText(r.c[k], s.c[k], rt[k], st[k]); });
-      return { id: r.id, c: cells, t: laterTimes(rt, st) };
-    }, r => !Object.values(r.c).every(isBlank));
+      keysOfBoth(ra, sa).forEach(k => {
+        const later = (rt[k] || 0) - (st[k] || 0);
+        [].concat(later < 0 ? [] : ra[k] || [], later > 0 ? [] : sa[k] || []).forEach(x => addAlternative(a, k, x));
+      });
+      return { id: r.id, c: cells, t: laterTimes(rt, st), a: Object.keys(a).length ? a : void 0,
+        n: n.length ? n : void 0 };
+    }, r => r.a || r.n || !Object.values(r.c).every(isBlank));
   });
   return Object.assign({}, y, x, { notes, rows, t: laterTimes(xt, yt), draft: Math.max(x.draft || 0, y.draft || 0),
     name: line('name'), municipality: line('municipality'),
@@ -56,7 +64,8 @@ function mergeHostState(hostState) {
     hostTables = hostState.tables.map(x => Object.assign({ name: '' }, x, {
       members: (x.members || []).filter(asObject), notes: asObject(x.notes), t: asObject(x.t),
       rows: Object.fromEntries(Object.entries(x.rows || {}).map(([m, rows]) =>
-        [m, rows.filter(r => r.id).map(r => ({ id: r.id, c: asObject(r.c), t: asObject(r.t) }))])) }));
+        [m, rows.filter(r => r.id).map(r => ({ id: r.id, c: asObject(r.c), t: asObject(r.t),
+          a: r.a ? asObject(r.a) : void 0, n: Array.isArray(r.n) ? r.n : void 0 }))])) }));
     const local = allTables();
     merged = mergeLists(newer ? hostTables : local, newer ? local : hostTables, x => x.id, mergeTable, () => 1);
   } catch { return; } /* not a state this player wrote: keep the local one */

@@ -10,6 +10,7 @@ function onClick(e) {
     goTo(currentRoute);
     doc.querySelector('#lang-switch [aria-pressed="true"]').focus();
   } else if (action.startsWith('row-')) rowAction(action, b);
+  else if (/^(note|alt)-/.test(action)) reviewAction(action, b);
   else if (action === 'help') {
     const open = b.getAttribute('aria-expanded') !== 'true';
     b.setAttribute('aria-expanded', open);
@@ -61,9 +62,9 @@ function onChange(e) {
     saveIndex();
     goTo(currentRoute);
     $('table-select').focus();
-  } else if (input.id === 'import-file' && input.files[0]) {
-    const reader = new FileReader();
-    reader.onload = () => importMatrix(String(reader.result));
+  } else if (/^(import|merge)-file$/.test(input.id) && input.files[0]) {
+    const reader = new FileReader(), file = input.files[0].name;
+    reader.onload = () => importMatrix(String(reader.result), file, input.id === 'merge-file');
     reader.onerror = () => importFailed('readErr');
     reader.readAsText(input.files[0], 'UTF-8');
     input.value = '';

@@ -35,8 +35,9 @@ function showMessage(level, text) {
 function writeStored(key, value) {
   if (storage) try { storage.setItem(key, JSON.stringify(value)); } catch { saveFailed = true; }
 }
-/* A row is stored as [cells, edit times] (only the cells before edit times were kept) */
-const saveRow = row => writeStored(rowKey(row.id), [row.c, row.t || {}]);
+/* A row is stored as [cells, edit times, {a: alternative texts, n: review notes}] (review.js); only the cells
+   before edit times were kept */
+const saveRow = row => writeStored(rowKey(row.id), [row.c, row.t || {}, { a: row.a, n: row.n }]);
 const saveTable = table => { writeTable(table); saveIndex(); };
 function writeTable(table) {
   const rowIds = {};
@@ -57,7 +58,8 @@ function loadTable(id) {
   const table = readStored(tableKey(id));
   if (table) for (const m in table.rows) table.rows[m] = table.rows[m].map(rowId => {
     const stored = readStored(rowKey(rowId)), isPair = Array.isArray(stored);
-    return { id: rowId, c: asObject(isPair ? stored[0] : stored), t: asObject(isPair && stored[1]) };
+    return Object.assign({ id: rowId, c: asObject(isPair ? stored[0] : stored), t: asObject(isPair && stored[1]) },
+      isPair && stored[2]);
   });
   return (tableCache[id] = table);
 }

@@ -1,0 +1,54 @@
+import Foundation
+import TequioModel
+import TequioReaders
+import ZipSupport
+
+/// The committee's files: a reviewed DOCX or ODT plan as `tequio import` reads it (the safe zip
+/// reader, `DocxReviewReader` or `OdtReviewReader`, the draft it carries, `ReviewImport.nextDraft`),
+/// and a score file as `tequio check` and `tequio review rank` read it (`ScoreSheetReader`,
+/// `ScoreValidation` against the example module's rubric). Checked: a refused input says why, and
+/// the next draft made from an accepted plan is a valid matrix file again.
+enum ReviewTargets {
+    static let reviewed = FuzzTarget(
+        name: "reviewed", summary: "reviewed DOCX/ODT plans via DocxReviewReader / OdtReviewReader + ReviewImport",
+        options: ["-max_len=262144"], run: runReviewed)
+
+    static let scores = FuzzTarget(
+        name: "scores", summary: "score files via ScoreSheetReader + ScoreValidation", options: ["-max_len=32768"], run: runScores)
+
+    private static let plan = FuzzEnvironment.scratch("reviewed").appendingPathComponent("plan.zip")
+    private static let scoreFile = FuzzEnvironment.scratch("scores").appendingPathComponent("scores.xml")
+
+    static func runReviewed(_ data: Data) -> FuzzOutcome {
+        FuzzEnvironment.write(data, to: plan)
+        let at = SourceLocation(file: "plan.zip")
+        do {
+            let tree = try SafeArchiveReader.read(plan)
+            let reviewed: ReviewedPlan
+            do {
+                reviewed = try tree["word/document.xml"] != nil
+                    ? DocxReviewReader.read(tree, path: "plan.zip") : OdtReviewReader.read(tree, path: "plan.zip")
+            } catch {
+                FuzzCheck.require(!error.message.isEmpty, "a refused plan says why")
+                return FuzzOutcome(accepted: false, diagnostics: [.error(ReviewedPlanDiagnosticID.notAPlan, error.message, at: at)])
+            }
+            let (located, found) = CompletedMatrixReader(schemas: FuzzEnvironment.schemas).read(reviewed.draft, path: "plan.zip!draft")
+            guard let base = located?.matrix else { return FuzzOutcome(accepted: false, diagnostics: found) }
+            let columns = FuzzEnvironment.exampleModule.matrix(id: base.matrixID)?.columns.map(\.id) ?? []
+            let next = ReviewImport.nextDraft(reviewed, base: base, columns: columns, pending: .accept, modified: "2013-01-01T00:00:00Z", path: "plan.zip")
+            FuzzCheck.require(next.matrix.draft == base.draft + 1, "the next draft is numbered after the one the plan carries")
+            return FuzzOutcome(accepted: true, diagnostics: found + next.diagnostics)
+        } catch {
+            return FuzzOutcome(accepted: false, diagnostics: [.error(ReviewedPlanDiagnosticID.damaged, "\(error)", at: at)])
+        }
+    }
+
+    static func runScores(_ data: Data) -> FuzzOutcome {
+        FuzzEnvironment.write(data, to: scoreFile)
+        let (located, diagnostics) = ScoreSheetReader(schemas: FuzzEnvironment.schemas).read(scoreFile)
+        FuzzCheck.refusalHasError(located != nil, diagnostics, "ScoreSheetReader")
+        guard let located else { return FuzzOutcome(accepted: false, diagnostics: diagnostics) }
+        let all = diagnostics + ScoreValidation.check(located, against: FuzzEnvironment.exampleModule)
+        return FuzzOutcome(accepted: !all.hasErrors, diagnostics: all)
+    }
+}

@@ -1,0 +1,81 @@
+/// The fixed words of an action-plan document ("Página", "Contenido", "Acciones del gobierno"…), from
+/// the string catalogue (`document.` keys and the `common.` words documents share with other outputs).
+///
+/// Column labels and the introduction come from the module; only the document's own furniture is here.
+public struct DocumentStrings: Sendable, Equatable {
+    /// The catalogue in the document's language, for words only one part of the documents uses (the
+    /// comparison's `document.compare.` keys).
+    public let strings: LocalizedStrings
+
+    public init(_ catalogue: StringCatalogue, language: String) {
+        strings = LocalizedStrings(catalogue, language: language)
+    }
+
+    public var actionPlan: String { strings("document.actionPlan") }
+    public var compendium: String { strings("document.compendium") }
+    public var contents: String { strings("common.contents") }
+    public var summary: String { strings("document.summary") }
+    public var introduction: String { strings("document.introduction") }
+    public var problemsAndActions: String { strings("document.problemsAndActions") }
+    /// "Problema 3"
+    public func problemN(_ n: Int) -> String { strings("document.problemN", String(n)) }
+    public var members: String { strings("document.tableMembers") }
+    public var workingTable: String { strings("common.workingTable") }
+    public var municipality: String { strings("common.municipality") }
+    public var draft: String { strings("document.draft") }
+    public var date: String { strings("document.date") }
+    public var problems: String { strings("document.problems") }
+    public var governmentActions: String { strings("document.governmentActions") }
+    public var civilSocietyActions: String { strings("document.civilSocietyActions") }
+    public var beneficiaries: String { strings("document.beneficiaries") }
+    public var affected: String { strings("document.affected") }
+    public var expectedResults: String { strings("document.expectedResults") }
+    public var total: String { strings("document.total") }
+    /// "12 planes de acción"
+    public func plansN(_ n: Int) -> String { strings("document.plansN", String(n)) }
+    public var noMembers: String { strings("document.noMembers") }
+    public var noRows: String { strings("document.noRows") }
+
+    /// "Página {0} de {1}" cut at its two numbers, which the formats write as fields: the words before
+    /// the page number and those between it and the page count (a text after the count is not shown).
+    public var pagePrefix: String { pageNumberParts.prefix }
+    public var pageSeparator: String { pageNumberParts.separator }
+
+    private var pageNumberParts: (prefix: String, separator: String) {
+        let template = strings("document.pageNumber")
+        let (prefix, rest) = Self.split(template, at: "{0}")
+        return (prefix, Self.split(rest, at: "{1}").before)
+    }
+
+    private static func split(_ text: String, at marker: String) -> (before: String, after: String) {
+        guard let range = text.range(of: marker) else { return (text, "") }
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+
+    public func sector(_ s: CompletedMatrix.Sector) -> String {
+        s == .other ? strings("document.sector.other") : strings.sector(s)
+    }
+
+    /// `14 de marzo de 2012` / `14 March 2012`, from a calendar date in UTC.
+    public func longDate(_ date: CalendarDate?) -> String {
+        guard let date else { return "" }
+        return strings("document.longDate", String(date.day), monthName(date.month), String(date.year))
+    }
+
+    private func monthName(_ month: Int) -> String {
+        switch month {
+        case ...1: strings("document.month.01")
+        case 2: strings("document.month.02")
+        case 3: strings("document.month.03")
+        case 4: strings("document.month.04")
+        case 5: strings("document.month.05")
+        case 6: strings("document.month.06")
+        case 7: strings("document.month.07")
+        case 8: strings("document.month.08")
+        case 9: strings("document.month.09")
+        case 10: strings("document.month.10")
+        case 11: strings("document.month.11")
+        default: strings("document.month.12")
+        }
+    }
+}
