@@ -137,6 +137,13 @@ final class PDFPaginationTests: XCTestCase {
         XCTAssertEqual(CairoText.clean(HostileText.control), "controlchars y fin")
     }
 
+    func testALongDocumentThatMakesItsLayoutsAgainGivesTheSameBytes() throws {
+        let compendium = Compendium(plans: try Fixtures.examplePlans, module: Fixtures.module, catalogue: Fixtures.catalogue)
+        let layout = PlanLayout.layout(compendium)
+        let writer = PDFWriter(branding: Fixtures.branding, generator: "Tequio test")
+        XCTAssertTrue(try writer.render(layout, keepLayouts: true) == (try writer.render(layout, keepLayouts: false)))
+    }
+
     func testAnEmptyLayoutStillMakesAPage() throws {
         let pages = try pages(try layout([]))
         XCTAssertEqual(pages.count, 1)

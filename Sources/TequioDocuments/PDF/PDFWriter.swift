@@ -23,8 +23,12 @@ public struct PDFWriter: Sendable {
     static let keepLayoutsThreshold = 4_000
 
     public func render(_ layout: DocumentLayout) throws -> Data {
+        try render(layout, keepLayouts: layout.blocks.count <= Self.keepLayoutsThreshold)
+    }
+
+    func render(_ layout: DocumentLayout, keepLayouts: Bool) throws -> Data {
         let engine = try TextEngine(language: layout.properties.language)
-        let pages = try paginate(layout, engine: engine)
+        let pages = try paginate(layout, engine: engine, keepLayouts: keepLayouts)
         let logo = try PDFLogo.image(branding.logo)
         let first = pages[0].frame
         let canvas = try PDFCanvas(width: first.width, height: first.height)
@@ -37,10 +41,8 @@ public struct PDFWriter: Sendable {
     }
 
     /// The first pass: the layout's pages, measured but not drawn.
-    func paginate(_ layout: DocumentLayout, engine: TextEngine) throws -> [PDFPage] {
-        var flow = PDFFlow(
-            engine: engine, styles: PDFStyles(branding: branding), paper: branding.paper,
-            keepLayouts: layout.blocks.count <= Self.keepLayoutsThreshold)
+    func paginate(_ layout: DocumentLayout, engine: TextEngine, keepLayouts: Bool = true) throws -> [PDFPage] {
+        var flow = PDFFlow(engine: engine, styles: PDFStyles(branding: branding), paper: branding.paper, keepLayouts: keepLayouts)
         return PDFPaginator.paginate(flow.items(layout), paper: branding.paper)
     }
 
