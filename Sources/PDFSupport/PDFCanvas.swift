@@ -16,6 +16,18 @@ public struct PDFMetadata: Sendable {
     public init() {}
 }
 
+/// A link annotation: a rectangle of a page (points from its top left corner) that goes to a place on
+/// another page (points from that page's top). Pages count from 1.
+public struct PDFLink: Sendable, Equatable {
+    public var page: Int
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+    public var targetPage: Int
+    public var targetY: Double
+}
+
 /// A PDF drawn page after page with cairo, into memory: points, origin at the top left of each page.
 ///
 /// Every cairo call of the writers goes through here; the surface and its context are freed in deinit.
@@ -29,6 +41,10 @@ public final class PDFCanvas {
     private let surface: OpaquePointer
     let cr: OpaquePointer
     private var finished = false
+    /// The page being drawn, from 1.
+    private var pageNumber = 1
+    /// The links drawn so far, for `PDFRewrite`.
+    public private(set) var links: [PDFLink] = []
 
     public init(width: Double, height: Double) throws {
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -65,6 +81,7 @@ public final class PDFCanvas {
     /// Ends the page; what is drawn next goes on a new one.
     public func endPage() {
         cairo_show_page(cr)
+        pageNumber += 1
     }
 
     public func fill(x: Double, y: Double, width: Double, height: Double, colour: RGB) {
@@ -120,11 +137,11 @@ public final class PDFCanvas {
     }
 
     /// A link from a rectangle of this page to a place on a page (1-based), which may come later.
+    ///
+    /// Recorded, not drawn: cairo 1.16's link tags leave the link without its destination (and the
+    /// cross-reference table damaged), so `PDFRewrite` writes the annotations (`links`).
     public func link(x: Double, y: Double, width: Double, height: Double, page: Int, targetY: Double) {
-        let rect = [x, y, width, height].map(Self.number).joined(separator: " ")
-        let attributes = "rect=[\(rect)] page=\(page) pos=[0 \(Self.number(targetY))]"
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(cr, CAIRO_TAG_LINK)
+        links.append(PDFLink(page: pageNumber, x: x, y: y, width: width, height: height, targetPage: page, targetY: targetY))
     }
 
     public func setMetadata(_ m: PDFMetadata) {

@@ -5,6 +5,9 @@ import Foundation
 /// damaged table that qpdf repairs) are kept, not printed; errors throw.
 final class QPDFSession {
     private(set) var data: qpdf_data?
+    /// The bytes being read: libqpdf reads objects from them lazily, for as long as the session lives,
+    /// so they are a copy the session owns (a `Data`'s bytes are only valid inside `withUnsafeBytes`).
+    private var input: UnsafeMutableRawBufferPointer?
 
     init() throws {
         guard let d = qpdf_init() else { throw PDFError("qpdf: cannot start") }
@@ -13,13 +16,18 @@ final class QPDFSession {
         qpdf_set_suppress_warnings(d, 1)
     }
 
-    deinit { qpdf_cleanup(&data) }
+    deinit {
+        qpdf_cleanup(&data)
+        input?.deallocate()
+    }
 
     /// Reads a PDF from memory.
     func read(_ pdf: Data) throws {
-        let code = pdf.withUnsafeBytes { bytes in
-            qpdf_read_memory(data, "document.pdf", bytes.bindMemory(to: CChar.self).baseAddress, UInt64(bytes.count), nil)
-        }
+        precondition(input == nil, "one PDF per session")
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, pdf.count), alignment: 1)
+        input = bytes
+        pdf.copyBytes(to: bytes)
+        let code = qpdf_read_memory(data, "document.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(pdf.count), nil)
         try check(code, "reading the PDF")
     }
 

@@ -189,6 +189,13 @@ def test_the_compendium_contents_show_the_pages_of_their_chapters(pdfs):
     outline = json.loads(run("qpdf", "--json", "--json-key=outlines", pdf))["outlines"]
     assert [o["title"] for o in outline][:2] == ["Introducción", "Resumen de los planes"]
     assert [o["destpageposfrom1"] for o in outline] == [int(n) for _, n in entries]
+    # Each entry is a link to its chapter's page.
+    data = json.loads(run("qpdf", "--json", "--json-key=qpdf", "--json-key=pages", pdf))
+    objects = data["qpdf"][1]
+    page_objects = [p["object"] for p in data["pages"]]
+    links = [objects[f"obj:{a}"]["value"] for a in objects[f"obj:{page_objects[1]}"]["value"]["/Annots"]]
+    assert [link["/Subtype"] for link in links] == ["/Link"] * len(entries)
+    assert [page_objects.index(link["/Dest"][0]) + 1 for link in links] == [int(n) for _, n in entries]
 
 
 def test_the_plan_outline_follows_its_headings(pdfs):

@@ -37,7 +37,8 @@ public struct PDFWriter: Sendable {
         var missing: [String] = []
         if layout.properties.created == nil { missing.append("CreationDate") }
         if layout.properties.modified == nil { missing.append("ModDate") }
-        return try PDFRewrite.rewrite(try canvas.finish(), language: layout.properties.language, removingInfo: missing)
+        let raw = try canvas.finish()
+        return try PDFRewrite.rewrite(raw, language: layout.properties.language, removingInfo: missing, links: canvas.links)
     }
 
     /// The first pass: the layout's pages, measured but not drawn.
