@@ -20,10 +20,19 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
+        // PDF: pango lays out text, cairo draws it, libqpdf rewrites the file (libpango1.0-dev,
+        // libcairo2-dev, libqpdf-dev).
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CQPDF", pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]),
 
         // The only Swift code that sees each C library.
         .target(name: "XMLSupport", dependencies: ["CLibXML2", "TequioModel"]),
         .target(name: "ZipSupport", dependencies: ["CLibZip", "TequioModel"]),
+        .target(name: "PDFSupport", dependencies: ["CPangoCairo", "CQPDF"]),
 
         // Plain values, no I/O, no C.
         .target(name: "TequioModel"),
@@ -32,7 +41,9 @@ let package = Package(
         // Writer families, one target each so they can grow apart: LMS and e-book packages, action-plan
         // documents, face-to-face kits (print, spreadsheets and their import).
         .target(name: "TequioLMS", dependencies: ["TequioModel", "TequioWriters", "XMLSupport", "ZipSupport"]),
-        .target(name: "TequioDocuments", dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+        .target(
+            name: "TequioDocuments",
+            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport", "PDFSupport"]),
         .target(
             name: "TequioFaceToFace",
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
@@ -57,6 +68,7 @@ let package = Package(
         .testTarget(name: "TequioModelTests", dependencies: ["TequioModel"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport"]),
+        .testTarget(name: "PDFSupportTests", dependencies: ["PDFSupport"]),
         .testTarget(
             name: "TequioReadersTests", dependencies: ["TequioReaders"],
             exclude: ["Fixtures", "Golden"]),

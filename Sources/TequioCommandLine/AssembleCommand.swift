@@ -79,7 +79,7 @@ struct AssembleCommand: ParsableCommand {
         var result: [DocumentFormat] = []
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             if name == "all" {
-                result += DocumentFormat.allCases
+                result += DocumentFormat.all
             } else if let f = DocumentFormat(rawValue: name == "markdown" ? "md" : name) {
                 result.append(f)
             } else {

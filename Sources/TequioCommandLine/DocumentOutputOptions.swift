@@ -4,7 +4,7 @@ import TequioDocuments
 /// The options every command that writes documents shares (`assemble`, `compare`): which formats,
 /// where, with which branding, how much it says, and whether the package checks run.
 struct DocumentOutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(DocumentFormat.names), or all.", valueName: "formats"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(DocumentFormat.names), or all (every one but pdf).", valueName: "formats"))
     var format: String = "all"
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -16,7 +16,7 @@ struct DocumentOutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing but problems.")
     var quiet = false
 
-    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX and ODT files before they replace the old ones.")
+    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX, ODT and PDF files before they replace the old ones.")
     var noVerify = false
 
     func formats() throws -> [DocumentFormat] { try AssembleCommand.formats(format) }

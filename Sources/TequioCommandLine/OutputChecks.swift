@@ -1,4 +1,5 @@
 import Foundation
+import TequioDocuments
 import TequioPackageCheck
 import TequioReaders
 import ZipSupport
@@ -7,11 +8,16 @@ import ZipSupport
 /// one: a finding is a bug in Tequio (exit 70) and every previous output stays (`--no-verify` skips it).
 enum OutputChecks {
     /// A verify hook for `OutputStage` that checks each staged file as the kind its final name maps to in
-    /// `kinds` (files not in the map, such as HTML and Markdown plans, pass unchecked).
+    /// `kinds` (files not in the map, such as HTML and Markdown plans, pass unchecked); a PDF is read by
+    /// libqpdf as `qpdf --check` would (`PDFVerification`).
     static func hook(_ located: ResourceLocator, kinds: @escaping @Sendable (URL) -> PackageKind?) -> OutputStage.Verify {
         PackageChecker.removeStaleScratch()
         let verifier = OutputVerifier(checker: PackageChecker(schemas: OfficialSchemas(directory: located.officialSchemas)))
         return { staged, final in
+            if final.pathExtension.lowercased() == "pdf" {
+                try PDFVerification.verify(staged, displayPath: DisplayPath.of(final))
+                return
+            }
             guard let kind = kinds(final) else { return }
             try verifier.verify(staged, displayPath: DisplayPath.of(final), expected: kind)
         }

@@ -48,7 +48,7 @@ def test_keep_going_writes_the_good_ones_and_still_fails(tmp_path):
 
 
 def test_usage_errors_exit_64(tmp_path):
-    assert run_tequio("assemble", GOOD, "--format", "pdf").returncode == 64
+    assert run_tequio("assemble", GOOD, "--format", "rtf").returncode == 64
     assert run_tequio("assemble", GOOD, "--reference-doc", "style.rtf").returncode == 64
     missing = run_tequio("assemble", tmp_path / "nope.xml", "-o", tmp_path / "out")
     assert missing.returncode == 74 and "nope.xml" in missing.stderr

@@ -5,7 +5,7 @@ import ZipSupport
 
 /// The document formats `tequio assemble` writes.
 public enum DocumentFormat: String, CaseIterable, Sendable, Comparable {
-    case docx, odt, html, md
+    case docx, odt, html, md, pdf
 
     public static func < (a: DocumentFormat, b: DocumentFormat) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -20,6 +20,7 @@ public enum DocumentFormat: String, CaseIterable, Sendable, Comparable {
         case .odt: "ODT"
         case .html: "HTML"
         case .md: "Markdown"
+        case .pdf: "PDF"
         }
     }
 
@@ -31,10 +32,15 @@ public enum DocumentFormat: String, CaseIterable, Sendable, Comparable {
         case .odt: OdtWriter(branding: options.branding, reference: options.odtReference, generator: options.generator)
         case .html: HTMLDocumentWriter(branding: options.branding, generator: options.generator)
         case .md: MarkdownWriter()
+        case .pdf: PDFWriter(branding: options.branding, generator: options.generator)
         }
     }
 
-    /// `docx, odt, html, md`: for help texts and messages.
+    /// The formats `--format all` means: the editable ones, which a committee reviews and `tequio
+    /// import` reads back. PDF is a rendition for print and is written when asked for by name.
+    public static var all: [DocumentFormat] { allCases.filter { $0 != .pdf } }
+
+    /// `docx, odt, html, md, pdf`: for help texts and messages.
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
@@ -59,7 +65,11 @@ extension MarkdownWriter: DocumentWriter {
     public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .file(render(layout)) }
 }
 
-/// A document ready to be written: a zip package (DOCX, ODT) or a single file (HTML, Markdown).
+extension PDFWriter: DocumentWriter {
+    public func document(_ layout: DocumentLayout) throws -> RenderedDocument { .file(try render(layout)) }
+}
+
+/// A document ready to be written: a zip package (DOCX, ODT) or a single file (HTML, Markdown, PDF).
 public enum RenderedDocument: Sendable {
     case package(FileTree, firstEntry: String?)
     case file(Data)

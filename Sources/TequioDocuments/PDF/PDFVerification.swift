@@ -1,0 +1,24 @@
+import Foundation
+import PDFSupport
+import TequioModel
+
+/// The output stage's check of a PDF that `assemble` is about to put in place: libqpdf reads it as
+/// `qpdf --check` does, in-process (users need no qpdf program). A finding is a bug in Tequio.
+public enum PDFVerification {
+    public struct Failure: Error, CustomStringConvertible {
+        public let path: String
+        public let problems: [String]
+        public var description: String {
+            "\(path) did not pass its own checks (a bug in Tequio; the previous file was kept):"
+                + problems.prefix(10).map { "\n  \($0)" }.joined()
+        }
+    }
+
+    /// Throws `Failure` when the staged file is not a sound PDF with at least one page.
+    public static func verify(_ staged: URL, displayPath: String) throws {
+        let check = PDFCheck(try Data(contentsOf: staged))
+        var problems = check.problems
+        if problems.isEmpty && check.pageSizes.isEmpty { problems.append("the PDF has no pages") }
+        if !problems.isEmpty { throw Failure(path: displayPath, problems: problems) }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import PDFSupport
+import TequioModel
+
+/// Writes a layout as a PDF with pango and cairo: pango lays out every paragraph (wrapping, shaping,
+/// right-to-left text), `PDFPaginator` puts them on pages, `PDFPainter` draws the pages with cairo,
+/// and libqpdf rewrites the file (`PDFRewrite`). Fonts are the branding's, through fontconfig, and
+/// embedded as subsets.
+///
+/// Reproducible: the dates are the layout's (none when it has none), the /ID is computed from the
+/// content, and nothing depends on the clock or the machine's time zone.
+public struct PDFWriter: Sendable {
+    public var branding: Branding
+    public var generator: String
+
+    public init(branding: Branding, generator: String) {
+        self.branding = branding
+        self.generator = generator
+    }
+
+    /// Documents with more blocks than this make pango's layouts again when drawing rather than keep
+    /// them all (a compendium of hundreds of plans).
+    static let keepLayoutsThreshold = 4_000
+
+    public func render(_ layout: DocumentLayout) throws -> Data {
+        try render(layout, keepLayouts: layout.blocks.count <= Self.keepLayoutsThreshold)
+    }
+
+    func render(_ layout: DocumentLayout, keepLayouts: Bool) throws -> Data {
+        let engine = try TextEngine(language: layout.properties.language)
+        let pages = try paginate(layout, engine: engine, keepLayouts: keepLayouts)
+        let logo = try PDFLogo.image(branding.logo)
+        let first = pages[0].frame
+        let canvas = try PDFCanvas(width: first.width, height: first.height)
+        canvas.setMetadata(metadata(layout.properties))
+        PDFPainter(layout: layout, styles: PDFStyles(branding: branding), engine: engine, logo: logo).draw(pages, on: canvas)
+        var missing: [String] = []
+        if layout.properties.created == nil { missing.append("CreationDate") }
+        if layout.properties.modified == nil { missing.append("ModDate") }
+        let raw = try canvas.finish()
+        return try PDFRewrite.rewrite(raw, language: layout.properties.language, removingInfo: missing, links: canvas.links)
+    }
+
+    /// The first pass: the layout's pages, measured but not drawn.
+    func paginate(_ layout: DocumentLayout, engine: TextEngine, keepLayouts: Bool = true) throws -> [PDFPage] {
+        var flow = PDFFlow(engine: engine, styles: PDFStyles(branding: branding), paper: branding.paper, keepLayouts: keepLayouts)
+        return PDFPaginator.paginate(flow.items(layout), paper: branding.paper)
+    }
+
+    func metadata(_ p: DocumentLayout.Properties) -> PDFMetadata {
+        var m = PDFMetadata()
+        m.title = p.title
+        m.author = p.author
+        m.subject = p.subject
+        m.keywords = p.keywords.joined(separator: ", ")
+        m.creator = generator
+        m.created = p.created?.iso
+        m.modified = p.modified?.iso
+        return m
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import PDFSupport
+import TequioModel
+import XCTest
+
+@testable import TequioDocuments
+
+/// The PDF writer's pagination, measured by pango: whole rows, the header row on every page of a table,
+/// a row taller than a page cut between lines, headings kept with what follows, widows and orphans,
+/// the page count and the contents' page numbers.
+final class PDFPaginationTests: XCTestCase {
+    func pages(_ layout: DocumentLayout, branding: Branding = Fixtures.branding) throws -> [PDFPage] {
+        try PDFWriter(branding: branding, generator: "Tequio test").paginate(layout, engine: try TextEngine(language: layout.properties.language))
+    }
+
+    func pdf(_ layout: DocumentLayout, branding: Branding = Fixtures.branding) throws -> Data {
+        try PDFWriter(branding: branding, generator: "Tequio test").render(layout)
+    }
+
+    /// A layout of plain blocks on portrait pages.
+    func layout(_ blocks: [DocumentLayout.Block]) throws -> DocumentLayout {
+        var layout = PlanLayout.layout(try Fixtures.smallPlan)
+        layout.blocks = blocks
+        layout.hasCover = false
+        return layout
+    }
+
+    func texts(_ page: PDFPage) -> [(text: String, lines: Range<Int>, y: Double)] {
+        page.items.compactMap {
+            guard case .text(let p, _, let y, let lines) = $0 else { return nil }
+            return (p.runs.map(\.text).joined(), lines, y)
+        }
+    }
+
+    func testRowsThatFitOnAPageAreWholeAndEveryPageOfATableStartsWithItsHeaderRow() throws {
+        for plan in try Fixtures.examplePlans + [try Fixtures.smallPlan] {
+            let pages = try pages(PlanLayout.layout(plan))
+            var placed: [Int] = []
+            for page in pages where !page.tableRows.isEmpty {
+                XCTAssertEqual(page.tableRows.first?.kind, .header, plan.baseName)
+                XCTAssertEqual(page.tableRows.filter { $0.kind == .header }.count, 1, plan.baseName)
+                XCTAssertEqual(page.frame.orientation, .landscape, "the matrix is on landscape pages")
+                for row in page.tableRows {
+                    XCTAssertFalse(row.isPart, "\(plan.baseName): a row that fits on a page was split")
+                    XCTAssertLessThanOrEqual(row.top + row.height, page.frame.bodyBottom + 0.01)
+                    if case .row(let r) = row.kind { placed.append(r) }
+                }
+            }
+            XCTAssertEqual(placed, Array(plan.rows.indices), "\(plan.baseName): every row once, in order")
+        }
+    }
+
+    func testARowTallerThanAPageIsCutBetweenLinesEachPageUnderTheHeaderRow() throws {
+        let long = LayoutText((1...400).map { "Línea \($0) de una celda muy larga." }.joined(separator: " "))
+        let table = DocumentLayout.Table(
+            kind: .matrix, caption: "Matriz", header: ["Problema", "Acciones"], weights: [1, 1],
+            rows: [[[LayoutText("Corta")], [long]], [[LayoutText("Después")], [LayoutText("fin")]]], footer: nil, numericColumns: [])
+        let pages = try pages(try layout([.orientation(.landscape), .heading(level: 1, text: "Matriz", anchor: nil), .table(table)]))
+        var ranges: [Range<Int>] = []
+        var parts = 0
+        for page in pages where !page.tableRows.isEmpty {
+            XCTAssertEqual(page.tableRows.first?.kind, .header)
+            parts += page.tableRows.filter { $0.kind == .row(0) && $0.isPart }.count
+            ranges += texts(page).filter { $0.text == long.plain }.map(\.lines)
+        }
+        XCTAssertGreaterThanOrEqual(parts, 3)
+        XCTAssertEqual(ranges.count, parts)
+        // Every line of the long cell once, in order: the parts join exactly.
+        XCTAssertEqual(ranges.first?.lowerBound, 0)
+        for (a, b) in zip(ranges, ranges.dropFirst()) { XCTAssertEqual(a.upperBound, b.lowerBound) }
+        XCTAssertEqual(pages.flatMap(\.tableRows).filter { $0.kind == .row(1) }.count, 1, "the next row is whole")
+    }
+
+    func testAHeadingIsNeverLastOnItsPage() throws {
+        let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Texto de relleno para llenar la página. ", count: 3)))
+        for count in 20...40 {
+            let blocks = Array(repeating: filler, count: count) + [.heading(level: 2, text: "TÍTULO", anchor: nil), .paragraph("DESPUÉS")]
+            let pages = try pages(try layout(blocks))
+            let headingPage = pages.firstIndex { texts($0).contains { $0.text == "TÍTULO" } }
+            let nextPage = pages.firstIndex { texts($0).contains { $0.text == "DESPUÉS" } }
+            XCTAssertNotNil(headingPage)
+            XCTAssertEqual(headingPage, nextPage, "\(count) fillers: the heading was left alone at the foot of a page")
+        }
+    }
+
+    func testAParagraphCutAcrossPagesKeepsTwoLinesOnEachSide() throws {
+        let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Relleno. ", count: 20)))
+        let long = String(repeating: "Un párrafo largo que cruza de una página a la siguiente. ", count: 12)
+        var cuts = 0
+        for count in 10...30 {
+            let pages = try pages(try layout(Array(repeating: filler, count: count) + [.paragraph(LayoutText(long))]))
+            let pieces = pages.flatMap { texts($0).filter { $0.text == long } }
+            if pieces.count > 1 { cuts += 1 }
+            for piece in pieces { XCTAssertGreaterThanOrEqual(piece.lines.count, 2, "\(count) fillers") }
+        }
+        XCTAssertGreaterThan(cuts, 0, "the test never cut the paragraph")
+    }
+
+    func testThePageCountIsTheFilesAndTheContentsPointAtTheirHeadings() throws {
+        let compendium = Compendium(plans: try Fixtures.examplePlans, module: Fixtures.module, catalogue: Fixtures.catalogue)
+        let layout = PlanLayout.layout(compendium)
+        let pages = try pages(layout)
+        let check = PDFCheck(try pdf(layout))
+        XCTAssertEqual(check.problems, [])
+        XCTAssertEqual(check.pageSizes.count, pages.count)
+        XCTAssertEqual(check.language, layout.properties.language)
+        var anchorPages: [String: Int] = [:]
+        for (i, page) in pages.enumerated() {
+            for mark in page.marks { if let a = mark.anchor { anchorPages[a] = i + 1 } }
+        }
+        guard case .contents(let entries)? = layout.blocks.first(where: { if case .contents = $0 { true } else { false } }) else {
+            return XCTFail("no contents")
+        }
+        let numbers = entries.map { anchorPages[$0.anchor] }
+        XCTAssertFalse(numbers.contains(nil), "an entry points at no heading")
+        XCTAssertEqual(numbers, numbers.sorted { ($0 ?? 0) < ($1 ?? 0) })
+        XCTAssertGreaterThan(numbers.first!!, 2, "the contents come after the cover and themselves")
+    }
+
+    func testLetterAndA4PagesTurnForTheMatrix() throws {
+        let layout = PlanLayout.layout(try Fixtures.smallPlan)
+        var a4 = Fixtures.branding
+        a4.paper = .a4
+        for (branding, w, h) in [(Fixtures.branding, 612.0, 792.0), (a4, 595.3, 841.9)] {
+            let sizes = PDFCheck(try pdf(layout, branding: branding)).pageSizes
+            XCTAssertEqual(sizes.first?.width ?? 0, w, accuracy: 0.01)
+            XCTAssertEqual(sizes.first?.height ?? 0, h, accuracy: 0.01)
+            XCTAssertTrue(sizes.contains { abs($0.width - h) < 0.01 && abs($0.height - w) < 0.01 }, "no landscape page")
+        }
+    }
+
+    func testHostileTextMakesASoundReproduciblePDF() throws {
+        let layout = PlanLayout.layout(HostileText.plan())
+        let first = try pdf(layout)
+        XCTAssertEqual(PDFCheck(first).problems, [])
+        XCTAssertTrue(first == (try pdf(layout)), "two runs differ")
+        XCTAssertEqual(CairoText.clean(HostileText.control), "controlchars y fin")
+    }
+
+    func testALongDocumentThatMakesItsLayoutsAgainGivesTheSameBytes() throws {
+        let compendium = Compendium(plans: try Fixtures.examplePlans, module: Fixtures.module, catalogue: Fixtures.catalogue)
+        let layout = PlanLayout.layout(compendium)
+        let writer = PDFWriter(branding: Fixtures.branding, generator: "Tequio test")
+        XCTAssertTrue(try writer.render(layout, keepLayouts: true) == (try writer.render(layout, keepLayouts: false)))
+    }
+
+    func testAnEmptyLayoutStillMakesAPage() throws {
+        let pages = try pages(try layout([]))
+        XCTAssertEqual(pages.count, 1)
+        XCTAssertEqual(PDFCheck(try pdf(try layout([]))).pageSizes.count, 1)
+    }
+}

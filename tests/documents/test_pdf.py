@@ -1,0 +1,223 @@
+"""Action plans as PDF, written by Tequio itself (pango + cairo + libqpdf), read back by poppler's tools,
+qpdf and pandoc: the same words as the DOCX, every font embedded, a sound file, the paper's page size,
+right-to-left text and emoji as text, page numbers, contents, outline and metadata, and byte-identical
+runs. Needs pdftotext, pdffonts, pdfinfo, pdftoppm (poppler-utils), qpdf and pandoc.
+
+Run alone with:  TEQUIO_BIN=.build/debug/tequio .venv-browser/bin/pytest -q tests/documents/test_pdf.py
+"""
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import HOSTILE_CELLS, LONG, ROOT, run_tequio
+
+EXAMPLE = "oaxaca-agua-mesa-1-santa-lucia-del-camino"
+BIDI_CONTROLS = re.compile("[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Numbers and bullets of lists: typed text in the PDF, automatic numbering in the DOCX.
+LABEL = re.compile(r"\d+\.|•")
+PAGE = re.compile(r"(Página|Page) (\d+) (de|of) (\d+)")
+
+
+def run(*args):
+    return subprocess.run([*map(str, args)], capture_output=True, text=True, check=True).stdout
+
+
+def words(text):
+    return [w.casefold() for w in BIDI_CONTROLS.sub("", text).split() if not LABEL.fullmatch(w)]
+
+
+def raw_pages(pdf):
+    """pdftotext's text of each page in the order it was drawn (-raw)."""
+    return run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").split("\f")[:-1]
+
+
+def pandoc_words(docx):
+    """The DOCX's words in document order as pandoc reads them (tables row by row, cell by cell), without
+    the logo's text alternative or the table's caption (neither is shown on the page); and the words of
+    the first table's header row."""
+    ast = json.loads(run("pandoc", "-f", "docx", "-t", "json", docx))
+    out, header = [], []
+
+    def walk(node, into):
+        if isinstance(node, dict):
+            kind = node.get("t")
+            if kind == "Str":
+                into.append(node["c"])
+            elif kind == "Image":
+                return
+            elif kind == "Table":
+                _, _, _, head, bodies, foot = node["c"]
+                if not header:
+                    walk(head, header)
+                for part in (head, bodies, foot):
+                    walk(part, into)
+            else:
+                for value in node.values():
+                    walk(value, into)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, into)
+
+    walk(ast["blocks"], out)
+    return words(" ".join(out)), words(" ".join(header))
+
+
+@pytest.fixture(scope="module")
+def pdfs(workspace, hostile):
+    out = workspace / "pdf-dist"
+    result = run_tequio("assemble", "examples/matrices", "--module", "modules/oaxaca-agua", "--format", "pdf,docx", "--compendium", "-o", out)
+    assert result.returncode == 0, result.stderr
+    module, matrix = hostile
+    result = run_tequio("assemble", matrix, "--module", module, "--format", "pdf,docx", "-o", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_the_example_plan_has_the_words_of_its_docx_in_the_same_order(pdfs):
+    expected, labels = pandoc_words(pdfs / f"{EXAMPLE}.docx")
+    pages = raw_pages(pdfs / f"{EXAMPLE}.pdf")
+    running = words(pdfs.joinpath(f"{EXAMPLE}.pdf").name and "Plan de acción: Mesa 1 · Santa Lucía del Camino")
+    got, seen_table = [], False
+    for i, page in enumerate(pages):
+        w = words(page)
+        if i == 0:
+            assert "página" not in w, "the cover has no footer"
+        else:
+            footer = words(f"Página {i + 1} de {len(pages)}")
+            assert w[-len(footer):] == footer, f"page {i + 1}: no footer"
+            w = w[:-len(footer)]
+            assert w[-len(running):] == running, f"page {i + 1}: no running header"
+            w = w[:-len(running)]
+        # The matrix header row repeats at the top of each page of the table.
+        if seen_table and w[:len(labels)] == labels:
+            w = w[len(labels):]
+        if " ".join(labels) in " ".join(w):
+            seen_table = True
+        got += w
+    assert seen_table
+    if got != expected:
+        first = next(i for i, (a, b) in enumerate(zip(got + [None], expected + [None])) if a != b)
+        pytest.fail(f"words differ at {first}: PDF {got[first - 5:first + 10]} DOCX {expected[first - 5:first + 10]}")
+
+
+def test_every_font_is_embedded_and_qpdf_finds_nothing(pdfs):
+    files = sorted(pdfs.glob("*.pdf"))
+    assert len(files) == 6
+    for pdf in files:
+        fonts = run("pdffonts", pdf).splitlines()[2:]
+        assert fonts, pdf.name
+        for line in fonts:
+            assert line.split()[-5] == "yes", f"{pdf.name}: not embedded: {line}"
+        check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+        assert check.returncode == 0, f"{pdf.name}: {check.stdout}{check.stderr}"
+
+
+def info(pdf):
+    return dict(line.split(":", 1) for line in run("pdfinfo", "-isodates", pdf).splitlines() if ":" in line)
+
+
+def test_letter_pages_a_sane_count_and_the_metadata(pdfs):
+    for pdf in pdfs.glob("oaxaca-agua-mesa-*.pdf"):
+        meta = info(pdf)
+        assert meta["Page size"].split()[:3] == ["612", "x", "792"], pdf.name
+        pages = int(meta["Pages"])
+        assert 4 <= pages <= 15, f"{pdf.name}: {pages} pages"
+        last = raw_pages(pdf)[-1]
+        assert PAGE.search(last).group(2, 4) == (str(pages), str(pages))
+    meta = info(pdfs / f"{EXAMPLE}.pdf")
+    assert meta["Title"].strip() == "Plan de acción: Mesa 1 · Santa Lucía del Camino"
+    assert meta["Author"].strip() == "Mesa 1 · Santa Lucía del Camino"
+    assert meta["Keywords"].strip() == "oaxaca-agua, Santa Lucía del Camino"
+    assert meta["Creator"].strip().startswith("Tequio")
+    assert meta["Subject"].strip().startswith("Transparencia y rendición de cuentas en el agua")
+    assert meta["CreationDate"].strip() == "2011-12-09T18:42:10Z"
+    assert meta["ModDate"].strip() == "2012-03-14T16:05:31Z"
+    catalogue = run("qpdf", "--show-object=trailer", pdfs / f"{EXAMPLE}.pdf")
+    root = re.search(r"/Root (\d+) 0 R", catalogue).group(1)
+    assert "/Lang (es)" in run("qpdf", f"--show-object={root}", pdfs / f"{EXAMPLE}.pdf")
+
+
+def test_landscape_pages_for_the_matrix(pdfs):
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", run("pdfinfo", "-f", "1", "-l", "99", pdfs / f"{EXAMPLE}.pdf"))
+    assert ("792", "612") in sizes and sizes[0] == ("612", "792")
+
+
+def test_a4_branding_gives_a4_pages(workspace):
+    branding = workspace / "branding-a4"
+    shutil.copytree(ROOT / "templates" / "documents", branding)
+    config = json.loads((branding / "branding.json").read_text("utf-8"))
+    config["paper"] = "a4"
+    (branding / "branding.json").write_text(json.dumps(config), "utf-8")
+    out = workspace / "pdf-a4"
+    result = run_tequio("assemble", f"examples/matrices/{EXAMPLE}-2012-03-14.xml", "--module", "modules/oaxaca-agua",
+                        "--format", "pdf", "--branding", branding, "-o", out)
+    assert result.returncode == 0, result.stderr
+    size = info(out / f"{EXAMPLE}.pdf")["Page size"].split()
+    assert abs(float(size[0]) - 595.3) < 0.1 and abs(float(size[2]) - 841.9) < 0.1, size
+
+
+def test_right_to_left_text_and_emoji_survive(pdfs):
+    pdf = next(pdfs.glob("hostil-*.pdf"))
+    text = BIDI_CONTROLS.sub("", run("pdftotext", "-enc", "UTF-8", pdf, "-"))
+    flat = re.sub(r"\s+", "", text)
+    for cell in ("beneficiaries", "affected"):
+        for word in HOSTILE_CELLS[cell].split():
+            assert word.strip(",") in text, f"{cell}: {word!r} missing"
+    for emoji in ("💧", "🚰", "🌾"):
+        assert emoji in text, f"{emoji} missing"
+    assert "<script>alert(1)</script>" in flat
+    assert "FIN-DE-CELDA" in flat
+    # The 5,000-character cell runs over several pages (in the matrix, then in its problem's section),
+    # every word once.
+    docx = " ".join(pandoc_words(pdf.with_suffix(".docx"))[0])
+    assert LONG.count("licitación") == 93
+    assert text.count("licitación") == docx.count("licitación") == 2 * 93
+    assert len(raw_pages(pdf)) >= 4
+
+
+def test_the_compendium_contents_show_the_pages_of_their_chapters(pdfs):
+    pdf = pdfs / "oaxaca-agua-compendium.pdf"
+    pages = raw_pages(pdf)
+    entries = [m.groups() for m in re.finditer(r"^(.+?) (\d+)$", pages[1], re.M) if not PAGE.search(m.group(0))]
+    assert len(entries) == 6, pages[1]
+    for title, number in entries:
+        page = pages[int(number) - 1]
+        assert re.sub(r"\s+", " ", title) in re.sub(r"\s+", " ", page), f"{title!r} is not on page {number}"
+    outline = json.loads(run("qpdf", "--json", "--json-key=outlines", pdf))["outlines"]
+    assert [o["title"] for o in outline][:2] == ["Introducción", "Resumen de los planes"]
+    assert [o["destpageposfrom1"] for o in outline] == [int(n) for _, n in entries]
+    # Each entry is a link to its chapter's page.
+    data = json.loads(run("qpdf", "--json", "--json-key=qpdf", "--json-key=pages", pdf))
+    objects = data["qpdf"][1]
+    page_objects = [p["object"] for p in data["pages"]]
+    links = [objects[f"obj:{a}"]["value"] for a in objects[f"obj:{page_objects[1]}"]["value"]["/Annots"]]
+    assert [link["/Subtype"] for link in links] == ["/Link"] * len(entries)
+    assert [page_objects.index(link["/Dest"][0]) + 1 for link in links] == [int(n) for _, n in entries]
+
+
+def test_the_plan_outline_follows_its_headings(pdfs):
+    outline = json.loads(run("qpdf", "--json", "--json-key=outlines", pdfs / f"{EXAMPLE}.pdf"))["outlines"]
+    assert [o["title"] for o in outline] == ["Introducción", "Matriz de reforma del plan de acción municipal", "Problemas y acciones"]
+    problems = outline[2]["kids"]
+    assert len(problems) == 4 and problems[0]["title"].startswith("Problema 1")
+    assert [k["title"] for k in problems[0]["kids"]][:1] == ["Quién se beneficia del problema"]
+
+
+def test_two_runs_give_the_same_bytes(workspace, pdfs):
+    again = workspace / "pdf-again"
+    result = run_tequio("assemble", "examples/matrices", "--module", "modules/oaxaca-agua", "--format", "pdf", "--compendium", "-o", again)
+    assert result.returncode == 0, result.stderr
+    for pdf in again.glob("*.pdf"):
+        assert pdf.read_bytes() == (pdfs / pdf.name).read_bytes(), pdf.name
+
+
+def test_every_page_renders(workspace, pdfs):
+    images = workspace / "pdf-png"
+    images.mkdir()
+    run("pdftoppm", "-r", "40", "-png", pdfs / f"{EXAMPLE}.pdf", images / "page")
+    pngs = sorted(images.glob("*.png"))
+    assert len(pngs) == int(info(pdfs / f"{EXAMPLE}.pdf")["Pages"])
+    assert all(p.stat().st_size > 1500 for p in pngs)
