@@ -9,11 +9,7 @@ import ZipSupport
 /// `text:change-end`, deletions at `text:change` with their text in `text:tracked-changes`, a
 /// paragraph break inserted or deleted) and the comments (`office:annotation`) in them.
 public enum OdtReviewReader {
-    static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-    static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-    static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-    static let meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
-    static let dc = "http://purl.org/dc/elements/1.1/"
+    static let text = ODF.text, table = ODF.table, office = ODF.office, meta = ODF.meta, dc = ODF.dc
 
     /// A tracked change of `text:tracked-changes`.
     struct Region {
