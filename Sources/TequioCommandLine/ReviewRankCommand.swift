@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TequioDocuments
+import TequioFaceToFace
 import TequioModel
 import TequioReaders
 import TequioWriters
@@ -84,6 +85,14 @@ struct ReviewRankCommand: ParsableCommand {
         return (parts[0], status, parts[2])
     }
 
+    static func now() throws -> Date {
+        do {
+            return try ImportTimestamp.now()
+        } catch {
+            throw CommandFailure(message: "\(error)", code: TequioExit.usage)
+        }
+    }
+
     func run() throws {
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
@@ -135,7 +144,7 @@ struct ReviewRankCommand: ParsableCommand {
         } ?? ""
         let result = RoundResult(
             round: round, moduleID: loaded.id, moduleVersion: loaded.version, rubricID: rubric.id,
-            criteria: rubric.criteria.map { ($0.id, rubric.fingerprint($0)) }, date: ReviewedImport.now(), language: loaded.mainLanguage,
+            criteria: rubric.criteria.map { ($0.id, rubric.fingerprint($0)) }, date: ImportTimestamp.string(try Self.now()), language: loaded.mainLanguage,
             evaluators: sheets.map(\.evaluator), quorum: inputs.quorumNeeded(sheets.count), advance: advance,
             previousRound: previousRound?.round, normalised: normalise, ranking: ranking, rationale: rationale, departures: departures)
         let url = URL(fileURLWithPath: output).appendingPathComponent(RoundResultWriter.fileName(result))

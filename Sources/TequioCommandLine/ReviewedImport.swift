@@ -1,4 +1,5 @@
 import Foundation
+import TequioFaceToFace
 import TequioModel
 import TequioReaders
 import TequioWriters
@@ -45,7 +46,8 @@ struct ReviewedImport {
                     continue
                 }
                 let columns = module.matrix(id: base.matrixID)?.columns.map(\.id) ?? []
-                let modified = reviewed.modified.map(ReviewImport.isoDate).flatMap { $0.isEmpty ? nil : $0 } ?? Self.now()
+                let modified = try reviewed.modified.map(ReviewImport.isoDate).flatMap { $0.isEmpty ? nil : $0 }
+                    ?? ImportTimestamp.string(ReviewRankCommand.now())
                 let result = ReviewImport.nextDraft(reviewed, base: base, columns: columns, pending: pending, modified: modified, path: display)
                 diagnostics += result.diagnostics
                 let data = try CompletedMatrixWriter.data(result.matrix, columnOrder: columns)
@@ -74,11 +76,4 @@ struct ReviewedImport {
         return (outputs.map { ($0.0, $0.1, $0.3) }, diagnostics)
     }
 
-    /// SOURCE_DATE_EPOCH when it is set (reproducible runs), else the clock.
-    static func now() -> String {
-        let seconds = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
-    }
 }

@@ -137,14 +137,9 @@ public struct AssembleAction: Sendable {
 
     /// Checks each file on its own, on every core, and gathers the results in input order.
     public func check(_ files: [URL], with checkFile: @Sendable (URL) -> CheckedFile) -> CheckOutcome {
-        let slots = Slots<CheckedFile>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.set(index, checkFile(files[index]))
-        }
         var outcome = CheckOutcome()
         outcome.fileCount = files.count
-        for checked in slots.all {
-            guard let checked else { continue }
+        for checked in files.concurrentMap(checkFile) {
             outcome.diagnostics += checked.diagnostics
             if let plan = checked.plan, let module = checked.module {
                 outcome.plans.append(plan)
@@ -175,7 +170,7 @@ public struct AssembleAction: Sendable {
                 let hasLogo = branding.logo != nil
                 let source = LazyLayout {
                     guard let round else { return PlanLayout.layout(c, hasLogo: hasLogo) }
-                    let chapters = Self.concurrentMap(Array(c.plans.enumerated())) { round.chapter($0.element, number: $0.offset + 1) }
+                    let chapters = Array(c.plans.indices).concurrentMap { round.chapter(c.plans[$0], number: $0 + 1) }
                     var layout = PlanLayout.layout(c, hasLogo: hasLogo, chapters: { i, _ in chapters[i] })
                     layout.changeWords = DocumentLayout.ChangeWords(c.strings)
                     return layout
@@ -263,15 +258,6 @@ public struct AssembleAction: Sendable {
     }
 }
 
-extension AssembleAction {
-    /// `transform` of each element, on every core, in order.
-    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let slots = Slots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { slots.set($0, transform(items[$0])) }
-        return slots.all.map { $0! }
-    }
-}
-
 /// A layout made once, when first asked for, by whichever thread asks.
 final class LazyLayout: @unchecked Sendable {
     private let lock = NSLock()
@@ -287,26 +273,6 @@ final class LazyLayout: @unchecked Sendable {
         let layout = make()
         made = layout
         return layout
-    }
-}
-
-/// Results of a parallel loop, kept by index.
-private final class Slots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var all: [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }
 

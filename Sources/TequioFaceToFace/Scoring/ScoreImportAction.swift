@@ -62,7 +62,7 @@ public struct ScoreImportAction {
         var outcome = Outcome()
         var imported: [ScoreImporter.Imported] = []
         // Each workbook is read and checked on its own, on every core; the results are gathered in order.
-        let results = Self.concurrentMap(files) { path -> ([Diagnostic], ScoreImporter.Imported?) in
+        let results = files.concurrentMap { path -> ([Diagnostic], ScoreImporter.Imported?) in
             let url = URL(fileURLWithPath: path)
             let (document, readDiagnostics) = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
             guard let document else { return (readDiagnostics, nil) }
@@ -133,19 +133,5 @@ public struct ScoreImportAction {
             }
         }
         return diagnostics
-    }
-}
-
-extension ScoreImportAction {
-    static func concurrentMap<R: Sendable>(_ items: [String], _ transform: @Sendable (String) -> R) -> [R] {
-        let lock = NSLock()
-        nonisolated(unsafe) var slots = [R?](repeating: nil, count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            let value = transform(items[i])
-            lock.lock()
-            slots[i] = value
-            lock.unlock()
-        }
-        return slots.map { $0! }
     }
 }
