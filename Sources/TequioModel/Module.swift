@@ -47,11 +47,13 @@ public struct Metadata: Sendable, Equatable, Codable {
     public var deliveryModes: [DeliveryMode]
     public var durationDays: Int?
     public var durationHours: Double?
+    public var event: Event?
 
     public init(
         title: LocalizedText, subtitle: LocalizedText? = nil, program: LocalizedText? = nil,
         summary: LocalizedText = .init(), authors: [Author] = [], license: String = "",
-        deliveryModes: [DeliveryMode] = [], durationDays: Int? = nil, durationHours: Double? = nil
+        deliveryModes: [DeliveryMode] = [], durationDays: Int? = nil, durationHours: Double? = nil,
+        event: Event? = nil
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -62,6 +64,7 @@ public struct Metadata: Sendable, Equatable, Codable {
         self.deliveryModes = deliveryModes
         self.durationDays = durationDays
         self.durationHours = durationHours
+        self.event = event
     }
 }
 

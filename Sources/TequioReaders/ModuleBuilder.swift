@@ -5,7 +5,7 @@ import XMLSupport
 /// Builds a `Module` from a schema-valid, include-expanded tree and checks what the schema cannot.
 ///
 /// Here: the module, its metadata, glossary and matrices, ids, references and files. Units and their
-/// blocks are in `ModuleBuilder+Units.swift`, datasets and charts in `ModuleBuilder+Data.swift`,
+/// blocks are in `ModuleBuilder+Units.swift`, the event in `ModuleBuilder+Event.swift`, datasets and charts in `ModuleBuilder+Data.swift`,
 /// localized and rich text in `ModuleBuilder+Text.swift`.
 struct ModuleBuilder {
     let files: ModuleFiles
@@ -51,6 +51,9 @@ struct ModuleBuilder {
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", languages: languages,
             metadata: metadata, glossary: glossary, matrices: matrices, units: units)
         module.rubric = rubric
+        if let event = metadataElement?.element(named: "event") {
+            module.metadata.event = buildEvent(event, units: units)
+        }
         collectRichTextReferences(root)
         checkReferences(module)
         diagnostics += missing.warnings(languages: languages)

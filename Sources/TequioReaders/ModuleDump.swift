@@ -29,6 +29,15 @@ public enum ModuleDump {
         out.append("  summary \(t(m.summary))")
         out.append("  authors \(m.authors.map { $0.name + ($0.affiliation.map { " (\($0))" } ?? "") }.joined(separator: "; "))")
         out.append("  license \(m.license) delivery=\(m.deliveryModes.map(\.rawValue).joined(separator: ",")) days=\(m.durationDays.map(String.init) ?? "-") hours=\(m.durationHours.map { String($0) } ?? "-")")
+        if let e = m.event {
+            out.append("  event place \(t(e.place)) dates=\(e.startDate ?? "-")..\(e.endDate ?? "-")")
+            for o in e.organisers { out.append("    organiser \(t(o))") }
+            for d in e.donors { out.append("    donor \(t(d))") }
+            for d in e.days {
+                let breaks = d.breaks.map { "\($0.kind.rawValue) \($0.minutes) after \($0.afterUnit)" }.joined(separator: ", ")
+                out.append("    day \(d.number) start=\(d.start.map(String.init) ?? "-") \(breaks)")
+            }
+        }
         for term in module.glossary {
             out.append("  term \(term.id)\(at(term.id)) \(t(term.label))")
         }

@@ -83,7 +83,7 @@ final class ModuleReaderTests: XCTestCase {
     func testInvalidFixturesGiveTheirGoldenDiagnostics() throws {
         let names = [
             "malformed", "not-utf8", "doctype-passwd", "billion-laughs", "unknown-element", "duplicate-ids", "missing-media",
-            "dangling-references", "csv-mismatch", "missing-translation", "empty-text", "include-outside", "include-cycle", "bad-rubric",
+            "dangling-references", "csv-mismatch", "missing-translation", "empty-text", "include-outside", "include-cycle", "bad-rubric", "bad-event",
         ]
         for name in names {
             let result = read(Self.fixtures.appendingPathComponent(name))

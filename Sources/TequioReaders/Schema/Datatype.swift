@@ -38,6 +38,8 @@ struct Datatype {
                 return false
             }
             if let minExclusive, !(d > minExclusive) { return false }
+        case "date":
+            guard Self.isDate(s) else { return false }
         case "language":
             guard s.range(of: #"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$"#, options: .regularExpression) != nil else { return false }
         default:
@@ -46,6 +48,16 @@ struct Datatype {
         if let minLength, s.count < minLength { return false }
         if let pattern, !Self.regexCache.matches(pattern, s) { return false }
         return true
+    }
+
+    /// An XSD date without a time zone: `2011-12-08`, a day that exists.
+    static func isDate(_ s: String) -> Bool {
+        guard s.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil else { return false }
+        let parts = s.split(separator: "-").compactMap { Int($0) }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(month) && (1...lengths[month - 1]).contains(day)
     }
 
     static func integer(_ s: String) -> Int? {

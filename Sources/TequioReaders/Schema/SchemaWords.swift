@@ -126,6 +126,7 @@ enum Words {
         }
         switch types.first?.type {
         case "positiveInteger": return "a whole number greater than zero"
+        case "date": return "a date written year-month-day, such as 2011-12-08"
         case "language": return "the language of the text, such as es or en"
         default: return ""
         }
@@ -189,11 +190,13 @@ enum Words {
         case "positiveInteger":
             return "must be a whole number greater than zero (such as 90), without units, decimals or spaces"
         case "decimal": return "must be a number, with a dot for decimals"
+        case "date": return "must be a date that exists, written year-month-day with hyphens (2011-12-08)"
         case "language": return "must be a language tag such as es, en or pt-BR"
         default: break
         }
         switch t.pattern {
         case "[A-Z]{2}": return "must be a two-letter country code in capitals (ISO 3166), such as MX, GT or CO"
+        case "([01][0-9]|2[0-3]):[0-5][0-9]": return "must be a time of day on the 24-hour clock with two digits each, such as 09:00 or 14:30"
         case #"[^@\s]+@[^@\s]+"#: return "must be an e-mail address such as ana.perez@example.org (one @, no spaces)"
         case #"[A-Za-z0-9][A-Za-z0-9.+\-]*"#:
             return "must be an SPDX license identifier such as CC-BY-4.0 or CC-BY-SA-4.0 (no spaces; see https://spdx.org/licenses/)"
