@@ -65,36 +65,12 @@ public enum SafeXMLParser {
     static func parse(
         _ data: Data, path: String, limits: XMLParseLimits, validatingWith schema: RelaxNGSchema? = nil, buildTree: Bool
     ) -> XMLParseResult {
-        XMLLibrary.initialize()
-        guard data.count <= limits.maxFileBytes else { return .failure(tooLarge(data.count, limits: limits, path: path)) }
         // A validation-only parse runs beside the reader's own parse of the same bytes, which checks them.
-        if buildTree, let bad = UTF8Check.firstInvalidByte(in: data) {
-            return .failure(
-                .error(XMLDiagnosticID.notUTF8, "file is not valid UTF-8 (byte 0x\(String(format: "%02X", bad.byte)))",
-                    at: SourceLocation(file: path, line: bad.line, column: bad.column)))
-        }
-        guard data.count < Int(Int32.max) else { return .failure(tooLarge(data.count, limits: limits, path: path)) }
-
-        guard let ctxt = xmlNewParserCtxt() else {
+        if let refused = preflight(data, path: path, limits: limits, checkUTF8: buildTree) { return .failure(refused) }
+        let state = ParseState(path: path)
+        guard let (doc, wellFormed) = read(data, state: state, hooks: { $0.pointee.startElementNs = recordElementStart }) else {
             return .failure(.error(XMLDiagnosticID.internal, "cannot create an XML parser", at: SourceLocation(file: path)))
         }
-        defer { xmlFreeParserCtxt(ctxt) }
-        let state = ParseState(path: path)
-        ctxt.pointee._private = Unmanaged.passUnretained(state).toOpaque()
-        if let sax = ctxt.pointee.sax {
-            sax.pointee.serror = parseErrorHandler
-            sax.pointee.internalSubset = rejectDoctype
-            sax.pointee.externalSubset = nil
-            sax.pointee.entityDecl = rejectEntityDeclaration
-            sax.pointee.startElementNs = recordElementStart
-        }
-
-        let doc: xmlDocPtr? = data.isEmpty
-            ? xmlCtxtReadMemory(ctxt, "", 0, path, "UTF-8", options)
-            : data.withUnsafeBytes { raw in
-                xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), path, "UTF-8", options)
-            }
-        let wellFormed = ctxt.pointee.wellFormed != 0
         guard let doc, wellFormed, !state.sawDoctype, !state.diagnostics.hasErrors else {
             if let doc { xmlFreeDoc(doc) }
             var diagnostics = state.diagnostics
@@ -119,6 +95,41 @@ public enum SafeXMLParser {
         return XMLParseResult(document: document, diagnostics: state.diagnostics + converter.diagnostics + schemaDiagnostics)
     }
 
+    /// What is refused before libxml2 sees the bytes: too many of them, or (for a reader's own parse)
+    /// bytes that are not strict UTF-8.
+    static func preflight(_ data: Data, path: String, limits: XMLParseLimits, checkUTF8: Bool) -> Diagnostic? {
+        guard data.count <= limits.maxFileBytes, data.count < Int(Int32.max) else { return tooLarge(data.count, limits: limits, path: path) }
+        if checkUTF8, let bad = UTF8Check.firstInvalidByte(in: data) {
+            return .error(
+                XMLDiagnosticID.notUTF8, "file is not valid UTF-8 (byte 0x\(String(format: "%02X", bad.byte)))",
+                at: SourceLocation(file: path, line: bad.line, column: bad.column))
+        }
+        return nil
+    }
+
+    /// One libxml2 parse of `data` with the safe options: a DOCTYPE or an entity declaration stops it,
+    /// errors go to `state`, and `hooks` sets the element and text callbacks. Nil when libxml2 cannot
+    /// make a parser; else the document (the caller frees it) and whether the input was well-formed.
+    static func read(_ data: Data, state: ParseState, hooks: (UnsafeMutablePointer<xmlSAXHandler>) -> Void) -> (xmlDocPtr?, Bool)? {
+        XMLLibrary.initialize()
+        guard let ctxt = xmlNewParserCtxt() else { return nil }
+        defer { xmlFreeParserCtxt(ctxt) }
+        ctxt.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        if let sax = ctxt.pointee.sax {
+            sax.pointee.serror = parseErrorHandler
+            sax.pointee.internalSubset = rejectDoctype
+            sax.pointee.externalSubset = nil
+            sax.pointee.entityDecl = rejectEntityDeclaration
+            hooks(sax)
+        }
+        let doc: xmlDocPtr? = data.isEmpty
+            ? xmlCtxtReadMemory(ctxt, "", 0, state.path, "UTF-8", options)
+            : data.withUnsafeBytes { raw in
+                xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), state.path, "UTF-8", options)
+            }
+        return (doc, ctxt.pointee.wellFormed != 0)
+    }
+
     private static func tooLarge(_ size: Int, limits: XMLParseLimits, path: String) -> Diagnostic {
         .error(
             XMLDiagnosticID.tooLarge, "file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes",
@@ -138,7 +149,7 @@ public struct XMLParseResult: Sendable {
 }
 
 /// What the SAX hooks collect while libxml2 parses.
-final class ParseState {
+class ParseState {
     let path: String
     var diagnostics: [Diagnostic] = []
     var sawDoctype = false

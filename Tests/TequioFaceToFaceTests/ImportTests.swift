@@ -142,9 +142,10 @@ final class ImportTests: XCTestCase {
 
     func testControlCharactersFromAnXLSXEscapeAreNamedWithSheetAndCell() throws {
         // `_x0001_` in SpreadsheetML is how Excel stores U+0001: the reader decodes it, the importer says so.
-        let c = try Fixture.parse(
-            Data(#"<c xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" t="inlineStr"><is><t>Vigilar_x0001_ _x0000_</t></is></c>"#.utf8), "c.xml")
-        let cell = try XCTUnwrap(XLSXReader.cell(c.root, sharedStrings: []))
+        let stream = WorksheetStream(name: "Mesa 1", sharedStrings: [])
+        let part = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Vigilar_x0001_ _x0000_</t></is></c></row></sheetData></worksheet>"#
+        XCTAssertEqual(SafeXMLParser.stream(Data(part.utf8), path: "sheet1.xml", to: stream), [])
+        let cell = try XCTUnwrap(stream.sheet.cells[CellAddress(a1: "A1")!])
         XCTAssertEqual(cell.text, "Vigilar\u{1} \u{0}")
         let (matrices, diagnostics) = try run(workbook(rows: [full]) { $0.cells[CellAddress(a1: "E3")!] = cell })
         XCTAssertEqual(matrices.first?.matrix.rows.first?["civil-society-actions"], "Vigilar ")

@@ -41,7 +41,8 @@ public struct ScoreImportAction {
         paths.contains { path in
             let url = URL(fileURLWithPath: path)
             guard ["xlsx", "ods"].contains(url.pathExtension.lowercased()) else { return false }
-            return SpreadsheetFile.read(url, displayPath: path).0.map(ScoreImporter.isScoringWorkbook) ?? false
+            return SpreadsheetFile.read(url, displayPath: path, onlySheet: ScoringLayout.metadataSheetName).0
+                .map(ScoreImporter.isScoringWorkbook) ?? false
         }
     }
 

@@ -31,16 +31,13 @@ public struct RevisedRecords: Sendable, Equatable {
     }
 
     public let fieldNames: [String]
-    /// Fields compared as a whole value (a sector), not word by word.
-    public let wholeFields: Set<String>
     /// The fields records are matched on (the others are derived from them).
     public let matchFields: [String]
     public private(set) var records: [Record]
 
     /// The oldest draft's records, with no history yet.
-    public init(_ values: [[String: String]], fields: [String], wholeFields: Set<String> = [], matchFields: [String]? = nil) {
+    public init(_ values: [[String: String]], fields: [String], matchFields: [String]? = nil) {
         fieldNames = fields
-        self.wholeFields = wholeFields
         self.matchFields = matchFields ?? fields
         records = values.map { value in
             Record(fields: Dictionary(uniqueKeysWithValues: fields.map { ($0, RevisedText(value[$0] ?? "")) }))
@@ -131,28 +128,13 @@ public struct RevisedRecords: Sendable, Equatable {
         for field in fieldNames {
             let newText = value[field] ?? ""
             var text = record[field]
-            if wholeFields.contains(field) {
-                if text.current != newText {
-                    text.deleteAll(step: step)
-                    text.append(newText, insertedBy: step)
-                }
-            } else {
-                text.revise(to: newText, step: step)
-            }
+            text.revise(to: newText, step: step)
             record.fields[field] = text
         }
     }
 }
 
 extension RevisedText {
-    /// `text` added at the end, marked inserted by `step`.
-    public mutating func append(_ text: String, insertedBy step: Int) {
-        guard !text.isEmpty else { return }
-        var tail = RevisedText(text)
-        tail = tail.currentOnly(insertedBy: step)
-        self = RevisedText(segments: segments + tail.segments)
-    }
-
     /// This text revised to `newText` by `step`.
     public func revised(to newText: String, step: Int) -> RevisedText {
         var copy = self

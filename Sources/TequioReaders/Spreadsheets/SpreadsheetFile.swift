@@ -43,7 +43,9 @@ public enum SpreadsheetFile {
     }
 
     /// Reads `url`, naming it `displayPath` in messages.
-    public static func read(_ url: URL, displayPath: String) -> (SpreadsheetDocument?, [Diagnostic]) {
+    /// `onlySheet`: read only the sheet of that name from an `.xlsx` (to tell what kind of workbook it is
+    /// without reading the rest); the other formats are read whole.
+    public static func read(_ url: URL, displayPath: String, onlySheet: String? = nil) -> (SpreadsheetDocument?, [Diagnostic]) {
         let ext = url.pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else {
             return (
@@ -85,7 +87,7 @@ public enum SpreadsheetFile {
                     return (nil, [protection(finding, ext: ext, path: displayPath)])
                 }
                 let document = ext == "xlsx"
-                    ? try XLSXReader(files: tree, path: displayPath, limits: xmlLimits).read()
+                    ? try XLSXReader(files: tree, path: displayPath, limits: xmlLimits, onlySheet: onlySheet).read()
                     : try ODSReader(files: tree, path: displayPath, limits: xmlLimits).read()
                 return (try checkTextSize(document), [])
             }

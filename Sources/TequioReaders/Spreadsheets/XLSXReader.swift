@@ -11,6 +11,8 @@ struct XLSXReader {
     /// The workbook's name in messages (`plan.xlsx`).
     let path: String
     let limits: XMLParseLimits
+    /// When set, the only sheet read.
+    var onlySheet: String? = nil
     static let maxCells = 1_000_000
 
     static let officeRelationships = [
@@ -24,19 +26,23 @@ struct XLSXReader {
         let rels = try relationships(of: workbookPath)
         var sharedStrings: [String] = []
         if let target = rels.values.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target {
-            let sst = try parse(target)
-            sharedStrings = sst.elements(named: "si").map(Self.richText)
+            let stream = SharedStringsStream()
+            try self.stream(target, to: stream)
+            sharedStrings = stream.strings
         }
         var sheets: [Sheet] = []
         var cellCount = 0
         for entry in workbook.element(named: "sheets")?.elements(named: "sheet") ?? [] {
             let name = entry.attribute("name") ?? "?"
+            if let onlySheet, name != onlySheet { continue }
             let id = Self.officeRelationships.lazy.compactMap { entry.attribute("id", namespace: $0) }.first ?? ""
             guard let rel = rels[id], rel.type.hasSuffix("/worksheet") else {
                 // Chart sheets and dialog sheets hold no cells to import.
                 continue
             }
-            var sheet = try worksheet(try parse(rel.target), name: name, sharedStrings: sharedStrings, partPath: rel.target)
+            let stream = WorksheetStream(name: name, sharedStrings: sharedStrings)
+            try self.stream(rel.target, to: stream)
+            var sheet = stream.sheet
             sheet.hidden = entry.attribute("state").map { $0 != "visible" } ?? false
             cellCount += sheet.cells.count
             guard cellCount <= Self.maxCells else {
@@ -98,6 +104,13 @@ struct XLSXReader {
         return document.root
     }
 
+    /// Streams the part at `part` (worksheets and shared strings: the parts with many elements).
+    private func stream(_ part: String, to handler: XMLEventHandler) throws {
+        guard let data = files[part] else { throw notASpreadsheet("part '\(part)' is missing") }
+        let diagnostics = SafeXMLParser.stream(data, path: "\(path)/\(part)", limits: limits, to: handler)
+        if diagnostics.hasErrors { throw SpreadsheetReadError(diagnostics.filter { $0.severity == .error }) }
+    }
+
     private func notASpreadsheet(_ why: String) -> SpreadsheetReadError {
         SpreadsheetReadError([
             .error(ImportDiagnosticID.notASpreadsheet, "not a readable .xlsx workbook: \(why)", at: SourceLocation(file: path))
@@ -106,41 +119,15 @@ struct XLSXReader {
 
     // MARK: Cells
 
-    private func worksheet(_ root: XMLElement, name: String, sharedStrings: [String], partPath: String) throws -> Sheet {
-        var sheet = Sheet(name: name)
-        var nextRow = 0
-        for row in root.element(named: "sheetData")?.elements(named: "row") ?? [] {
-            // `r` is 1-based; a value out of range skips the row. Checked before `- 1`, which trapped
-            // on r="-9223372036854775808".
-            let rowIndex = row.attribute("r").flatMap(Int.init).map { (1...1_048_576).contains($0) ? $0 - 1 : -1 } ?? nextRow
-            guard rowIndex >= 0, rowIndex < 1_048_576 else { continue }
-            nextRow = rowIndex + 1
-            var nextColumn = 0
-            for c in row.elements(named: "c") {
-                let address = c.attribute("r").flatMap { CellAddress(a1: $0) } ?? CellAddress(row: rowIndex, column: nextColumn)
-                nextColumn = address.column + 1
-                guard let cell = Self.cell(c, sharedStrings: sharedStrings) else { continue }
-                sheet.cells[address] = cell
-            }
-        }
-        for merge in root.element(named: "mergeCells")?.elements(named: "mergeCell") ?? [] {
-            if let range = merge.attribute("ref").flatMap({ CellRange(a1: $0) }) { sheet.merges.append(range) }
-        }
-        return sheet
-    }
-
     /// The cell's value as text, or nil for a cell without value or formula (only a style).
-    static func cell(_ c: XMLElement, sharedStrings: [String]) -> SheetCell? {
-        let type = c.attribute("t") ?? "n"
-        let formula = c.element(named: "f").map { "=" + $0.text }
-        let value = c.element(named: "v")?.text
+    static func cell(type: String, value: String?, formula: String?, inline: String?, sharedStrings: [String]) -> SheetCell? {
         let text: String?
         var kind = SheetCell.Kind.text
         switch type {
         case "s":
             text = value.flatMap(Int.init).flatMap { $0 >= 0 && $0 < sharedStrings.count ? sharedStrings[$0] : nil }
         case "inlineStr":
-            text = c.element(named: "is").map(richText)
+            text = inline
         case "str":
             text = value.map(OOXMLText.unescape)
         case "b":
@@ -155,19 +142,6 @@ struct XLSXReader {
         }
         if text == nil && formula == nil { return nil }
         return SheetCell(text: text ?? "", kind: kind, formula: formula, hasCachedValue: text != nil)
-    }
-
-    /// Text of a shared or inline string: the plain `t`, or the runs' `t`, without phonetic runs.
-    static func richText(_ element: XMLElement) -> String {
-        var out = ""
-        for child in element.elements {
-            switch child.name {
-            case "t": out += child.text
-            case "r": out += child.elements(named: "t").map(\.text).joined()
-            default: break  // rPh, phoneticPr
-            }
-        }
-        return OOXMLText.unescape(out)
     }
 
     static func displayNumber(_ raw: String) -> String {

@@ -1,15 +1,19 @@
 import TequioModel
 import XCTest
 
-final class MatrixComparisonTests: XCTestCase {
+/// The history of a matrix's rows across drafts, as `tequio compare` builds it (`RowHistory`).
+final class RevisedRecordsTests: XCTestCase {
     let columns = ["problem", "government-actions", "expected-results"]
 
-    func draft(_ number: Int, _ rows: [[String]], table: String = "Mesa 3", members: [CompletedMatrix.Member] = []) -> CompletedMatrix {
-        CompletedMatrix(
-            moduleID: "oaxaca-agua", moduleVersion: "1.0", matrixID: "reforma", language: "es", draft: number,
-            created: "2012-11-20T10:00:00Z", modified: "2012-11-2\(number)T10:00:00Z", tableName: table,
-            members: members,
-            rows: rows.map { cells in CompletedMatrix.Row(cells: Dictionary(uniqueKeysWithValues: zip(columns, cells).map { ($0, $1) })) })
+    func values(_ rows: [[String]]) -> [[String: String]] {
+        rows.map { cells in Dictionary(uniqueKeysWithValues: zip(columns, cells).map { ($0, $1) }) }
+    }
+
+    /// The records after each draft in turn; the counts of each step.
+    func history(_ drafts: [[[String]]]) -> (RevisedRecords, [RevisedRecords.StepCounts]) {
+        var records = RevisedRecords(values(drafts[0]), fields: columns)
+        let counts = drafts.dropFirst().enumerated().map { offset, rows in records.revise(to: values(rows), step: offset + 1) }
+        return (records, counts)
     }
 
     let tandeo = ["El calendario de tandeo no se publica.", "Publicar el calendario en la presidencia.", "Las colonias saben cuándo llega el agua."]
@@ -19,46 +23,30 @@ final class MatrixComparisonTests: XCTestCase {
     func testARewordedRowIsAChangedRowNotARemovalAndAnAddition() {
         var reworded = padron
         reworded[1] = "Actualizar el padrón de usuarios con las colonias nuevas."
-        let comparison = MatrixComparison(drafts: [draft(1, [tandeo, padron]), draft(2, [tandeo, reworded])], columns: columns)
-        let counts = comparison.summaries[0].rows
+        let (records, steps) = history([[tandeo, padron], [tandeo, reworded]])
+        let counts = steps[0]
         XCTAssertEqual([counts.changed, counts.added, counts.removed, counts.moved], [1, 0, 0, 0])
-        XCTAssertEqual(comparison.rows.records.count, 2)
-        XCTAssertTrue(comparison.rows.records[1]["government-actions"].hasChanges)
+        XCTAssertEqual(records.records.count, 2)
+        XCTAssertTrue(records.records[1]["government-actions"].hasChanges)
         XCTAssertEqual(counts.wordsInserted, 3)
     }
 
     func testReorderedRowsAreAMove() {
-        let comparison = MatrixComparison(drafts: [draft(1, [tandeo, padron, tarifas]), draft(2, [tarifas, tandeo, padron])], columns: columns)
-        let counts = comparison.summaries[0].rows
+        let (records, steps) = history([[tandeo, padron, tarifas], [tarifas, tandeo, padron]])
+        let counts = steps[0]
         XCTAssertEqual([counts.changed, counts.added, counts.removed, counts.moved], [0, 0, 0, 1])
         XCTAssertEqual(counts.wordsInserted, 0)
         // Moved to the top, moved away from the bottom.
-        XCTAssertEqual(comparison.rows.records.first?.inserted, Revision(step: 1, isMove: true))
-        XCTAssertEqual(comparison.rows.records.last?.deleted, Revision(step: 1, isMove: true))
-        XCTAssertEqual(comparison.rows.current, MatrixComparison(drafts: [draft(2, [tarifas, tandeo, padron])], columns: columns).rows.current)
+        XCTAssertEqual(records.records.first?.inserted, Revision(step: 1, isMove: true))
+        XCTAssertEqual(records.records.last?.deleted, Revision(step: 1, isMove: true))
+        XCTAssertEqual(records.current, values([tarifas, tandeo, padron]))
     }
 
-    func testAddedAndRemovedRowsAndMembers() {
-        let ana = CompletedMatrix.Member(name: "Ana López", sector: .government, role: "Regidora")
-        let luis = CompletedMatrix.Member(name: "Luis Pérez", sector: .civilSociety)
-        let comparison = MatrixComparison(
-            drafts: [draft(1, [tandeo, padron], members: [ana]), draft(2, [tandeo, tarifas], table: "Mesa 3 · Zaachila", members: [ana, luis])],
-            columns: columns)
-        let summary = comparison.summaries[0]
-        XCTAssertEqual([summary.rows.changed, summary.rows.added, summary.rows.removed], [0, 1, 1])
-        XCTAssertEqual(summary.members.added, 1)
-        XCTAssertTrue(summary.detailsChanged)
-        XCTAssertEqual(comparison.tableName.current, "Mesa 3 · Zaachila")
-        XCTAssertEqual(comparison.tableName.original, "Mesa 3")
-    }
-
-    func testASectorChangesAsAWhole() {
-        let before = CompletedMatrix.Member(name: "Ana López", sector: .government)
-        let after = CompletedMatrix.Member(name: "Ana López", sector: .civilSociety)
-        let comparison = MatrixComparison(drafts: [draft(1, [tandeo], members: [before]), draft(2, [tandeo], members: [after])], columns: columns)
-        XCTAssertEqual(
-            comparison.members.records[0]["sector"].segments,
-            [.init(text: "government", deleted: Revision(step: 1)), .init(text: "civil-society", inserted: Revision(step: 1))])
+    func testAddedAndRemovedRows() {
+        let (records, steps) = history([[tandeo, padron], [tandeo, tarifas]])
+        XCTAssertEqual([steps[0].changed, steps[0].added, steps[0].removed], [0, 1, 1])
+        XCTAssertEqual(records.original, values([tandeo, padron]))
+        XCTAssertEqual(records.current, values([tandeo, tarifas]))
     }
 
     /// Random drafts, each a random edit of the one before: whatever the edits, accepting every change
@@ -81,18 +69,17 @@ final class MatrixComparisonTests: XCTestCase {
         }
         for _ in 0..<60 {
             var rows = (0..<Int.random(in: 0...6, using: &generator)).map { _ in columns.map { _ in sentence() } }
-            var drafts = [draft(1, rows)]
-            for number in 2...4 {
+            var drafts = [rows]
+            for _ in 2...4 {
                 rows = rows.map { $0.map(edit) }
                 if Int.random(in: 0..<3, using: &generator) == 0, !rows.isEmpty { rows.remove(at: Int.random(in: 0..<rows.count, using: &generator)) }
                 if Int.random(in: 0..<3, using: &generator) == 0 { rows.insert(columns.map { _ in sentence() }, at: Int.random(in: 0...rows.count, using: &generator)) }
                 if rows.count > 1, Int.random(in: 0..<3, using: &generator) == 0 { rows.swapAt(0, rows.count - 1) }
-                drafts.append(draft(number, rows))
+                drafts.append(rows)
             }
-            let comparison = MatrixComparison(drafts: drafts, columns: columns)
-            let alone = { (d: CompletedMatrix) in MatrixComparison(drafts: [d], columns: self.columns).rows.current }
-            XCTAssertEqual(comparison.rows.current, alone(drafts.last!))
-            XCTAssertEqual(comparison.rows.original, alone(drafts.first!))
+            let (records, _) = history(drafts)
+            XCTAssertEqual(records.current, values(drafts.last!))
+            XCTAssertEqual(records.original, values(drafts.first!))
         }
     }
 }
