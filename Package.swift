@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport", "PDFSupport"]),
         .target(
             name: "TequioFaceToFace",
-            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "TequioDocuments", "XMLSupport", "ZipSupport"]),
         // Checks packages and documents, ours or anyone's, against the official schemas and package rules.
         .target(name: "TequioPackageCheck", dependencies: ["TequioModel", "TequioReaders", "XMLSupport", "ZipSupport"]),
         .target(

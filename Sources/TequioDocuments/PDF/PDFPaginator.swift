@@ -77,6 +77,9 @@ struct PDFPaginator {
         case .text(let box): place(box)
         case .logo(let width, let height, let look): placeLogo(width: width, height: height, look: look)
         case .table(let table): place(table)
+        case .drawing(let d, let look):
+            let top = placeBox(height: d.height, look: look)
+            page.items.append(.drawing(d, x: page.frame.left + (page.frame.textWidth - d.width) / 2, y: top))
         case .pageBreak, .orientation: break
         }
     }
@@ -110,6 +113,7 @@ struct PDFPaginator {
             let p = box.paragraph
             return box.look.spaceBefore + p.height(0..<min(2, p.lines.count))
         case .logo(_, let height, let look): return look.spaceBefore + height
+        case .drawing(let d, let look): return look.spaceBefore + d.height
         case .table(let t):
             let header = t.height(t.header)
             let first = t.rows.first.map { t.height($0) } ?? 0
@@ -177,11 +181,17 @@ struct PDFPaginator {
     }
 
     private mutating func placeLogo(width: Double, height: Double, look: PDFLook) {
+        let top = placeBox(height: height, look: look)
+        page.items.append(.logo(x: page.frame.left, y: top, width: width, height: height))
+    }
+
+    /// Makes room for something that is never split (a logo, a drawing) and returns where its top goes.
+    private mutating func placeBox(height: Double, look: PDFLook) -> Double {
         if !atTop && gap(look.spaceBefore) + height > remaining { newPage() }
         let top = y + gap(look.spaceBefore)
-        page.items.append(.logo(x: page.frame.left, y: top, width: width, height: height))
         y = top + height
         spaceAfter = look.spaceAfter
+        return top
     }
 
     // MARK: - Tables
