@@ -83,7 +83,8 @@ let package = Package(
             dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport", "TequioPackageCheck"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
-            name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
+            name: "TequioFaceToFaceTests",
+            dependencies: ["TequioFaceToFace", "TequioDocuments", "TequioReaders", "PDFSupport", "XMLSupport", "ZipSupport"]),
         .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine", "TequioFuzzTargets"], exclude: ["Fixtures"]),
         .testTarget(name: "TequioFuzzTargetsTests", dependencies: ["TequioFuzzTargets"]),
     ],

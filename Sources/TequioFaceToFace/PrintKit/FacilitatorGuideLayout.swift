@@ -145,6 +145,7 @@ struct FacilitatorGuideLayout {
             for (k, slide) in p.slides.enumerated() {
                 let notes = context.rich(slide.notes)
                 guard notes.contains(where: \.hasContent) else { continue }
+                if !blocks.contains(.groupLabel(LayoutText(s.speakerNotes))) { blocks.append(.groupLabel(LayoutText(s.speakerNotes))) }
                 blocks.append(.heading(level: 3, text: LayoutText("\(k + 1). \(context.text(slide.title))"), anchor: nil))
                 blocks += context.blocks(notes)
             }
