@@ -39,4 +39,27 @@ struct HTMLBuilder {
     mutating func trusted(_ markup: String) { output += markup }
 
     mutating func newline() { output += "\n" }
+
+    /// `<!DOCTYPE html>` to `<body>` of a self-contained page: its style sheet (this target's own) inside.
+    mutating func startPage(language: String, title: String, style: String) {
+        trusted("<!DOCTYPE html>\n")
+        open("html", ["lang": language])
+        open("head")
+        void("meta", ["charset": "utf-8"])
+        void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+        void("meta", ["name": "generator", "content": "Tequio"])
+        element("title", text: title)
+        open("style")
+        trusted(style)
+        close("style")
+        close("head")
+        newline()
+        open("body")
+    }
+
+    mutating func endPage() {
+        close("body")
+        close("html")
+        newline()
+    }
 }

@@ -29,19 +29,7 @@ struct KitIndexPage {
     func render() -> String {
         let s = context.strings
         var h = HTMLBuilder()
-        h.trusted("<!DOCTYPE html>\n")
-        h.open("html", ["lang": context.language])
-        h.open("head")
-        h.void("meta", ["charset": "utf-8"])
-        h.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-        h.void("meta", ["name": "generator", "content": "Tequio"])
-        h.element("title", text: "\(s.kitTitle) · \(context.title)")
-        h.open("style")
-        h.trusted(Self.style)
-        h.close("style")
-        h.close("head")
-        h.newline()
-        h.open("body")
+        h.startPage(language: context.language, title: "\(s.kitTitle) · \(context.title)", style: Self.style)
         h.element("p", ["class": "kind"], text: s.kitTitle)
         h.element("h1", text: context.title)
         h.element("p", text: s.kitIntro)
@@ -66,9 +54,7 @@ struct KitIndexPage {
             for file in spreadsheets { h.block("li") { $0.element("a", ["href": file], text: file) } }
             h.close("ul")
         }
-        h.close("body")
-        h.close("html")
-        h.newline()
+        h.endPage()
         return h.output
     }
 }

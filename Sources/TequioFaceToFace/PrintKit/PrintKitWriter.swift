@@ -58,7 +58,11 @@ public struct PrintKitWriter: TargetWriter {
             var look = branding
             look.paper = piece.paper
             if piece.paper == .a3 || piece.paper == .tabloid { look.fonts.tableSize = Self.largeSheetTableSize }
-            return Result { try PDFWriter(branding: look, generator: generator).render(piece.layout) }
+            return Result {
+                let pdf = try PDFWriter(branding: look, generator: generator).render(piece.layout)
+                try PDFVerification.verify(pdf, displayPath: piece.file)
+                return pdf
+            }
         }
         var tree = FileTree()
         for (piece, result) in zip(pieces, written) { tree[piece.file] = try result.get() }
