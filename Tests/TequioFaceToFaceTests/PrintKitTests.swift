@@ -171,7 +171,7 @@ final class PrintKitTests: XCTestCase {
         var anonymous = module
         anonymous.metadata.event = nil
         let fallback = SignUpLayout(context: try context(anonymous, language: "en")).layout()
-        XCTAssertTrue(fallback.blocks.contains { if case .paragraph(let t) = $0 { t.plain.contains("the workshop's organisers") } else { false } })
+        XCTAssertTrue(fallback.blocks.contains { if case .paragraph(let t) = $0 { t.plain.contains("the team that organises the workshop") } else { false } })
     }
 
     func testTableCountIsClampedToWhatAWorkshopCanUse() {

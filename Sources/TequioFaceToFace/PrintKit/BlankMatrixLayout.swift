@@ -54,7 +54,7 @@ struct SignUpLayout {
 
     /// Rows for members: a table has six to ten people.
     static let rows = 10
-    static let rowHeight = 30.0
+    static let rowHeight = 34.0
 
     func layout() -> DocumentLayout {
         let s = context.strings
