@@ -56,6 +56,21 @@ final class PDFDrawingTests: XCTestCase {
         XCTAssertEqual(rows[1].height, 80, accuracy: 0.01)
     }
 
+    func testWhatCannotFitOnAPageIsShortenedOrGivenAsText() throws {
+        var tall = Self.chart
+        tall.categories = (1...300).map { "Municipio \($0)" }
+        tall.values = tall.categories.map { _ in [10, 20] }
+        let pages = try pages(try layout([.drawing(.init(.chart(tall), text: "Gráfica de 300 municipios")), .drawing(.init(.writingLines(500), text: "Notas"))]))
+        let drawings = pages.flatMap(\.items).compactMap { if case .drawing(let d, _, _) = $0 { d } else { nil } }
+        XCTAssertEqual(drawings.count, 1, "the chart taller than a page is its text")
+        XCTAssertLessThanOrEqual(drawings[0].height, pages[0].frame.bodyHeight)
+        XCTAssertTrue(pages.flatMap(texts).contains { $0.text == "Gráfica de 300 municipios" })
+    }
+
+    func texts(_ page: PDFPage) -> [(text: String, y: Double)] {
+        page.items.compactMap { if case .text(let p, _, let y, _) = $0 { (p.runs.map(\.text).joined(), y) } else { nil } }
+    }
+
     func testAChartIsDrawnFromItsNumbersWithEveryLabel() throws {
         let engine = try TextEngine(language: "es")
         let look = PDFChart.Look(font: "Arial", ink: RGB(hex: "222222"), muted: RGB(hex: "595959"), grid: RGB(hex: "D5DDE6"))
@@ -63,6 +78,7 @@ final class PDFDrawingTests: XCTestCase {
             var chart = Self.chart
             chart.kind = kind
             let drawn = PDFChart(chart, width: 450, engine: engine, look: look)
+            XCTAssertTrue(drawn.height.isFinite)
             XCTAssertGreaterThan(drawn.height, 40, "\(kind)")
             let texts = drawn.marks.filter { if case .text = $0 { true } else { false } }.count
             let shapes = drawn.marks.filter { if case .text = $0 { false } else { true } }.count
@@ -70,6 +86,9 @@ final class PDFDrawingTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(shapes, kind == .pie ? 2 : 4, "\(kind): bars, lines or slices")
         }
         XCTAssertGreaterThanOrEqual(PDFChart.tickSize, 8, "no label under 8 points")
+        var odd = Self.chart
+        odd.values = [[.infinity, -3], [.nan]]
+        XCTAssertTrue(PDFChart(odd, width: 450, engine: engine, look: look).height.isFinite, "numbers no chart can show count as 0")
         XCTAssertEqual(PDFChart.axis(71).top, 80)
         let pdf = try PDFWriter(branding: Fixtures.branding, generator: "Tequio test").render(
             try layout([.heading(level: 1, text: "Encuesta", anchor: nil), .drawing(.init(.chart(Self.chart), text: "Gráfica"))]))

@@ -38,7 +38,10 @@ final class PDFChart {
         self.engine = engine
         self.look = look
         let values = chart.categories.indices.map { i in
-            chart.series.indices.map { s in i < chart.values.count && s < chart.values[i].count ? max(0, chart.values[i][s]) : 0 }
+            chart.series.indices.map { s in
+                let v = i < chart.values.count && s < chart.values[i].count ? chart.values[i][s] : 0
+                return v.isFinite ? max(0, v) : 0
+            }
         }
         guard !chart.categories.isEmpty, !chart.series.isEmpty else { return }
         switch chart.kind {

@@ -137,22 +137,27 @@ struct PDFFlow {
         return result
     }
 
-    /// A chart, a picture (its text instead when it is not a PNG cairo can read) or lines to write on.
+    /// A chart, a picture or lines to write on; the drawing's text instead of a picture that is not a
+    /// PNG cairo can read and of a chart taller than a page.
     private func drawing(_ d: DocumentLayout.Drawing) -> [PDFFlowItem] {
         var look = styles.look(.body)
         look.spaceBefore = 4
+        let page = PDFFrame(paper, orientation).bodyHeight
+        let text: [PDFFlowItem] = d.text.isEmpty ? [] : [box(.body, LayoutText(d.text))]
         switch d.kind {
         case .chart(let chart):
             let body = look.run
             let chartLook = PDFChart.Look(font: body.font.family, ink: body.colour, muted: styles.colour(.muted), grid: RGB(hex: "D5DDE6"))
-            return [.drawing(.chart(PDFChart(chart, width: textWidth, engine: engine, look: chartLook)), look: look)]
+            let drawn = PDFChart(chart, width: textWidth, engine: engine, look: chartLook)
+            return drawn.height <= page ? [.drawing(.chart(drawn), look: look)] : text
         case .picture(let png):
-            guard let image = try? PNGImage(png: png) else { return d.text.isEmpty ? [] : [box(.body, LayoutText(d.text))] }
-            let tallest = PDFFrame(paper, orientation).bodyHeight * PDFDrawing.tallestPicture
-            return [.drawing(.picture(image, width: textWidth, tallest: tallest), look: look)]
+            guard let image = try? PNGImage(png: png) else { return text }
+            return [.drawing(.picture(image, width: textWidth, tallest: page * PDFDrawing.tallestPicture), look: look)]
         case .writingLines(let count):
             let label = d.text.isEmpty ? nil : TextBlock(engine, runs: PDFText.runs(d.text, look.run), width: textWidth, lineSpacing: look.lineSpacing)
-            return [.drawing(.lines(count: count, width: textWidth, colour: styles.colour(.tableBorder), label: label), look: look)]
+            // No more lines than a page holds under the label.
+            let fit = max(1, min(count, Int((page - (label?.height ?? 0) - 1) / PDFDrawing.lineSpacing)))
+            return [.drawing(.lines(count: fit, width: textWidth, colour: styles.colour(.tableBorder), label: label), look: look)]
         }
     }
 
