@@ -124,11 +124,12 @@ def test_the_contents_give_the_pages_the_headings_are_on(kit, name):
             f"{name}: '{title}' is not on page {number}"
 
 
-def test_no_text_is_smaller_than_8_points(kit):
-    words = run("pdftotext", "-bbox", kit / "handbook-es.pdf", "-")
+@pytest.mark.parametrize("name", ["handbook-es", "facilitator-guide-en", "matrix-plan-es", "sign-up-en"])
+def test_no_text_is_smaller_than_8_points(kit, name):
+    words = run("pdftotext", "-bbox", kit / f"{name}.pdf", "-")
     heights = [float(y1) - float(y0) for y0, y1 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', words)]
     # Liberation Sans: a word's box is 1.116 times its size.
-    assert heights and min(heights) >= 8 * 1.1, f"smallest text {min(heights) / 1.116:.1f} pt"
+    assert heights and min(heights) >= 8 * 1.1, f"{name}: smallest text {min(heights) / 1.116:.1f} pt"
 
 
 def test_the_action_columns_of_the_blank_matrix_are_the_widest(kit):
