@@ -99,13 +99,6 @@ struct PrintContext {
         return organisers.isEmpty ? strings.privacyKeeper : strings.list(organisers)
     }
 
-    func unitLabel(_ unit: ModuleUnit, index: Int) -> String {
-        var parts = [strings.unitN(index + 1)]
-        if let day = unit.day { parts.append(strings.dayN(day)) }
-        if let minutes = unit.minutes { parts.append(strings.minutesN(minutes)) }
-        return parts.joined(separator: " · ")
-    }
-
     /// The anchor of a unit's heading, for the contents.
     static func anchor(_ unit: ModuleUnit) -> String { "unit-\(unit.id)" }
 }
