@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport", "PDFSupport"]),
         .target(
             name: "TequioFaceToFace",
-            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "XMLSupport", "ZipSupport"]),
+            dependencies: ["TequioModel", "TequioReaders", "TequioWriters", "TequioDocuments", "XMLSupport", "ZipSupport"]),
         // Checks packages and documents, ours or anyone's, against the official schemas and package rules.
         .target(name: "TequioPackageCheck", dependencies: ["TequioModel", "TequioReaders", "XMLSupport", "ZipSupport"]),
         .target(
@@ -83,7 +83,8 @@ let package = Package(
             dependencies: ["TequioDocuments", "TequioReaders", "XMLSupport", "ZipSupport", "TequioPackageCheck"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
-            name: "TequioFaceToFaceTests", dependencies: ["TequioFaceToFace", "TequioReaders", "XMLSupport", "ZipSupport"]),
+            name: "TequioFaceToFaceTests",
+            dependencies: ["TequioFaceToFace", "TequioDocuments", "TequioReaders", "PDFSupport", "XMLSupport", "ZipSupport"]),
         .testTarget(name: "TequioCommandLineTests", dependencies: ["TequioCommandLine", "TequioFuzzTargets"], exclude: ["Fixtures"]),
         .testTarget(name: "TequioFuzzTargetsTests", dependencies: ["TequioFuzzTargets"]),
     ],

@@ -108,6 +108,31 @@ public final class PDFCanvas {
         cairo_fill(cr)
     }
 
+    /// Points joined by straight lines, stroked `width` points wide (a line chart's series).
+    public func polyline(_ points: [(x: Double, y: Double)], width: Double, colour: RGB) {
+        guard let first = points.first else { return }
+        setColour(colour)
+        cairo_set_line_width(cr, width)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        cairo_move_to(cr, first.x, first.y)
+        for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+        cairo_stroke(cr)
+    }
+
+    /// A slice of a disc from angle `start` to `end` (radians, clockwise from three o'clock), filled,
+    /// with a white edge that parts it from its neighbours; a whole disc when it spans a full turn.
+    public func sector(centre: (x: Double, y: Double), radius: Double, from start: Double, to end: Double, colour: RGB) {
+        cairo_new_path(cr)
+        if end - start < 2 * Double.pi - 1e-6 { cairo_move_to(cr, centre.x, centre.y) }
+        cairo_arc(cr, centre.x, centre.y, radius, start, end)
+        cairo_close_path(cr)
+        setColour(colour)
+        cairo_fill_preserve(cr)
+        setColour(RGB(hex: "FFFFFF"))
+        cairo_set_line_width(cr, 0.75)
+        cairo_stroke(cr)
+    }
+
     /// Lines `lines` of `block`, the block's top left corner at (`x`, `y`): each line at its own place
     /// in the block, so a paragraph split across pages is drawn a part on each.
     public func draw(_ block: TextBlock, x: Double, y: Double, lines: Range<Int>? = nil) {

@@ -96,6 +96,19 @@ final class PDFPaginationTests: XCTestCase {
         XCTAssertGreaterThan(cuts, 0, "the test never cut the paragraph")
     }
 
+    func testAParagraphOfThreeLinesIsNeverCutAndTakesItsHeadingAlong() throws {
+        let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Relleno corto. ", count: 7)))
+        let three = String(repeating: "Tres líneas que no se parten entre dos páginas. ", count: 5)
+        for count in 20...50 {
+            let blocks = Array(repeating: filler, count: count) + [.heading(level: 2, text: "TÍTULO", anchor: nil), .paragraph(LayoutText(three))]
+            let pages = try pages(try layout(blocks))
+            let pieces = pages.enumerated().flatMap { n, page in texts(page).filter { $0.text == three }.map { (n, $0.lines) } }
+            XCTAssertEqual(pieces.map(\.1.count), [3], "\(count) fillers: the paragraph's lines were split")
+            let headingPage = pages.firstIndex { texts($0).contains { $0.text == "TÍTULO" } }
+            XCTAssertEqual(headingPage, pieces.first?.0, "\(count) fillers: the heading stayed behind")
+        }
+    }
+
     func testThePageCountIsTheFilesAndTheContentsPointAtTheirHeadings() throws {
         let compendium = Compendium(plans: try Fixtures.examplePlans, module: Fixtures.module, catalogue: Fixtures.catalogue)
         let layout = PlanLayout.layout(compendium)

@@ -1,4 +1,4 @@
-"""Fixtures for the face-to-face tests: the print kit in a real browser, the blank spreadsheets in
+"""Fixtures for the face-to-face tests: the print kit's PDFs with poppler and qpdf, the blank spreadsheets in
 LibreOffice and openpyxl, and `tequio import` round trips.
 
 The binary is TEQUIO_BIN (else .build/debug/tequio). Each session builds the example module's print

@@ -144,6 +144,7 @@ final class DocxBody {
             }
         case .table(let table): self.table(table)
         case .contents(let entries): contents(entries)
+        case .drawing(let d): if !d.text.isEmpty { paragraph("BodyText", LayoutText(d.text)) }
         case .pageBreak: s.pendingPageBreak = true
         case .orientation(let o):
             if s.sectionHasContent {

@@ -35,6 +35,7 @@ extension DocxBody {
                 if kind == .numbered { numberedLists += 1 }
                 if !items.isEmpty { content() }
             case .contents(let entries): if !entries.isEmpty { content() }
+            case .drawing(let d): if !d.text.isEmpty { content() }
             case .pageBreak: pendingPageBreak = true
             case .orientation(let o):
                 if sectionHasContent {

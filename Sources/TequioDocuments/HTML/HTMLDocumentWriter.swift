@@ -240,6 +240,7 @@ private struct Renderer {
                 out.raw("<nav class=\"contents\" aria-label=\"\(out.attr(layout.strings.contents))\">\n<ol>\n")
                 for e in entries { out.raw("<li><a href=\"#\(out.attr(e.anchor))\">\(out.text(e.text))</a></li>\n") }
                 out.raw("</ol>\n</nav>\n")
+            case .drawing(let d): if !d.text.isEmpty { out.raw("<p\(classes()) dir=\"auto\">\(out.text(d.text))</p>\n") }
             case .pageBreak:
                 if inCover {
                     out.raw("</header>\n<main>\n")

@@ -40,6 +40,9 @@ public struct DocumentLayout: Sendable, Equatable {
         public var footer: [String]?
         /// Columns whose cells are numbers (right-aligned).
         public var numericColumns: Set<Int>
+        /// Per row, the least height in points of a row to write in by hand (a printed form); empty
+        /// when every row is as tall as its text. The PDF draws it; other formats size rows to their text.
+        public var rowHeights: [Double] = []
     }
 
     public struct ContentsEntry: Sendable, Equatable {
@@ -68,6 +71,8 @@ public struct DocumentLayout: Sendable, Equatable {
         case list(ListKind, [LayoutText])
         case table(Table)
         case contents([ContentsEntry])
+        /// A chart, a picture or lines to write on (`Drawing`).
+        case drawing(Drawing)
         /// What follows starts on a new page.
         case pageBreak
         /// What follows starts on a new page in this orientation (a new section).

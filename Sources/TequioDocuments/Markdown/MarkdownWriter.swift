@@ -74,6 +74,10 @@ public struct MarkdownWriter: Sendable {
             case .contents(let entries):
                 blank()
                 for e in entries { out += "- [\(Self.inline(e.text))](#\(Self.anchor(e.anchor)))\n" }
+            case .drawing(let d):
+                guard !d.text.isEmpty else { continue }
+                blank()
+                out += "\(Self.inline(d.text))\n"
             }
         }
         return Data(out.utf8)

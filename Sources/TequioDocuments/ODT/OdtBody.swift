@@ -219,6 +219,7 @@ final class OdtBody {
                 w.element("text:bookmark-ref", ["text:reference-format": "page", "text:ref-name": entry.anchor])
                 w.end()
             }
+        case .drawing(let d): if !d.text.isEmpty { paragraph("Text_20_body", d.text) }
         case .pageBreak:
             if s.pending == nil { s.pending = .pageBreak }
         case .orientation(let o):

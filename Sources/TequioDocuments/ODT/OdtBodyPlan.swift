@@ -24,6 +24,7 @@ extension OdtBody {
                 pending = nil
                 tableCount += 1
             case .contents(let entries): if !entries.isEmpty { pending = nil }
+            case .drawing(let d): if !d.text.isEmpty { pending = nil }
             case .pageBreak: if pending == nil { pending = .pageBreak }
             case .orientation(let o):
                 if o != orientation || pending == nil || pending == .pageBreak {

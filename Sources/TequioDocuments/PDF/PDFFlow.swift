@@ -19,6 +19,7 @@ enum PDFFlowItem {
     case text(PDFTextBox)
     case logo(width: Double, height: Double, look: PDFLook)
     case table(PDFTable)
+    case drawing(PDFDrawing, look: PDFLook)
     case pageBreak
     case orientation(DocumentLayout.Orientation)
 }
@@ -87,6 +88,7 @@ struct PDFFlow {
         case .list(let kind, let entries): return list(kind, entries)
         case .table(let table): return [.table(self.table(table))]
         case .contents(let entries): return entries.map(contentsEntry)
+        case .drawing(let d): return drawing(d)
         case .pageBreak: return [.pageBreak]
         case .orientation(let o):
             orientation = o
@@ -135,6 +137,30 @@ struct PDFFlow {
         return result
     }
 
+    /// A chart, a picture or lines to write on; the drawing's text instead of a picture that is not a
+    /// PNG cairo can read and of a chart taller than a page.
+    private func drawing(_ d: DocumentLayout.Drawing) -> [PDFFlowItem] {
+        var look = styles.look(.body)
+        look.spaceBefore = 4
+        let page = PDFFrame(paper, orientation).bodyHeight
+        let text: [PDFFlowItem] = d.text.isEmpty ? [] : [box(.body, LayoutText(d.text))]
+        switch d.kind {
+        case .chart(let chart):
+            let body = look.run
+            let chartLook = PDFChart.Look(font: body.font.family, ink: body.colour, muted: styles.colour(.muted), grid: RGB(hex: "D5DDE6"))
+            let drawn = PDFChart(chart, width: textWidth, engine: engine, look: chartLook)
+            return drawn.height <= page ? [.drawing(.chart(drawn), look: look)] : text
+        case .picture(let png):
+            guard let image = try? PNGImage(png: png) else { return text }
+            return [.drawing(.picture(image, width: textWidth, tallest: page * PDFDrawing.tallestPicture), look: look)]
+        case .writingLines(let count):
+            let label = d.text.isEmpty ? nil : TextBlock(engine, runs: PDFText.runs(d.text, look.run), width: textWidth, lineSpacing: look.lineSpacing)
+            // No more lines than a page holds under the label.
+            let fit = max(1, min(count, Int((page - (label?.height ?? 0) - 1) / PDFDrawing.lineSpacing)))
+            return [.drawing(.lines(count: fit, width: textWidth, colour: styles.colour(.tableBorder), label: label), look: look)]
+        }
+    }
+
     private func contentsEntry(_ entry: DocumentLayout.ContentsEntry) -> PDFFlowItem {
         let look = styles.look(.contents(1))
         let width = textWidth - Self.pageNumberWidth
@@ -170,7 +196,8 @@ struct PDFFlow {
         let rows = t.rows.enumerated().map { r, row in
             let marks = r < t.rowMarks.count ? t.rowMarks[r] : LayoutText.Marks()
             let bar: RGB? = marks.deleted != nil ? RGB(hex: "C62828") : marks.inserted != nil ? RGB(hex: "2E7D32") : nil
-            return PDFTable.Row(cells: row.indices.map { cell($0, row[$0], look: text, style: text.run) }, fill: nil, changeBar: bar)
+            let least = r < t.rowHeights.count ? t.rowHeights[r] : 0
+            return PDFTable.Row(cells: row.indices.map { cell($0, row[$0], look: text, style: text.run) }, fill: nil, changeBar: bar, leastHeight: least)
         }
         var bold = text.run
         bold.font.bold = true

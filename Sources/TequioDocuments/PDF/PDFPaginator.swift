@@ -5,9 +5,9 @@ import TequioModel
 /// pages give the page count and the page of every anchor before anything is drawn.
 ///
 /// Rules: space before a paragraph is dropped at the top of a page; a paragraph keeps at least two
-/// lines at the foot of a page and carries at least two to the next (widows and orphans); headings
-/// and others kept with the next item move to a new page with the start of what follows; a table's
-/// header row starts every page the table is on; a row never splits when it fits on a page, and one
+/// lines at the foot of a page and carries at least two to the next (widows and orphans; a paragraph of
+/// three lines is not split); headings and others kept with the next item move to a new page with the
+/// start of what follows; a table's header row starts every page the table is on; a row never splits when it fits on a page, and one
 /// taller than a page is cut between lines, each cell resuming where it stopped.
 struct PDFPaginator {
     let paper: Branding.Paper
@@ -77,6 +77,9 @@ struct PDFPaginator {
         case .text(let box): place(box)
         case .logo(let width, let height, let look): placeLogo(width: width, height: height, look: look)
         case .table(let table): place(table)
+        case .drawing(let d, let look):
+            let top = placeBox(height: d.height, look: look)
+            page.items.append(.drawing(d, x: page.frame.left + (page.frame.textWidth - d.width) / 2, y: top))
         case .pageBreak, .orientation: break
         }
     }
@@ -102,14 +105,16 @@ struct PDFPaginator {
         box.paragraph.height + (box.look.borderBelow.map { $0.gap + $0.width } ?? 0)
     }
 
-    /// The least of an item that must stand under the item kept with it: two lines, a logo, a table's
-    /// header row and first row (or as much of the row as a page holds).
+    /// The least of an item that must stand under the item kept with it: two lines (three of three), a
+    /// logo or drawing, a table's header row and first row (or as much of the row as a page holds).
     private func head(_ item: PDFFlowItem) -> Double {
         switch item {
         case .text(let box):
             let p = box.paragraph
-            return box.look.spaceBefore + p.height(0..<min(2, p.lines.count))
+            // Two lines, or all three of a paragraph that is not split.
+            return box.look.spaceBefore + p.height(0..<(p.lines.count == 3 ? 3 : min(2, p.lines.count)))
         case .logo(_, let height, let look): return look.spaceBefore + height
+        case .drawing(let d, let look): return look.spaceBefore + d.height
         case .table(let t):
             let header = t.height(t.header)
             let first = t.rows.first.map { t.height($0) } ?? 0
@@ -137,8 +142,13 @@ struct PDFPaginator {
                     newPage()
                     continue
                 }
-                // A single last line goes with one more, when two stay here.
+                // A single last line goes with one more, when two stay here; when only two would stay,
+                // the three go together to the next page.
                 if n - end == 1 && end - start >= 3 { end -= 1 }
+                if n - end == 1 && end - start == 2 && !atTop {
+                    newPage()
+                    continue
+                }
                 if end == start { end = start + 1 }
             }
             emit(box, lines: start..<end, top: top)
@@ -177,11 +187,17 @@ struct PDFPaginator {
     }
 
     private mutating func placeLogo(width: Double, height: Double, look: PDFLook) {
+        let top = placeBox(height: height, look: look)
+        page.items.append(.logo(x: page.frame.left, y: top, width: width, height: height))
+    }
+
+    /// Makes room for something that is never split (a logo, a drawing) and returns where its top goes.
+    private mutating func placeBox(height: Double, look: PDFLook) -> Double {
         if !atTop && gap(look.spaceBefore) + height > remaining { newPage() }
         let top = y + gap(look.spaceBefore)
-        page.items.append(.logo(x: page.frame.left, y: top, width: width, height: height))
         y = top + height
         spaceAfter = look.spaceAfter
+        return top
     }
 
     // MARK: - Tables

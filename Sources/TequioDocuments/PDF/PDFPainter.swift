@@ -45,6 +45,7 @@ struct PDFPainter {
             canvas.fill(x: x, y: y, width: width, height: height, colour: colour)
         case .logo(let x, let y, let width, let height):
             if let logo { canvas.draw(logo, x: x, y: y, width: width, height: height) }
+        case .drawing(let d, let x, let y): d.draw(on: canvas, x: x, y: y)
         case .contentsEntry(let p, let x, let y, let anchor, let numberX, let style):
             contentsEntry(p, x: x, y: y, target: anchors[anchor], numberX: numberX, style: style, on: canvas)
         }

@@ -19,6 +19,8 @@ final class PDFTable {
         var fill: RGB?
         /// A bar at the start edge for a row added or removed between drafts.
         var changeBar: RGB?
+        /// The least height of the row, padding included (a row to write in).
+        var leastHeight = 0.0
     }
 
     /// Where each column starts, from the table's left edge, and its width.
@@ -41,7 +43,7 @@ final class PDFTable {
     var width: Double { columns.last.map { $0.x + $0.width } ?? 0 }
 
     /// The full height of a row, padding included.
-    func height(_ row: Row) -> Double { (row.cells.map(\.height).max() ?? 0) + 2 * padding.vertical }
+    func height(_ row: Row) -> Double { max(row.leastHeight, (row.cells.map(\.height).max() ?? 0) + 2 * padding.vertical) }
 
     /// The part of `row` that fits in `available` points when each cell resumes at its line `starts`:
     /// each cell's lines up to the first one that does not fit. Returns where each cell stops and the

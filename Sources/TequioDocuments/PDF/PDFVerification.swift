@@ -16,7 +16,12 @@ public enum PDFVerification {
 
     /// Throws `Failure` when the staged file is not a sound PDF with at least one page.
     public static func verify(_ staged: URL, displayPath: String) throws {
-        let check = PDFCheck(try Data(contentsOf: staged))
+        try verify(try Data(contentsOf: staged), displayPath: displayPath)
+    }
+
+    /// Throws `Failure` when `pdf` is not a sound PDF with at least one page.
+    public static func verify(_ pdf: Data, displayPath: String) throws {
+        let check = PDFCheck(pdf)
         var problems = check.problems
         if problems.isEmpty && check.pageSizes.isEmpty { problems.append("the PDF has no pages") }
         if !problems.isEmpty { throw Failure(path: displayPath, problems: problems) }

@@ -1,21 +1,26 @@
 import Foundation
+import TequioDocuments
 import TequioModel
-import TequioWriters
 
-/// What every printed document needs: the module, the language, the words and the paper.
+/// What every printed piece needs: the module, the language, the words, the paper, the module's files
+/// (for its pictures) and the build date.
 struct PrintContext {
     let module: Module
     let language: String
     let options: FaceToFaceOptions
     let strings: PrintStrings
-    /// Images the documents use, to copy into the kit.
-    var images: [String] = []
+    let documentStrings: DocumentStrings
+    let assets: FileTree
+    let date: Timestamp
 
-    init(module: Module, language: String, options: FaceToFaceOptions, catalogue: StringCatalogue) {
+    init(module: Module, language: String, options: FaceToFaceOptions, catalogue: StringCatalogue, assets: FileTree = FileTree(), date: Date) {
         self.module = module
         self.language = language
         self.options = options
         self.strings = PrintStrings(catalogue, language: language)
+        self.documentStrings = DocumentStrings(catalogue, language: language)
+        self.assets = assets
+        self.date = Timestamp(date)
     }
 
     var fallbacks: [String] { module.languages }
@@ -25,145 +30,119 @@ struct PrintContext {
 
     var title: String { text(module.metadata.title).isEmpty ? module.id : text(module.metadata.title) }
 
-    mutating func blocks(_ blocks: [Block], into h: inout HTMLBuilder) {
-        var renderer = RichTextHTML()
-        renderer.blocks(blocks, into: &h)
-        images += renderer.images
+    /// The module's rich text as layout blocks, its pictures from the module's files.
+    func blocks(_ rich: [Block]) -> [DocumentLayout.Block] { PrintRichText(assets: assets).blocks(rich) }
+
+    /// A whole printed piece: its blocks, with the module's title and the piece's name in the running
+    /// header and the document's properties.
+    func layout(_ kind: String, blocks: [DocumentLayout.Block], hasCover: Bool) -> DocumentLayout {
+        let authors = module.metadata.authors.map(\.name).joined(separator: ", ")
+        let properties = DocumentLayout.Properties(
+            title: "\(kind) · \(title)", author: authors, subject: kind, language: language,
+            keywords: [module.id, module.version], date: date)
+        return DocumentLayout(
+            properties: properties, runningHeader: "\(title) · \(kind)", strings: documentStrings, blocks: blocks, hasCover: hasCover,
+            hasPageReferences: blocks.contains { if case .contents = $0 { true } else { false } })
     }
 
-    /// `<!DOCTYPE html>` … `<body>`, with the page size and running footer for this document.
-    ///
-    /// - Parameters:
-    ///   - large: the large landscape sheet (A3 or Tabloid) instead of handout paper.
-    func head(_ h: inout HTMLBuilder, documentTitle: String, bodyClass: String, large: Bool = false) {
-        h.trusted("<!DOCTYPE html>\n")
-        h.open("html", ["lang": language])
-        h.open("head")
-        h.void("meta", ["charset": "utf-8"])
-        h.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-        h.void("meta", ["name": "generator", "content": "Tequio"])
-        h.element("title", text: "\(documentTitle) · \(title)")
-        h.void("link", ["rel": "stylesheet", "href": "print.css"])
-        let size = large ? options.paper.largeCSS : options.paper.cssName
-        let footer = "\(title) · \(documentTitle)"
-        let margin = large ? "12mm 12mm 14mm 12mm" : "16mm 16mm 18mm 16mm"
-        h.open("style")
-        h.trusted(
-            """
-            @page { size: \(size); margin: \(margin);
-              @bottom-left { content: \(CSSString.quoted(footer)); font: 7.5pt Arial, "Liberation Sans", sans-serif; color: #5b6876; }
-              @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt Arial, "Liberation Sans", sans-serif; color: #5b6876; } }
-            @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
-            @media screen { .sheet { width: \(screenWidth(large)); } }
-            table.matrix td { height: \(options.paper == .a4 ? "40mm" : "35mm"); }
-            """)
-        h.close("style")
-        h.close("head")
-        h.newline()
-        h.open("body", ["class": bodyClass])
-    }
-
-    /// The printable width, for the on-screen preview.
-    private func screenWidth(_ large: Bool) -> String {
-        switch (options.paper, large) {
-        case (.a4, false): "178mm"
-        case (.a4, true): "396mm"
-        case (.letter, false): "184mm"
-        case (.letter, true): "408mm"
-        }
-    }
-
-    func finish(_ h: inout HTMLBuilder) {
-        h.close("body")
-        h.close("html")
-        h.newline()
-    }
-
-    /// The title block of a document's first page.
-    func cover(_ h: inout HTMLBuilder, documentTitle: String) {
+    /// The first page of the handbook and the guide: the program, the module's title, what the piece
+    /// is, then where, when and by whom the workshop is given.
+    func cover(_ kind: String) -> [DocumentLayout.Block] {
         let m = module.metadata
-        h.block("header", ["class": "cover"]) { h in
-            if let program = m.program { h.element("p", ["class": "program"], text: text(program)) }
-            h.element("p", ["class": "doc-kind"], text: documentTitle)
-            h.element("h1", text: title)
-            if let subtitle = m.subtitle { h.element("p", ["class": "subtitle"], text: text(subtitle)) }
-            var facts: [String] = []
-            if let days = m.durationDays { facts.append(strings.daysN(days)) }
-            if let hours = m.durationHours { facts.append(strings.hoursN(ChartSVG.format(hours))) }
-            facts.append("\(module.id) \(module.version)")
-            h.element("p", ["class": "facts"], text: facts.joined(separator: " · "))
-            if !m.authors.isEmpty {
-                h.element(
-                    "p", ["class": "authors"],
-                    text: m.authors.map { [$0.name, $0.affiliation].compactMap { $0 }.joined(separator: ", ") }.joined(separator: " · "))
-            }
+        var blocks: [DocumentLayout.Block] = [.logo]
+        if let program = m.program { blocks.append(.kicker(text(program))) }
+        blocks.append(.title(title))
+        blocks.append(.subtitle(LayoutText(kind)))
+        if let subtitle = m.subtitle { blocks.append(.coverText(text(subtitle))) }
+        blocks += eventFields
+        var duration: [String] = []
+        if let days = m.durationDays { duration.append(strings.daysN(days)) }
+        if let hours = m.durationHours { duration.append(strings.hoursN(PrintNumber.format(hours))) }
+        if !duration.isEmpty { blocks.append(.field(label: strings.duration, value: LayoutText(duration.joined(separator: " · ")))) }
+        if !m.authors.isEmpty {
+            let authors = m.authors.map { [$0.name, $0.affiliation].compactMap { $0 }.joined(separator: ", ") }
+            blocks.append(.field(label: strings.authors, value: LayoutText(authors.joined(separator: " · "))))
         }
+        blocks.append(.field(label: strings.module, value: LayoutText("\(module.id) \(module.version)")))
+        return blocks
     }
 
-    func unitLabel(_ unit: ModuleUnit, index: Int) -> String {
-        var parts = [strings.unitN(index + 1)]
-        if let day = unit.day { parts.append(strings.dayN(day)) }
-        if let minutes = unit.minutes { parts.append(strings.minutesN(minutes)) }
-        return parts.joined(separator: " · ")
+    /// Place, dates, organisers and donors of the event, each that the module gives.
+    var eventFields: [DocumentLayout.Block] {
+        guard let event = module.metadata.event else { return [] }
+        var blocks: [DocumentLayout.Block] = []
+        if let place = event.place { blocks.append(.field(label: strings.place, value: LayoutText(text(place)))) }
+        if let dates = eventDates { blocks.append(.field(label: strings.dates, value: LayoutText(dates))) }
+        if !event.organisers.isEmpty { blocks.append(.field(label: strings.organisers, value: LayoutText(strings.list(event.organisers.map(text))))) }
+        if !event.donors.isEmpty { blocks.append(.field(label: strings.donors, value: LayoutText(strings.list(event.donors.map(text))))) }
+        return blocks
     }
 
-    /// Ruled lines to write on.
-    func writingLines(_ h: inout HTMLBuilder, count: Int, label: String? = nil) {
-        h.block("div", ["class": "write"]) { h in
-            if let label { h.element("p", ["class": "write-label"], text: label) }
-            for _ in 0..<count { h.element("div", ["class": "line"], text: "") }
-        }
+    /// The event's dates in words, when the module gives them.
+    var eventDates: String? {
+        guard let event = module.metadata.event, let start = event.startDate.flatMap(CalendarDate.init(iso:)) else { return nil }
+        return strings.dates(from: start, to: event.endDate.flatMap(CalendarDate.init(iso:)), documents: documentStrings)
+    }
+
+    /// The date of workshop day `n` (the first day is the event's start), when it is known and not
+    /// after the event's end.
+    func date(ofDay n: Int) -> String? {
+        guard let event = module.metadata.event, let start = event.startDate.flatMap(CalendarDate.init(iso:)) else { return nil }
+        let day = start.adding(days: n - 1)
+        if let end = event.endDate.flatMap(CalendarDate.init(iso:)), end < day { return nil }
+        return documentStrings.longDate(day)
+    }
+
+    /// The organisers, who keep what the sign-up sheets collect.
+    var keepers: String {
+        let organisers = module.metadata.event?.organisers.map(text).filter { !$0.isEmpty } ?? []
+        return organisers.isEmpty ? strings.privacyKeeper : strings.list(organisers)
+    }
+
+    /// The anchor of a unit's heading, for the contents.
+    static func anchor(_ unit: ModuleUnit) -> String { "unit-\(unit.id)" }
+}
+
+/// Numbers as a printed page shows them.
+enum PrintNumber {
+    /// `12.5`, `3`: no decimals when whole.
+    static func format(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", locale: nil, v)
     }
 }
 
-/// The agenda: each unit's day and clock times, from 9:00, in order.
-struct Agenda {
-    struct Entry {
-        let index: Int
-        let unit: ModuleUnit
-        let day: Int
-        let start: Int
-        let minutes: Int
+extension CalendarDate {
+    /// `2011-12-08`; nil for anything else.
+    init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
-    static let dayStart = 9 * 60
-
-    let entries: [Entry]
-
-    init(_ module: Module) {
-        var entries: [Entry] = []
-        var day = 1
-        var clock = Self.dayStart
-        for (index, unit) in module.units.enumerated() {
-            let unitDay = unit.day ?? day
-            if unitDay != day {
-                day = unitDay
-                clock = Self.dayStart
+    /// The date `days` later, across months and years.
+    func adding(days: Int) -> CalendarDate {
+        var date = self
+        for _ in 0..<max(0, days) {
+            date.day += 1
+            if date.day > Self.length(of: date.month, in: date.year) {
+                date.day = 1
+                date.month += 1
+                if date.month > 12 {
+                    date.month = 1
+                    date.year += 1
+                }
             }
-            let minutes = unit.minutes ?? Self.activityMinutes(unit)
-            entries.append(Entry(index: index, unit: unit, day: day, start: clock, minutes: minutes))
-            clock += minutes
         }
-        self.entries = entries
+        return date
     }
 
-    var days: [Int] { Array(Set(entries.map(\.day))).sorted() }
-
-    static func activityMinutes(_ unit: ModuleUnit) -> Int {
-        unit.blocks.reduce(0) { sum, block in
-            if case .activity(let a) = block { return sum + (a.minutes ?? 0) }
-            return sum
+    static func length(of month: Int, in year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
         }
     }
-
-    /// Minutes left in the unit for each block that has no time of its own (talks, cases, findings).
-    static func sharedMinutes(_ unit: ModuleUnit) -> Int? {
-        guard let total = unit.minutes else { return nil }
-        let untimed = unit.blocks.filter { if case .activity(let a) = $0 { return a.minutes == nil } else { return true } }.count
-        guard untimed > 0 else { return nil }
-        let left = total - activityMinutes(unit)
-        return left > 0 ? left / untimed : nil
-    }
-
-    static func clock(_ minutes: Int) -> String { String(format: "%d:%02d", minutes / 60, minutes % 60) }
 }

@@ -25,10 +25,10 @@ struct PrintStrings: Sendable {
     func unitN(_ n: Int) -> String { strings("common.unitN", String(n)) }
     func dayN(_ n: Int) -> String { strings("common.dayN", String(n)) }
     func minutesN(_ n: Int) -> String { strings("common.minutesN", String(n)) }
-    func aboutMinutes(_ n: Int) -> String { strings("print.aboutMinutes", String(n)) }
     var minutesColumn: String { strings("print.minutesColumn") }
     func hoursN(_ hours: String) -> String { strings("print.hoursN", hours) }
     func daysN(_ n: Int) -> String { strings("common.daysN", String(n)) }
+    var duration: String { strings("common.duration") }
     var presentation: String { strings("common.block.presentation") }
     var caseStudy: String { strings("common.block.caseStudy") }
     var finding: String { strings("common.block.finding") }
@@ -52,18 +52,23 @@ struct PrintStrings: Sendable {
     var source: String { strings("common.source") }
     var data: String { strings("print.data") }
     var presentedBy: String { strings("print.presentedBy") }
+    var about: String { strings("common.about") }
+    var authors: String { strings("common.authors") }
+    var module: String { strings("print.module") }
 
     // The facilitator guide
     var agenda: String { strings("print.agenda") }
     var agendaNote: String { strings("print.agendaNote") }
+    func agendaWithoutBreaks(start: String) -> String { strings("print.agendaWithoutBreaks", start) }
     var time: String { strings("print.time") }
     var content: String { strings("print.content") }
     var speakerNotes: String { strings("print.speakerNotes") }
     var discussionPrompts: String { strings("print.discussionPrompts") }
     var instructions: String { strings("common.instructions") }
-    var noNotes: String { strings("print.noNotes") }
     var tableSetup: String { strings("print.tableSetup") }
     var materials: String { strings("print.materials") }
+    var column: String { strings("print.column") }
+    var help: String { strings("common.help") }
     var afterWorkshop: String { strings("print.afterWorkshop") }
     var afterWorkshopText: String { strings("print.afterWorkshopText") }
 
@@ -89,7 +94,6 @@ struct PrintStrings: Sendable {
     var municipality: String { strings("common.municipality") }
     var members: String { strings("common.members") }
     var required: String { strings("common.required") }
-    func maxCharacters(_ n: Int) -> String { strings("print.maxCharacters", String(n)) }
     var matrixFooter: String { strings("print.matrixFooter") }
     var signUpIntro: String { strings("print.signUpIntro") }
     var roles: [String] { [strings("print.role.moderator"), strings("print.role.rapporteur"), strings("print.role.timekeeper")] }
@@ -98,5 +102,40 @@ struct PrintStrings: Sendable {
     var position: String { strings("common.position") }
     var contact: String { strings("print.contact") }
     var signature: String { strings("print.signature") }
+    var privacyTitle: String { strings("print.privacyTitle") }
+    /// The notice, naming who keeps the sign-up sheets.
+    func privacyNotice(keeper: String) -> String { strings("print.privacyNotice", keeper) }
+    var privacyKeeper: String { strings("print.privacyKeeper") }
     var sectors: [String] { CompletedMatrix.Sector.allCases.map(strings.sector) }
+
+    // The event
+    var place: String { strings("print.place") }
+    var dates: String { strings("print.dates") }
+    var date: String { strings("print.date") }
+    var organisers: String { strings("print.organisers") }
+    var donors: String { strings("print.donors") }
+
+    func breakName(_ kind: Event.Break.Kind) -> String {
+        switch kind {
+        case .coffee: strings("print.break.coffee")
+        case .lunch: strings("print.break.lunch")
+        case .break: strings("print.break.break")
+        }
+    }
+
+    /// `A, B y C`.
+    func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        guard items.count > 1 else { return last }
+        return strings("print.listAnd", items.dropLast().joined(separator: ", "), last)
+    }
+
+    /// `8 al 9 de diciembre de 2011` / `8–9 December 2011`: one day, or the first and last.
+    func dates(from start: CalendarDate, to end: CalendarDate?, documents: DocumentStrings) -> String {
+        guard let end, end != start else { return documents.longDate(start) }
+        if end.year == start.year && end.month == start.month {
+            return strings("print.dateRangeInMonth", String(start.day), documents.longDate(end))
+        }
+        return strings("print.dateRange", documents.longDate(start), documents.longDate(end))
+    }
 }

@@ -40,27 +40,14 @@ struct ScorePrintSheet {
         let round = workbook.round
         let s = workbook.strings
         var h = HTMLBuilder()
-        h.trusted("<!DOCTYPE html>\n")
-        h.open("html", ["lang": round.language])
-        h.open("head")
-        h.void("meta", ["charset": "utf-8"])
-        h.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-        h.void("meta", ["name": "generator", "content": "Tequio"])
-        h.element("title", text: "\(s.printTitle) · \(workbook.title)")
-        h.open("style")
-        h.trusted(Self.style.replacingOccurrences(of: "PAGE", with: paper.cssName))
-        h.close("style")
-        h.close("head")
-        h.newline()
-        h.open("body")
+        h.startPage(
+            language: round.language, title: "\(s.printTitle) · \(workbook.title)", style: Self.style.replacingOccurrences(of: "PAGE", with: paper.cssName))
         rubricPage(&h)
         for (i, plan) in round.plans.enumerated() {
             h.newline()
             planPage(&h, plan, number: i + 1)
         }
-        h.close("body")
-        h.close("html")
-        h.newline()
+        h.endPage()
         return h.output
     }
 

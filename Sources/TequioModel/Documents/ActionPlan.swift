@@ -10,7 +10,7 @@ public struct ActionPlan: Sendable, Equatable {
     public enum Role: Sendable, Equatable {
         case problem, beneficiaries, affected, governmentActions, civilSocietyActions, expectedResults, other
 
-        init(columnID: String) {
+        public init(columnID: String) {
             switch columnID {
             case "problem": self = .problem
             case "beneficiaries": self = .beneficiaries

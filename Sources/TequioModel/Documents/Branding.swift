@@ -6,17 +6,28 @@ import Foundation
 /// Writers only use named styles built from these values, so a `--reference-doc` can replace them.
 public struct Branding: Sendable, Equatable {
     public enum Paper: String, Sendable, Equatable, Codable {
-        case letter, a4
+        /// Letter and A4 for documents; Tabloid (11 × 17 in) and A3, their doubles, for a sheet that
+        /// needs room (the print kit's blank matrix).
+        case letter, a4, tabloid, a3
 
         /// Portrait width and height in twentieths of a point.
         public var twips: (width: Int, height: Int) {
             switch self {
             case .letter: (12_240, 15_840)
             case .a4: (11_906, 16_838)
+            case .tabloid: (15_840, 24_480)
+            case .a3: (16_838, 23_811)
             }
         }
 
-        public var cssName: String { self == .letter ? "letter" : "A4" }
+        public var cssName: String {
+            switch self {
+            case .letter: "letter"
+            case .a4: "A4"
+            case .tabloid: "ledger"
+            case .a3: "A3"
+            }
+        }
     }
 
     /// A colour as six hexadecimal digits, upper case, without `#` (`1F4E79`).

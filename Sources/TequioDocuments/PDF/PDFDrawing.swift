@@ -1,0 +1,56 @@
+import PDFSupport
+import TequioModel
+
+/// A layout's drawing measured for its page: a chart, a picture at its printed size, or lines to write
+/// on under their label (a question, "My notes"). Never split across pages.
+enum PDFDrawing {
+    case chart(PDFChart)
+    case picture(PNGImage, width: Double, height: Double)
+    case lines(count: Int, width: Double, colour: RGB, label: TextBlock?)
+
+    /// Points between two lines to write on: room for handwriting (7.8 mm).
+    static let lineSpacing = 22.0
+    /// The most of a page's text height a picture may take.
+    static let tallestPicture = 0.6
+
+    var width: Double {
+        switch self {
+        case .chart(let c): c.width
+        case .picture(_, let width, _): width
+        case .lines(_, let width, _, _): width
+        }
+    }
+
+    var height: Double {
+        switch self {
+        case .chart(let c): c.height
+        case .picture(_, _, let height): height
+        case .lines(let count, _, _, let label): (label?.height ?? 0) + Double(count) * Self.lineSpacing + 1
+        }
+    }
+
+    /// Draws it with its top left corner at (`x`, `y`).
+    func draw(on canvas: PDFCanvas, x: Double, y: Double) {
+        switch self {
+        case .chart(let c): c.draw(on: canvas, x: x, y: y)
+        case .picture(let image, let width, let height): canvas.draw(image, x: x, y: y, width: width, height: height)
+        case .lines(let count, let width, let colour, let label):
+            if let label { canvas.draw(label, x: x, y: y) }
+            for n in 1...max(1, count) {
+                let ly = y + (label?.height ?? 0) + Double(n) * Self.lineSpacing
+                canvas.line(from: (x, ly), to: (x + width, ly), width: 0.6, colour: colour)
+            }
+        }
+    }
+
+    /// A picture as wide as `width`, or narrower when that would make it taller than `tallest`.
+    static func picture(_ image: PNGImage, width: Double, tallest: Double) -> PDFDrawing {
+        var w = width
+        var h = w * Double(image.height) / Double(image.width)
+        if h > tallest {
+            h = tallest
+            w = h * Double(image.width) / Double(image.height)
+        }
+        return .picture(image, width: w, height: h)
+    }
+}
