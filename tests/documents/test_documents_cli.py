@@ -22,6 +22,7 @@ BAD = {
     "wrong-version.xml": (lambda t: t.replace('module-version="1.0.0"', 'module-version="2.0.0"'), "matrix.wrong-version"),
     "unknown-column.xml": (lambda t: t.replace('column="affected"', 'column="presupuesto"', 1), "matrix.unknown-column"),
     "malformed.xml": (lambda t: t[: len(t) // 2], "xml.malformed"),
+    "long-title.xml": (lambda t: t.replace("<row>", f'<row title="{"Tandeo " * 25}">', 1), "matrix.too-long"),
 }
 
 
