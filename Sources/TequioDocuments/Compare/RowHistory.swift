@@ -14,7 +14,7 @@ struct RowHistory {
         let newest = plans[plans.count - 1]
         columns = newest.columns
         problemColumn = columns.firstIndex { $0.role == .problem } ?? 0
-        var fields = columns.map { Self.cell($0.id) } + columns.map { Self.text($0.id) } + ["heading", "short-title", "statement"]
+        var fields = columns.map { Self.cell($0.id) } + columns.map { Self.text($0.id) } + ["heading", "statement"]
         fields += columns.flatMap { [Self.partHeading($0.id), Self.part($0.id)] }
         let columns = columns, problemColumn = problemColumn
         func values(_ plan: ActionPlan) -> [[String: String]] {
@@ -48,7 +48,6 @@ struct RowHistory {
                 }
             }
             value["heading"] = plan.problems[i].heading
-            value["short-title"] = PlanLayout.shortTitle(plan.problems[i])
             value["statement"] = plan.problems[i].statement.joined(separator: "\n")
             return value
         }

@@ -13,7 +13,7 @@ extension DocxBody {
         for r in t.runs {
             if let inserted = r.marks.inserted { change("w:ins", inserted) }
             if let deleted = r.marks.deleted { change("w:del", deleted) }
-            run(r.text, style: style, bold: bold, deleted: r.marks.deleted != nil)
+            run(r.text, style: style, bold: bold || r.strong, deleted: r.marks.deleted != nil)
             if r.marks.deleted != nil { w.end() }
             if r.marks.inserted != nil { w.end() }
         }

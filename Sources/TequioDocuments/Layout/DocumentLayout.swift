@@ -22,7 +22,10 @@ public struct DocumentLayout: Sendable, Equatable {
     public enum ListKind: Sendable, Equatable { case numbered, bullets }
 
     public struct Table: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable { case matrix, summary }
+        /// `signatures`: rows at least `signatureRowHeight` tall, room to sign by hand.
+        public enum Kind: Sendable, Equatable { case matrix, summary, signatures }
+        /// The least height of a signature table's row, in points (about 1.4 cm).
+        public static let signatureRowHeight = 40.0
         public var kind: Kind
         /// A short name for the table (accessibility caption, ODT table name).
         public var caption: String

@@ -144,7 +144,7 @@ public struct MarkdownWriter: Sendable {
     /// Text with its changes as CriticMarkup: `{++inserted++}`, `{--deleted--}`, a deletion followed
     /// by an insertion as `{~~old~>new~~}`.
     static func inline(_ t: LayoutText, critic: Bool = false) -> String {
-        guard critic else { return inline(t.plain) }
+        guard critic else { return t.runs.map { $0.strong ? "**\(inline($0.text))**" : inline($0.text) }.joined() }
         var out = ""
         var runs = t.runs[...]
         while let run = runs.popFirst() {

@@ -170,7 +170,8 @@ struct PDFFlow {
         let rows = t.rows.enumerated().map { r, row in
             let marks = r < t.rowMarks.count ? t.rowMarks[r] : LayoutText.Marks()
             let bar: RGB? = marks.deleted != nil ? RGB(hex: "C62828") : marks.inserted != nil ? RGB(hex: "2E7D32") : nil
-            return PDFTable.Row(cells: row.indices.map { cell($0, row[$0], look: text, style: text.run) }, fill: nil, changeBar: bar)
+            let minimum = t.kind == .signatures ? DocumentLayout.Table.signatureRowHeight : 0
+            return PDFTable.Row(cells: row.indices.map { cell($0, row[$0], look: text, style: text.run) }, fill: nil, changeBar: bar, minimumHeight: minimum)
         }
         var bold = text.run
         bold.font.bold = true
@@ -179,6 +180,6 @@ struct PDFFlow {
         }
         return PDFTable(
             columns: columns, header: header, rows: rows, footer: footer, padding: (vpad, hpad),
-            rule: (sheet.rules.width, styles.colour(sheet.rules.colour)))
+            rule: (sheet.rules.width, styles.colour(sheet.rules.colour)), keepTogether: t.kind == .signatures)
     }
 }

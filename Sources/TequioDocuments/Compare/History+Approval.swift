@@ -1,0 +1,32 @@
+import TequioModel
+
+/// The plan's summary and its approval block across drafts, as `PlanLayout` lays them out for one.
+extension History {
+    /// Each summary line revised draft by draft; a line only some drafts have is added or removed.
+    func planSummary() -> [DocumentLayout.Block] {
+        let lines = plans.map(PlanLayout.summaryFields)
+        var keys: [String] = []
+        for line in lines.flatMap({ $0 }) where !keys.contains(line.key) { keys.append(line.key) }
+        return keys.compactMap { key in
+            let label = (lines.last!.first { $0.key == key } ?? lines.flatMap { $0 }.first { $0.key == key })!.label
+            let value = texts.line { plan in PlanLayout.summaryFields(plan).first { $0.key == key }?.value ?? "" }
+            return value.isEmpty ? nil : .field(label: label, value: value)
+        }
+    }
+
+    /// The members' signatures, the members added and removed as rows.
+    func approval() -> [DocumentLayout.Block] {
+        let s = newest.strings
+        var blocks = Array(PlanLayout.approval(newest).prefix(2))
+        let records = memberHistories.flatMap(\.records.records)
+        var table = PlanLayout.signatureTable([], s)
+        if !records.isEmpty {
+            table.rows = records.map { record in
+                [changes.text(record["name"]), changes.text(record["role"])].map { $0.isEmpty ? [] : [$0] } + [[]]
+            }
+            table.rowMarks = records.map { changes.marks(inserted: $0.inserted, deleted: $0.deleted) }
+        }
+        blocks.append(.table(table))
+        return blocks + PlanLayout.placeAndDate(newest.event, s)
+    }
+}
