@@ -41,20 +41,21 @@ public enum ComparisonLayout {
         return layout
     }
 
-    /// A compendium chapter with the changes since the table's earlier draft: as
-    /// `PlanLayout.chapter(_:number:content:)` lays out a plan with `both`, the matrix and the problem
-    /// sections, where the changes show.
-    public static func chapter(_ plans: [ActionPlan], number: Int, author: String? = nil) -> [DocumentLayout.Block] {
+    /// A compendium chapter with the changes since the table's earlier draft, as
+    /// `PlanLayout.chapter(_:number:content:)` lays out a plan.
+    public static func chapter(
+        _ plans: [ActionPlan], number: Int, author: String? = nil, content: ContentLayout = .default
+    ) -> [DocumentLayout.Block] {
         let history = History(plans: plans, author: author)
         let newest = history.newest
+        let landscape = content.showsMatrix && !history.rows.records.records.isEmpty && PlanLayout.needsLandscape(newest)
         var blocks: [DocumentLayout.Block] = [
-            .orientation(.portrait), .heading(level: 1, text: LayoutText(PlanLayout.chapterTitle(newest)), anchor: "tq-plan-\(number)"),
+            .orientation(landscape ? .landscape : .portrait),
+            .heading(level: 1, text: LayoutText(PlanLayout.chapterTitle(newest)), anchor: "tq-plan-\(number)"),
         ]
         blocks += history.summaryBlocks()
-        blocks += history.planSummary()
-        blocks.append(.minorHeading(newest.strings.members))
-        blocks += history.members()
-        blocks += history.body(level: 2)
+        blocks += history.chapterFields()
+        blocks += history.body(level: 2, content: content, labelled: true)
         return blocks
     }
 
@@ -100,7 +101,7 @@ public enum ComparisonLayout {
                 blocks.insert(.paragraph(LayoutText(ComparisonWords(plan).newPlan(folder))), at: 2)
                 return blocks
             }
-            return ComparisonLayout.chapter([before, plan], number: number)
+            return ComparisonLayout.chapter([before, plan], number: number, content: content)
         }
     }
 
@@ -203,25 +204,30 @@ struct History {
         return blocks
     }
 
-    /// The matrix and the problem sections, as `PlanLayout.body(_:level:content:)` lays them out with
-    /// `both` (a chapter's matrix gets landscape pages of its own after the portrait start).
-    func body(level: Int) -> [DocumentLayout.Block] {
+    /// The matrix and the problem sections, as `PlanLayout.body(_:level:content:labelled:)` lays them out.
+    func body(level: Int, content: ContentLayout = .both, labelled: Bool = false) -> [DocumentLayout.Block] {
         let s = newest.strings
-        let landscape = PlanLayout.needsLandscape(newest) && !rows.records.records.isEmpty
-        var blocks: [DocumentLayout.Block] = landscape ? [.orientation(.landscape)] : []
-        blocks.append(.heading(level: level, text: LayoutText(newest.matrixTitle.isEmpty ? s.actionPlan : newest.matrixTitle), anchor: nil))
+        let records = rows.records.records
+        let landscape = PlanLayout.needsLandscape(newest) && !records.isEmpty
         let noRows = texts.line { $0.rows.isEmpty ? $0.strings.noRows : "" }
-        if !noRows.isEmpty { blocks.append(.paragraph(noRows)) }
-        guard !rows.records.records.isEmpty else { return blocks }
-        blocks.append(.table(rows.table(newest, changes: changes)))
-        if landscape { blocks.append(.orientation(.portrait)) }
+        var blocks: [DocumentLayout.Block] = []
+        if content.showsMatrix {
+            if level == 1 && landscape { blocks.append(.orientation(.landscape)) }
+            blocks.append(.heading(level: level, text: LayoutText(newest.matrixTitle.isEmpty ? s.actionPlan : newest.matrixTitle), anchor: nil))
+            if !noRows.isEmpty { blocks.append(.paragraph(noRows)) }
+            if !records.isEmpty { blocks.append(.table(rows.table(newest, changes: changes, labelled: labelled))) }
+        } else if !noRows.isEmpty {
+            blocks.append(.paragraph(noRows))
+        }
+        guard content.showsProblems, !records.isEmpty else { return blocks }
+        if content.showsMatrix && landscape { blocks.append(.orientation(.portrait)) }
         var problemLevel = level
         if level == 1 {
             let problems = texts.line { $0.problems.isEmpty ? "" : $0.strings.problemsAndActions }
             if !problems.isEmpty { blocks.append(.heading(level: 1, text: problems, anchor: nil)) }
             problemLevel = 2
         }
-        for record in rows.records.records { blocks += rows.section(record, level: problemLevel, changes: changes) }
+        for record in records { blocks += rows.section(record, level: problemLevel, changes: changes) }
         return blocks
     }
 }

@@ -53,9 +53,18 @@ struct RowHistory {
         }
     }
 
-    func table(_ newest: ActionPlan, changes: ChangeMaker) -> DocumentLayout.Table {
+    /// The matrix; `labelled` heads each problem cell with the problem's heading, as a compendium's.
+    func table(_ newest: ActionPlan, changes: ChangeMaker, labelled: Bool = false) -> DocumentLayout.Table {
         var table = PlanLayout.matrixTable(newest)
-        table.rows = records.records.map { record in columns.map { changes.paragraphs(record[Self.cell($0.id)]) } }
+        table.rows = records.records.map { record in
+            columns.indices.map { c in
+                let cell = changes.paragraphs(record[Self.cell(columns[c].id)])
+                guard labelled && c == problemColumn else { return cell }
+                var label = changes.text(record["heading"])
+                label.runs = label.runs.map { LayoutText.Run($0.text, marks: $0.marks, strong: true) }
+                return [label] + cell
+            }
+        }
         table.rowMarks = records.records.map { changes.marks(inserted: $0.inserted, deleted: $0.deleted) }
         return table
     }

@@ -39,7 +39,7 @@ extension PlanLayout {
         return DocumentLayout.Table(
             kind: .summary, caption: s.summary,
             header: [s.workingTable, s.draft, s.problems, s.governmentActions, s.civilSocietyActions, s.expectedResults, s.deadlinesShort],
-            weights: [3.2, 1.8, 1.6, 1.4, 1.6, 1.7, 2.2], rows: rows,
+            weights: [2.8, 1.8, 1.5, 1.7, 1.7, 1.7, 2.0], rows: rows,
             footer: [
                 s.total, "", String(c.totalProblems), String(c.totalGovernmentActions), String(c.totalCivilSocietyActions),
                 String(c.totalExpectedResults), span(c.firstDeadline, c.lastDeadline) ?? "",
