@@ -32,6 +32,7 @@ final class ComparisonLayoutTests: XCTestCase {
                 result.append(t(name) + (r.isEmpty ? "" : " — \(r)"))
             case .list(_, let items): result += items.map(t)
             case .table(let table):
+                if let lead = table.lead { result.append(t(lead)) }
                 result += table.header
                 result += table.rows.flatMap { $0.flatMap { $0.map(t) } }
             case .contents(let entries): result += entries.map(\.text)

@@ -36,16 +36,17 @@ extension History {
     /// The members' signatures, the members added and removed as rows.
     func approval() -> [DocumentLayout.Block] {
         let s = newest.strings
-        var blocks = Array(PlanLayout.approval(newest).prefix(2))
+        let plain = PlanLayout.approval(newest)
+        guard case .table(var table) = plain.last else { return plain }
+        table.rows = PlanLayout.signatureTable([], s).rows
+        table.rowMarks = []
         let records = memberHistories.flatMap(\.records.records)
-        var table = PlanLayout.signatureTable([], s)
         if !records.isEmpty {
             table.rows = records.map { record in
                 [changes.text(record["name"]), changes.text(record["role"])].map { $0.isEmpty ? [] : [$0] } + [[]]
             }
             table.rowMarks = records.map { changes.marks(inserted: $0.inserted, deleted: $0.deleted) }
         }
-        blocks.append(.table(table))
-        return blocks + PlanLayout.placeAndDate(newest.event, s)
+        return plain.dropLast() + [.table(table)]
     }
 }

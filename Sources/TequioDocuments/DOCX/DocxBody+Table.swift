@@ -7,7 +7,11 @@ import XMLSupport
 extension DocxBody {
     func table(_ t: DocumentLayout.Table) {
         s.sectionHasContent = true
-        if s.pendingPageBreak {
+        if let lead = t.lead {
+            startParagraph("BodyText", rtl: BidiText.isRightToLeft(lead.plain), mark: lead.paragraphMark, keepWithNext: true)
+            text(lead)
+            w.end()
+        } else if s.pendingPageBreak {
             // A table cannot carry a page break: an empty paragraph before it does.
             startParagraph("BodyText")
             w.end()

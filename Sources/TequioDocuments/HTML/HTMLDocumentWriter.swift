@@ -123,6 +123,7 @@ public struct HTMLDocumentWriter: Sendable {
           .table-wrap { overflow: visible; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
+          p.lead { break-after: avoid; }
           table.signatures { break-inside: avoid; }
           th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
@@ -272,6 +273,7 @@ private struct Renderer {
     }
 
     private mutating func table(_ t: DocumentLayout.Table, _ out: inout HTMLOutput) {
+        if let lead = t.lead { out.raw("<p\(classes("lead")) dir=\"auto\">\(out.inline(lead))</p>\n") }
         // A wide table scrolls sideways on a phone: the region takes the keyboard focus so it can be scrolled
         // without a mouse, and is named after its table.
         out.raw(

@@ -43,6 +43,9 @@ public struct DocumentLayout: Sendable, Equatable {
         public var footer: [String]?
         /// Columns whose cells are numbers (right-aligned).
         public var numericColumns: Set<Int>
+        /// A paragraph printed just above the table and kept on the table's first page (the sentence
+        /// the people in a signature table sign).
+        public var lead: LayoutText? = nil
     }
 
     public struct ContentsEntry: Sendable, Equatable {

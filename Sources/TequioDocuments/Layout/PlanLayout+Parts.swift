@@ -3,8 +3,9 @@ import TequioModel
 /// The parts of a plan and a compendium besides the matrix and the problem sections: the cover's
 /// fields and the workshop, the members, the summary, the next steps and the approval block.
 extension PlanLayout {
-    /// A line left blank for a person to write on (a date, a name).
+    /// A line left blank for a person to write on (a date, a name), and a shorter one inside a sentence.
     static let blank = "______________________________"
+    static let inlineBlank = "____________________"
 
     /// One line of a summary: `key` finds the same line in every draft of a plan (`ComparisonLayout`).
     struct Line: Equatable {
@@ -99,26 +100,20 @@ extension PlanLayout {
         ]
     }
 
-    /// The members' approval: a line to sign for each member (blank lines when the table listed none),
-    /// the workshop's place and a date to fill in.
+    /// The members' approval: a sentence with the workshop's place and a date to fill in, kept with the
+    /// table below it, which has a line to sign for each member (blank lines when the table listed none).
     static func approval(_ plan: ActionPlan) -> [DocumentLayout.Block] {
         let s = plan.strings
         let people = plan.memberGroups.flatMap(\.members).map { m in
             (LayoutText(m.name.trimmingWhitespace()), LayoutText(m.role?.trimmingWhitespace() ?? ""))
         }
-        return [
-            .heading(level: 1, text: LayoutText(s.approval), anchor: nil),
-            .paragraph(LayoutText(s.approvalPlan)),
-            .table(signatureTable(people, s)),
-        ] + placeAndDate(plan.event, s)
+        var table = signatureTable(people, s)
+        table.lead = LayoutText(s.approvalPlan(place: place(plan.event), date: inlineBlank))
+        return [.heading(level: 1, text: LayoutText(s.approval), anchor: nil), .table(table)]
     }
 
-    static func placeAndDate(_ event: EventText, _ s: DocumentStrings) -> [DocumentLayout.Block] {
-        [
-            .field(label: s.place, value: LayoutText(event.place.isEmpty ? blank : event.place)),
-            .field(label: s.date, value: LayoutText(blank)),
-        ]
-    }
+    /// The workshop's place, or a line to write it on.
+    static func place(_ event: EventText) -> String { event.place.isEmpty ? inlineBlank : event.place }
 
     /// What the committee does with the compendium, after the chapters.
     static func committeeNextSteps(_ c: Compendium) -> [DocumentLayout.Block] {
@@ -130,15 +125,14 @@ extension PlanLayout {
         ]
     }
 
-    /// The committee's approval, after its next steps: a line to sign for each donor (the person's name
-    /// left blank), or blank lines when the module names no donor.
+    /// The committee's approval, after its next steps: the sentence with the place and a date to fill
+    /// in, then a line to sign for each donor (the person's name left blank), or blank lines when the
+    /// module names no donor.
     static func committeeApproval(_ c: Compendium) -> [DocumentLayout.Block] {
         let s = c.strings
         let people = c.event.donors.map { (LayoutText(""), LayoutText($0)) }
-        return [
-            .heading(level: 1, text: LayoutText(s.approvalCommittee), anchor: "tq-approval"),
-            .paragraph(LayoutText(s.approvalCommitteeText(c.plans.count))),
-            .table(signatureTable(people, s)),
-        ] + placeAndDate(c.event, s)
+        var table = signatureTable(people, s)
+        table.lead = LayoutText(s.approvalCommitteeText(c.plans.count, place: place(c.event), date: inlineBlank))
+        return [.heading(level: 1, text: LayoutText(s.approvalCommittee), anchor: "tq-approval"), .table(table)]
     }
 }

@@ -65,6 +65,10 @@ public struct MarkdownWriter: Sendable {
                     out += kind == .numbered ? "\(i + 1). \(inline(item))\n" : "- \(inline(item))\n"
                 }
             case .table(let t):
+                if let lead = t.lead {
+                    blank()
+                    out += "\(inline(lead))\n"
+                }
                 blank()
                 out += "| " + t.header.map { Self.cell([LayoutText($0)], critic: critic) }.joined(separator: " | ") + " |\n"
                 out += "|" + t.header.indices.map { t.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"

@@ -19,6 +19,12 @@ extension OdtBody {
     }
 
     func table(_ t: DocumentLayout.Table) {
+        if let lead = t.lead {
+            // Kept with the table, unless it opens a page anyway (then it carries the page change).
+            startParagraph(s.pending == nil ? "Text_20_body.keep" : "Text_20_body")
+            content(lead)
+            endParagraph(lead)
+        }
         flushPending(for: nil)
         let columns = tables.tableColumns[s.tableCount]
         s.tableCount += 1

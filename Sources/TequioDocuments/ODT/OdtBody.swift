@@ -111,6 +111,9 @@ final class OdtBody {
         w.start("style:style", ["style:name": "Text_20_body.rtl", "style:family": "paragraph", "style:parent-style-name": "Text_20_body"])
         w.element("style:paragraph-properties", ["fo:text-align": "start", "style:writing-mode": "rl-tb"])
         w.end()
+        w.start("style:style", ["style:name": "Text_20_body.keep", "style:family": "paragraph", "style:parent-style-name": "Text_20_body"])
+        w.element("style:paragraph-properties", ["fo:keep-with-next": "always"])
+        w.end()
         // `.keep`: a signature table, kept on one page.
         for o in [DocumentLayout.Orientation.portrait, .landscape] {
             let g = PageGeometry.make(branding.paper, o)
@@ -257,7 +260,7 @@ final class OdtBody {
         w.element("text:p", ["text:style-name": styleName("Text_20_body")])
     }
 
-    private func startParagraph(_ base: String) {
+    func startParagraph(_ base: String) {
         flushPending(for: base)
         w.start("text:p", ["text:style-name": styleName(base)])
         endOpenInsertion()

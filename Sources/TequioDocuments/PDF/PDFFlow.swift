@@ -85,7 +85,11 @@ struct PDFFlow {
             return [.text(item)]
         case .paragraph(let text): return [box(.body, text)]
         case .list(let kind, let entries): return list(kind, entries)
-        case .table(let table): return [.table(self.table(table))]
+        case .table(let table):
+            guard let lead = table.lead else { return [.table(self.table(table))] }
+            guard case .text(var box) = box(.body, lead) else { return [] }
+            box.look.keepWithNext = true
+            return [.text(box), .table(self.table(table))]
         case .contents(let entries): return entries.map(contentsEntry)
         case .pageBreak: return [.pageBreak]
         case .orientation(let o):

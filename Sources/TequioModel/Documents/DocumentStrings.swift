@@ -66,9 +66,12 @@ public struct DocumentStrings: Sendable, Equatable {
         ]
     }
     public var approval: String { strings("document.approval") }
-    public var approvalPlan: String { strings("document.approvalPlan") }
+    /// "… aprueban este borrador del plan de acción en Oaxaca de Juárez, el ____."
+    public func approvalPlan(place: String, date: String) -> String { strings("document.approvalPlan", place, date) }
     public var approvalCommittee: String { strings("document.approvalCommittee") }
-    public func approvalCommitteeText(_ plans: Int) -> String { strings("document.approvalCommitteeText", String(plans)) }
+    public func approvalCommitteeText(_ plans: Int, place: String, date: String) -> String {
+        strings("document.approvalCommitteeText", String(plans), place, date)
+    }
     public var name: String { strings("document.name") }
     public var position: String { strings("common.position") }
     public var signature: String { strings("document.signature") }
