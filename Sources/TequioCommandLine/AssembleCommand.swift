@@ -12,11 +12,14 @@ struct AssembleCommand: ParsableCommand {
         discussion: """
             Each completed matrix (a file exported by the player or written by `tequio import`) becomes \
             one action plan per format, named <module>-<table>.<format> in the output folder: a cover \
-            (program, module, working table, municipality, members by sector, draft and date), an \
-            introduction from the module, the matrix on landscape pages with its header row repeated, \
-            and one section per problem with numbered government and civil-society actions. \
-            --compendium adds <module>-compendium.<format>: every plan as a chapter, ordered by table \
-            name, after a table of contents and a summary table. With --compare-with DIR, each plan and \
+            (program, module, working table, municipality, draft and date, the workshop, members by \
+            sector), the introduction and the plan's summary, the matrix on landscape pages with its \
+            header row repeated, one section per problem (headed by the row's short title) with \
+            numbered government and civil-society actions, the next steps and the members' approval. \
+            --compendium adds <module>-compendium.<format>: the contents, introduction, summary table \
+            and the committee's next steps, then every plan as a chapter (ordered by table name) \
+            printing its content once, as --layout says (default: matrix), then the committee's \
+            approval; every fixed word is in the compendium's --language. With --compare-with DIR, each plan and \
             each chapter shows, as tracked changes, what changed since its table's draft in DIR (the \
             earlier round), as `tequio compare` does; a plan with no earlier draft there is marked new.
 
@@ -40,6 +43,7 @@ struct AssembleCommand: ParsableCommand {
               tequio assemble examples/matrices --module modules/oaxaca-agua
               tequio assemble mesa-1.xml mesa-2.xml --format docx,odt -o out
               tequio assemble examples/matrices --compendium --language en
+              tequio assemble examples/matrices --only-compendium --layout narrative --format pdf
               tequio assemble matrices/ --only-compendium --format docx
               tequio assemble matrices/ --reference-doc estilo.docx --keep-going
               tequio assemble ronda-2/ --compendium --compare-with ronda-1/
@@ -57,8 +61,11 @@ struct AssembleCommand: ParsableCommand {
     @Flag(name: .long, help: "Write only the compendium, not one document per plan.")
     var onlyCompendium = false
 
-    @Option(name: .long, help: ArgumentHelp("Language of the compendium's cover, contents and summary (default: the module's first language).", valueName: "tag"))
+    @Option(name: .long, help: ArgumentHelp("Language of the compendium's fixed words, in every chapter (default: the module's first language).", valueName: "tag"))
     var language: String?
+
+    @Option(name: .long, help: ArgumentHelp("What the compendium prints of each plan: matrix (the matrix, each problem headed in its cell), narrative (the problem sections) or both.", valueName: "matrix|narrative|both"))
+    var layout: String = ContentLayout.default.rawValue
 
     @Option(name: .long, help: ArgumentHelp("Take styles from this .docx or .odt (repeatable, one per format).", valueName: "file"))
     var referenceDoc: [String] = []
@@ -98,6 +105,9 @@ struct AssembleCommand: ParsableCommand {
                 throw ValidationError("--reference-doc must be a .docx or .odt file, not '\(path)'")
             }
         }
+        guard ContentLayout(rawValue: layout) != nil else {
+            throw ValidationError("unknown --layout '\(layout)'; known: \(ContentLayout.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if let language, language.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) == nil {
             throw ValidationError("'\(language)' is not a language tag such as es or en")
         }
@@ -112,7 +122,8 @@ struct AssembleCommand: ParsableCommand {
         let action = AssembleAction(
             AssembleAction.Input(
                 formats: formats, outputDirectory: URL(fileURLWithPath: documents.output), compendium: compendium,
-                onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing, catalogue: catalogue))
+                onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing, catalogue: catalogue,
+                content: ContentLayout(rawValue: layout) ?? .default))
 
         // 1. Read and check everything before writing anything.
         let files = try Self.mapped { () throws(AssembleFailure) in try AssembleAction.collectFiles(paths) }

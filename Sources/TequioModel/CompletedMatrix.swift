@@ -69,17 +69,28 @@ public struct CompletedMatrix: Sendable, Equatable, Codable {
 
     /// One row of the matrix: cell text by column id. Missing columns are empty.
     public struct Row: Sendable, Equatable, Codable {
+        /// The most characters a row's title may have (`matrix.too-long`).
+        public static let maxTitleLength = 150
+
         public var cells: [String: String]
+        /// A short title the table gave the row's problem ("Calendario de tandeo"): the problem's heading
+        /// in the documents. Nil or blank when the table gave none.
+        public var title: String?
         /// Unresolved merge conflicts: by column, the other texts for the cell.
         public var alternatives: [String: [Alternative]]
         /// Reviewers' comments and suggestions on the row's cells, in order.
         public var reviewNotes: [ReviewNote]
-        public init(cells: [String: String], alternatives: [String: [Alternative]] = [:], reviewNotes: [ReviewNote] = []) {
+        public init(
+            cells: [String: String], title: String? = nil, alternatives: [String: [Alternative]] = [:], reviewNotes: [ReviewNote] = []
+        ) {
             self.cells = cells
+            self.title = title
             self.alternatives = alternatives
             self.reviewNotes = reviewNotes
         }
         public subscript(column: String) -> String { cells[column] ?? "" }
+        /// The title on one line, its white space collapsed; empty when the row has none.
+        public var titleText: String { (title ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         public var isEmpty: Bool { cells.values.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
     }
 

@@ -91,7 +91,7 @@ public struct CompletedMatrixReader: Sendable {
                     author: $0.attribute("author") ?? "", date: $0.attribute("date") ?? "",
                     status: .init(rawValue: $0.attribute("status") ?? "") ?? .open, text: $0.text)
             }
-            rows.append(CompletedMatrix.Row(cells: cells, alternatives: alternatives, reviewNotes: notes))
+            rows.append(CompletedMatrix.Row(cells: cells, title: r.attribute("title"), alternatives: alternatives, reviewNotes: notes))
             rowLocations.append(r.location)
             cellLocations.append(locations)
         }
@@ -158,6 +158,13 @@ public enum CompletedMatrixValidation {
                             "row \(index + 1), '\(c.label.resolved(language) ?? c.id)': \(text.count) characters, over the maximum of \(max)",
                             at: location))
                 }
+            }
+            if row.titleText.count > CompletedMatrix.Row.maxTitleLength {
+                diagnostics.append(
+                    .error(
+                        MatrixDiagnosticID.tooLong,
+                        "row \(index + 1)'s title: \(row.titleText.count) characters, over the maximum of \(CompletedMatrix.Row.maxTitleLength); a title names the problem in a few words",
+                        at: located.rowLocations[index]))
             }
             let annotated = Set(row.alternatives.keys).union(row.reviewNotes.map(\.column))
             for column in annotated.sorted() where definition.column(column) == nil {

@@ -32,6 +32,7 @@ final class ComparisonLayoutTests: XCTestCase {
                 result.append(t(name) + (r.isEmpty ? "" : " — \(r)"))
             case .list(_, let items): result += items.map(t)
             case .table(let table):
+                if let lead = table.lead { result.append(t(lead)) }
                 result += table.header
                 result += table.rows.flatMap { $0.flatMap { $0.map(t) } }
             case .contents(let entries): result += entries.map(\.text)
@@ -46,7 +47,7 @@ final class ComparisonLayoutTests: XCTestCase {
         let module = Fixtures.module
         var generator = DraftGenerator(seed: 2013)
         let phrases = ["el calendario de tandeo", "¿quién paga?", "publicar cada mes", "comité de colonia", "la presidencia municipal", "sin aviso"]
-        for _ in 0..<25 {
+        for round in 0..<25 {
             var matrix = try Fixtures.matrix(
                 Fixtures.packageRoot.appendingPathComponent("examples/matrices/oaxaca-agua-mesa-1-santa-lucia-del-camino-2012-03-14.xml"))
             matrix.draft = 1
@@ -81,6 +82,16 @@ final class ComparisonLayoutTests: XCTestCase {
             let layout = ComparisonLayout.layout(plans)
             XCTAssertEqual(Self.text(layout, accept: true), Self.text(PlanLayout.layout(plans.last!), accept: true))
             XCTAssertEqual(Self.text(layout, accept: false), Self.text(PlanLayout.layout(plans[0]), accept: true))
+            // A compendium's chapter, in each layout (every third series: a history costs time).
+            guard round % 3 == 0 else { continue }
+            let content = ContentLayout.allCases[Int.random(in: 0..<3, using: &generator)]
+            var chapter = layout
+            chapter.blocks = ComparisonLayout.chapter(plans, number: 1, content: content)
+            var newest = layout, oldest = layout
+            newest.blocks = PlanLayout.chapter(plans.last!, number: 1, content: content)
+            oldest.blocks = PlanLayout.chapter(plans[0], number: 1, content: content)
+            XCTAssertEqual(Self.text(chapter, accept: true), Self.text(newest, accept: true), "\(content)")
+            XCTAssertEqual(Self.text(chapter, accept: false), Self.text(oldest, accept: true), "\(content)")
         }
     }
 

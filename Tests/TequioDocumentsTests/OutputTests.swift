@@ -70,7 +70,8 @@ final class OutputTests: XCTestCase {
     func testHTMLIsSelfContainedWithPrintRulesForALandscapeMatrix() throws {
         let html = String(decoding: try DocumentRenderer.render(PlanLayout.layout(try Fixtures.smallPlan), as: .html, options: Fixtures.options).fileData, as: UTF8.self)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
-        for needle in ["@page matrix { size: letter landscape", "section.matrix { page: matrix; }", "<thead>", "counter(page)", "src=\"data:image/svg+xml;base64,", "<meta name=\"author\" content=\"Mesa 9 · Prueba\">"] {
+        for needle in ["@page matrix { size: letter landscape", "section.matrix { page: matrix; }", "<thead>", "counter(page)", "src=\"data:image/svg+xml;base64,", "<meta name=\"author\" content=\"Mesa 9 · Prueba\">",
+                       "tr { break-inside: avoid; }", "<table class=\"signatures\">", "table.signatures td { height: 40pt; }"] {
             XCTAssertTrue(html.contains(needle), "missing \(needle)")
         }
         XCTAssertNil(html.range(of: #"(src|href)="(https?:|//)"#, options: .regularExpression), "the document loads something from outside")

@@ -34,7 +34,10 @@ final class PDFPaginationTests: XCTestCase {
 
     func testRowsThatFitOnAPageAreWholeAndEveryPageOfATableStartsWithItsHeaderRow() throws {
         for plan in try Fixtures.examplePlans + [try Fixtures.smallPlan] {
-            let pages = try pages(PlanLayout.layout(plan))
+            // The matrix alone: the signature table at the end is on a portrait page.
+            var layout = PlanLayout.layout(plan)
+            layout.blocks.removeAll { if case .table(let t) = $0 { t.kind == .signatures } else { false } }
+            let pages = try pages(layout)
             var placed: [Int] = []
             for page in pages where !page.tableRows.isEmpty {
                 XCTAssertEqual(page.tableRows.first?.kind, .header, plan.baseName)
@@ -127,7 +130,21 @@ final class PDFPaginationTests: XCTestCase {
         let numbers = entries.map { anchorPages[$0.anchor] }
         XCTAssertFalse(numbers.contains(nil), "an entry points at no heading")
         XCTAssertEqual(numbers, numbers.sorted { ($0 ?? 0) < ($1 ?? 0) })
-        XCTAssertGreaterThan(numbers.first!!, 2, "the contents come after the cover and themselves")
+        XCTAssertEqual(numbers.first!!, 2, "the introduction follows the contents on their page")
+        XCTAssertEqual(numbers[1]!, 2, "and so does the summary")
+    }
+
+    func testASignatureTableIsTallEnoughToSignAndStaysOnOnePage() throws {
+        let plan = try Fixtures.smallPlan
+        let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Relleno. ", count: 20)))
+        for count in 10...16 {
+            let pages = try pages(try layout(Array(repeating: filler, count: count) + PlanLayout.approval(plan)))
+            let tables = pages.filter { !$0.tableRows.isEmpty }
+            XCTAssertEqual(tables.count, 1, "\(count) fillers: the signature table was cut")
+            for row in tables.first?.tableRows ?? [] where row.kind != .header {
+                XCTAssertGreaterThanOrEqual(row.height, DocumentLayout.Table.signatureRowHeight - 0.01)
+            }
+        }
     }
 
     func testLetterAndA4PagesTurnForTheMatrix() throws {

@@ -33,13 +33,79 @@ final class PlanModelTests: XCTestCase {
         XCTAssertEqual(PlanText.lines("   "), [])
     }
 
-    func testShortTitleIsTheFirstSentenceCutAtAWord() {
-        XCTAssertEqual(PlanText.shortTitle("Las tarifas no se publican. Nadie sabe cómo se calculan."), "Las tarifas no se publican")
-        XCTAssertEqual(PlanText.shortTitle("¿Quién controla las pipas? Nadie."), "¿Quién controla las pipas?")
-        let long = String(repeating: "palabra ", count: 30)
-        let title = PlanText.shortTitle(long, limit: 40)
-        XCTAssertTrue(title.hasSuffix("…"))
-        XCTAssertLessThanOrEqual(title.count, 41)
+    func testAProblemIsHeadedByItsTitleOrByItsNumberAlone() throws {
+        var matrix = try Fixtures.matrix(Fixtures.testsFolder.appendingPathComponent("Fixtures/small-matrix.xml"))
+        XCTAssertEqual(ActionPlan(matrix: matrix, module: Fixtures.module, catalogue: Fixtures.catalogue).problems[0].heading, "Problema 1")
+        matrix.rows[0].title = "  Tarifas\n ocultas "
+        let plan = ActionPlan(matrix: matrix, module: Fixtures.module, catalogue: Fixtures.catalogue)
+        XCTAssertEqual(plan.problems[0].heading, "Problema 1: Tarifas ocultas")
+        let labelled = PlanLayout.matrixTable(plan, labelled: true).rows[0][0]
+        XCTAssertEqual(labelled.first?.runs.first, LayoutText.Run("Problema 1: Tarifas ocultas", strong: true))
+        XCTAssertEqual(PlanLayout.matrixTable(plan).rows[0][0].map(\.plain), ["Las tarifas no se publican. Nadie sabe cómo se calculan."])
+    }
+
+    func testDeadlinesAreTheMonthsTheActionsName() {
+        let es = DocumentStrings(Fixtures.catalogue, language: "es").monthNames
+        let en = DocumentStrings(Fixtures.catalogue, language: "en").monthNames
+        let actions = [
+            "Publicar el calendario (área de agua, a partir de febrero de 2012).", "Presentar la propuesta de ley de ingresos 2013 al cabildo.",
+            "Acuerdo de cabildo antes del 1 de junio de 2012", "Informe en Octubre 2012; revisión en marzo.",
+        ]
+        XCTAssertEqual(
+            ActionDates.mentioned(in: actions, monthNames: es),
+            [MonthOfYear(year: 2012, month: 2), MonthOfYear(year: 2012, month: 6), MonthOfYear(year: 2012, month: 10)])
+        XCTAssertEqual(
+            ActionDates.mentioned(in: ["Meters installed by March 1, 2013 and audited in May 2013", "in June, then 2013"], monthNames: en),
+            [MonthOfYear(year: 2013, month: 3), MonthOfYear(year: 2013, month: 5)])
+        XCTAssertNil(ActionDates.span(["Sin fechas, cuanto antes."], monthNames: es))
+        let s = DocumentStrings(Fixtures.catalogue, language: "es")
+        XCTAssertEqual(s.monthSpan(MonthOfYear(year: 2012, month: 2), MonthOfYear(year: 2012, month: 10)), "de febrero de 2012 a octubre de 2012")
+        XCTAssertEqual(s.shortMonthSpan(MonthOfYear(year: 2012, month: 2), MonthOfYear(year: 2012, month: 10)), "02/2012 – 10/2012")
+        XCTAssertEqual(
+            DocumentStrings(Fixtures.catalogue, language: "en").dateSpan(CalendarDate(year: 2011, month: 12, day: 8), CalendarDate(year: 2011, month: 12, day: 9)),
+            "8 to 9 December 2011")
+        XCTAssertEqual(s.dateSpan(CalendarDate(year: 2011, month: 11, day: 30), CalendarDate(year: 2011, month: 12, day: 1)), "del 30 de noviembre de 2011 al 1 de diciembre de 2011")
+    }
+
+    func testThePlanSummaryCountsResultsAndDeadlinesAndTheCoverNamesTheWorkshop() throws {
+        let plan = try XCTUnwrap(try Fixtures.examplePlans.first { $0.tableName.hasPrefix("Mesa 1") })
+        XCTAssertEqual(plan.expectedResultCount, 11)
+        XCTAssertEqual(plan.firstDeadline, MonthOfYear(year: 2012, month: 2))
+        XCTAssertEqual(plan.lastDeadline, MonthOfYear(year: 2012, month: 10))
+        XCTAssertEqual(PlanLayout.summaryFields(plan).map { "\($0.label): \($0.value)" }, [
+            "Problemas: 4", "Acciones del gobierno: 13", "Acciones de la sociedad civil: 12", "Resultados esperados: 11",
+            "Plazos indicados en las acciones: de febrero de 2012 a octubre de 2012",
+            "Integrantes por sector: Gobierno (2), Sociedad civil (2), Sector privado (2)", "Borrador: 3, 14 de marzo de 2012",
+        ])
+        XCTAssertEqual(plan.event.place, "Oaxaca de Juárez, Oaxaca, México")
+        XCTAssertEqual(plan.event.donors.count, 3)
+        let cover = PlanLayout.layout(plan).blocks.compactMap { block -> String? in
+            if case .field(let label, let value) = block { return "\(label): \(value.plain)" } else { return nil }
+        }
+        XCTAssertTrue(cover.contains("Taller: del 8 al 9 de diciembre de 2011"), "\(cover)")
+        XCTAssertTrue(cover.contains("Organizan: Gobierno del Estado de Oaxaca, Banco Mundial"), "\(cover)")
+    }
+
+    func testACompendiumSpeaksItsLanguageInEveryChapterAndKeepsWhatTheTablesWrote() throws {
+        let c = Compendium(plans: try Fixtures.examplePlans, module: Fixtures.module, catalogue: Fixtures.catalogue)
+        let english = try XCTUnwrap(c.plans.first { $0.language == "en" })
+        XCTAssertEqual(english.strings.governmentActions, "Acciones del gobierno")
+        XCTAssertEqual(english.columns.first?.label, "Problemas y prioridades de reforma")
+        XCTAssertEqual(english.problems[0].heading, "Problema 1: Unbilled water and unpaid bills")
+        XCTAssertEqual(english.memberGroups.first?.label, "Gobierno")
+        XCTAssertEqual(english.firstDeadline, MonthOfYear(year: 2012, month: 7), "month names of the table's language")
+        let text = PlanLayout.layout(c).blocks.map { "\($0)" }.joined(separator: "\n")
+        for word in ["Government actions", "Expected results", "Who benefits", "Problem 1", "Members"] {
+            XCTAssertFalse(text.contains(word), word)
+        }
+        for layout in ContentLayout.allCases {
+            let chapter = PlanLayout.chapter(english, number: 4, content: layout)
+            let tables = chapter.filter { if case .table = $0 { true } else { false } }.count
+            let headings = chapter.filter { if case .heading(2, _, _) = $0 { true } else { false } }.count
+            XCTAssertEqual(tables, layout == .narrative ? 0 : 1, "\(layout)")
+            XCTAssertEqual(headings, (layout == .narrative ? 0 : 1) + (layout == .matrix ? 0 : 4), "\(layout): the matrix's heading and the problems'")
+            XCTAssertEqual(chapter.first, .orientation(layout == .narrative ? .portrait : .landscape))
+        }
     }
 
     func testTimestampsAreNormalisedToUTCWhateverTheMachineZone() {
@@ -67,7 +133,7 @@ final class PlanModelTests: XCTestCase {
         XCTAssertEqual(plan.modified?.iso, "2012-01-20T15:15:00Z")
         XCTAssertEqual(plan.problems.count, 1)
         let problem = plan.problems[0]
-        XCTAssertEqual(problem.heading, "Problema 1: Las tarifas no se publican")
+        XCTAssertEqual(problem.heading, "Problema 1", "no title: the number alone, never a sentence cut short")
         XCTAssertEqual(problem.parts.map(\.heading), [
             "Quién se beneficia del problema", "Quién resulta afectado", "Acciones del gobierno",
             "Acciones de la sociedad civil", "Resultados esperados",

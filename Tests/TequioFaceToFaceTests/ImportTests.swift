@@ -27,9 +27,10 @@ final class ImportTests: XCTestCase {
         put(0, 2, "Municipio")
         put(0, 3, "Ixtlán de Juárez")
         for (c, label) in (header ?? labels).enumerated() { put(1, c, label) }
-        for (c, label) in ["Integrante", "Sector", "Cargo o institución"].enumerated() { put(1, 7 + c, label) }
+        put(1, 6, "Título breve")
+        for (c, label) in ["Integrante", "Sector", "Cargo o institución"].enumerated() { put(1, 8 + c, label) }
         for (r, row) in rows.enumerated() { for (c, text) in row.enumerated() { put(2 + r, c, text) } }
-        for (r, member) in members.enumerated() { for (c, text) in member.enumerated() { put(2 + r, 7 + c, text) } }
+        for (r, member) in members.enumerated() { for (c, text) in member.enumerated() { put(2 + r, 8 + c, text) } }
         edit(&sheet)
         var meta = Sheet(name: "tequio")
         for (r, (key, value)) in [("format", "tequio-blank-matrix-1"), ("module", "oaxaca-agua"), ("module-version", version),
@@ -51,7 +52,7 @@ final class ImportTests: XCTestCase {
     func testAFilledSheetBecomesACompletedMatrix() throws {
         let (matrices, diagnostics) = try run(
             workbook(
-                rows: [full, [], ["=HYPERLINK(\"x\")", "", "", "+52 951", "- uno\r\n- dos", "@todos"]],
+                rows: [full + ["  Tandeo\n sin aviso "], [], ["=HYPERLINK(\"x\")", "", "", "+52 951", "- uno\r\n- dos", "@todos"]],
                 members: [["Rosa", "gobierno", "Regidora"], ["Mario", "Civil society", ""], ["Ana", "Academia", ""]]))
         XCTAssertEqual(matrices.count, 1)
         let m = try XCTUnwrap(matrices.first?.matrix)
@@ -59,12 +60,25 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(m.municipality, "Ixtlán de Juárez")
         XCTAssertEqual(m.rows.count, 2, "the empty row is skipped")
         XCTAssertEqual(m.rows[1]["problem"], "=HYPERLINK(\"x\")")
+        XCTAssertEqual(m.rows.map(\.title), ["Tandeo sin aviso", nil], "the short title, on one line")
         XCTAssertEqual(m.rows[1]["civil-society-actions"], "- uno\n- dos")
         XCTAssertEqual(m.members.map(\.sector), [.government, .civilSociety, .other])
         XCTAssertEqual(m.members[0].role, "Regidora")
         XCTAssertEqual(diagnostics.filter { $0.severity == .warning }.count, 1, "\(diagnostics.map(\.formatted))")
-        XCTAssertTrue(diagnostics.contains { $0.message == "sheet 'Mesa 1': cell I5: 'Academia' is not a sector; recorded as 'Otro' (choose one of 'Gobierno', 'Sociedad civil', 'Sector privado', 'Otro')" })
+        XCTAssertTrue(diagnostics.contains { $0.message == "sheet 'Mesa 1': cell J5: 'Academia' is not a sector; recorded as 'Otro' (choose one of 'Gobierno', 'Sociedad civil', 'Sector privado', 'Otro')" })
         XCTAssertFalse(diagnostics.hasErrors)
+    }
+
+    func testAShortTitleIsCheckedLikeACell() throws {
+        let long = String(repeating: "calendario ", count: 15)
+        var (matrices, diagnostics) = try run(workbook(rows: [full + [long]]))
+        XCTAssertTrue(matrices.isEmpty)
+        XCTAssertTrue(
+            diagnostics.contains { $0.identifier == ImportDiagnosticID.tooLong.rawValue && $0.message.hasPrefix("sheet 'Mesa 1': cell G3: 'Título breve' has 164 characters, over the maximum of 150") },
+            "\(diagnostics.map(\.formatted))")
+        (matrices, diagnostics) = try run(workbook(rows: [full, ["", "", "", "", "", "", "Sin problema"]]))
+        XCTAssertEqual(matrices.first?.matrix.rows.count, 1)
+        XCTAssertTrue(diagnostics.contains { $0.message == "sheet 'Mesa 1': cell G4: the title 'Sin problema' has no problem beside it and was not imported" })
     }
 
     func testEachProblemNamesTheSheetAndCell() throws {

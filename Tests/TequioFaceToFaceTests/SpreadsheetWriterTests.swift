@@ -108,7 +108,9 @@ final class SpreadsheetWriterTests: XCTestCase {
                 XCTAssertEqual(document.sheets[0].name, first)
                 let sheet = document.sheets[0]
                 XCTAssertEqual(sheet[CellAddress(row: 1, column: 0)], header, "comments are not cell text")
-                XCTAssertEqual(sheet[CellAddress(row: 1, column: 8)], SheetStrings(Fixture.catalogue, language: language).memberSector)
+                let words = SheetStrings(Fixture.catalogue, language: language)
+                XCTAssertEqual(sheet[CellAddress(row: 1, column: 6)], words.shortTitle, "the short title after the six matrix columns")
+                XCTAssertEqual(sheet[CellAddress(row: 1, column: 9)], words.memberSector)
                 XCTAssertEqual(document.sheet(named: "tequio")?[CellAddress(row: 3, column: 1)], "oaxaca-agua")
             }
         }

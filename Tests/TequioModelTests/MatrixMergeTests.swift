@@ -36,6 +36,17 @@ final class MatrixMergeTests: XCTestCase {
         XCTAssertEqual(conflict.merged.rows[0]["government-actions"], alternatives[0].text)
     }
 
+    func testATitleGivenInACopyIsKept() {
+        var base = matrix([tandeo, padron])
+        base.rows[0].title = "Tandeo"
+        var ana = base
+        ana.rows[1].title = "Padrón de usuarios"
+        let luis = base
+        let merged = MatrixMerge.merge([.init(source: "luis.xml", matrix: luis), .init(source: "ana.xml", matrix: ana)],
+                                       base: .init(source: "base.xml", matrix: base), columns: columns)
+        XCTAssertEqual(merged.merged.rows.map(\.title), ["Tandeo", "Padrón de usuarios"])
+    }
+
     func testRowsAddedInEachCopyAreKeptOnceAndARemovedButChangedRowStays() {
         let base = matrix([tandeo, padron])
         let tarifa = ["Nadie sabe cómo se fija la tarifa.", "Explicar la tarifa en el recibo."]

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+import zipfile
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -136,6 +137,41 @@ def hostile_matrix():
   </rows>
 </completed-matrix>
 """
+
+
+def matrix_header(docx_path):
+    """The labels of the matrix header row and the running header, read from the DOCX."""
+    with zipfile.ZipFile(docx_path) as z:
+        document = z.read("word/document.xml").decode()
+        header = re.sub(r"<[^>]+>", "", z.read("word/header1.xml").decode().split("?>", 1)[1])
+    first_row = document.split("<w:tblHeader/>", 1)[1].split("</w:tr>", 1)[0]
+    labels = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", first_row)
+    unescape = lambda s: s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+    return [unescape(header), unescape("".join(labels))]
+
+
+def squeezed(text):
+    """Text without white space, hyphens or bidi controls: a line-end hyphen a PDF adds and one the
+    participant typed read the same."""
+    return re.sub(r"[\s\-\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]+", "", text)
+
+
+def split_rows(pdf, matrices, header):
+    """The matrix rows whose text is not all on one page of the PDF, among the pages that show the
+    matrix (they start with its `header` row: problem sections that repeat a row's text do not count).
+    One entry per row: (table, row number, the pages its lines are on)."""
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [squeezed(page) for page in raw.split("\f")]
+    matrix_pages = [i for i, page in enumerate(pages) if squeezed(header) in page]
+    assert matrix_pages, f"{pdf.name}: no page shows the matrix header"
+    split = []
+    for m in matrices:
+        for number, row in enumerate(m.rows, 1):
+            texts = [squeezed(line) for cell in row.values() for line in cell]
+            if not any(all(t in pages[i] for t in texts) for i in matrix_pages):
+                where = sorted({i + 1 for i in matrix_pages for t in texts if t in pages[i]})
+                split.append((m.table, number, where))
+    return split
 
 
 @pytest.fixture(scope="session")

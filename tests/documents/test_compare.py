@@ -18,21 +18,22 @@ from tequio_cli import ROOT, run_tequio
 EXAMPLE = ROOT / "examples" / "matrices" / "oaxaca-agua-mesa-1-santa-lucia-del-camino-2012-03-14.xml"
 MODULE = ROOT / "modules" / "oaxaca-agua"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ROW = re.compile(r"<row[ >]")  # a row, with or without its title
 
 
 def drafts(folder):
     """Draft 1, 2 and 3 of Mesa 1, each a plausible edit of the one before."""
     src = EXAMPLE.read_text(encoding="utf-8")
-    assert src.count("<row>") >= 4
+    assert len(ROW.findall(src)) >= 4
     d1 = src.replace('draft="3"', 'draft="1"').replace('modified="2012-03-14T16:05:31Z"', 'modified="2012-01-10T12:00:00Z"')
     d2 = src.replace('draft="3"', 'draft="2"').replace('modified="2012-03-14T16:05:31Z"', 'modified="2012-02-10T12:00:00Z"')
     d2 = d2.replace("El calendario de tandeo no se publica y cambia sin aviso.",
                     "¿Por qué el calendario de tandeo no se publica? Cambia sin aviso.")
     d2 = d2.replace("<role>Presidenta de un comité de colonia</role>", "<role>Presidenta del comité de la colonia Volcanes</role>")
     d3 = d2.replace('draft="2"', 'draft="3"').replace('modified="2012-02-10T12:00:00Z"', 'modified="2012-03-14T16:05:31Z"')
-    rows = re.findall(r"    <row>.*?</row>\n", d3, re.S)
+    rows = re.findall(r"    <row[ >].*?</row>\n", d3, re.S)
     d3 = d3.replace("".join(rows), "".join([rows[-1], rows[0]] + rows[2:-1]))  # last row moved up, second removed
-    assert d3.count("<row>") == len(rows) - 1
+    assert len(ROW.findall(d3)) == len(rows) - 1
     d3 = re.sub(r'(<cell column="government-actions">)', r"\1Publicar cada mes el calendario en la presidencia municipal.\n", d3, count=1)
     d3 = d3.replace("  </members>", '    <member sector="other">\n      <name>Lucía Méndez</name>\n      <role>Investigadora</role>\n    </member>\n  </members>')
     paths = []

@@ -1,6 +1,7 @@
 """`tequio assemble` on bad input: a clear error naming the file, exit 65 and nothing written, unless
 --keep-going, which writes the good documents and still exits non-zero. And the same bytes every run."""
 import hashlib
+import re
 import shutil
 
 import pytest
@@ -22,6 +23,7 @@ BAD = {
     "wrong-version.xml": (lambda t: t.replace('module-version="1.0.0"', 'module-version="2.0.0"'), "matrix.wrong-version"),
     "unknown-column.xml": (lambda t: t.replace('column="affected"', 'column="presupuesto"', 1), "matrix.unknown-column"),
     "malformed.xml": (lambda t: t[: len(t) // 2], "xml.malformed"),
+    "long-title.xml": (lambda t: re.sub(r"<row(?: [^>]*)?>", f'<row title="{"Tandeo " * 25}">', t, count=1), "matrix.too-long"),
 }
 
 
@@ -45,6 +47,27 @@ def test_keep_going_writes_the_good_ones_and_still_fails(tmp_path):
     assert "unknown-column.xml" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "oaxaca-agua-mesa-2-santa-cruz-xoxocotlan.docx", "oaxaca-agua-mesa-2-santa-cruz-xoxocotlan.md"]
+
+
+def test_the_compendium_prints_each_plan_once_as_the_layout_says(tmp_path):
+    """--layout matrix (the default) prints the matrix, narrative the problem sections, both the two; the
+    problems are headed by their title, or by their number alone."""
+    untitled = ROOT / "examples" / "matrices" / "oaxaca-agua-mesa-6-ixtlan-de-juarez-2011-12-09.xml"
+    texts = {}
+    for layout in ("matrix", "narrative", "both"):
+        out = tmp_path / layout
+        result = run_tequio("assemble", GOOD, untitled, "--module", "modules/oaxaca-agua", "--only-compendium", "--format", "md",
+                            "--layout", layout, "-o", out)
+        assert result.returncode == 0, result.stderr
+        texts[layout] = (out / "oaxaca-agua-compendium.md").read_text("utf-8")
+    statement = "Las colonias de reciente creación no tienen red de agua"
+    assert {layout: text.count(statement) for layout, text in texts.items()} == {"matrix": 1, "narrative": 1, "both": 2}
+    assert "| **Problema 1: Colonias que dependen de pipas**<br>Las colonias" in texts["matrix"]
+    assert "### Problema 1: Colonias que dependen de pipas" in texts["narrative"]
+    assert "### Problema 2\n" in texts["narrative"], "a problem without a title: its number alone"
+    assert "…" not in texts["both"]
+    bad = run_tequio("assemble", GOOD, "--module", "modules/oaxaca-agua", "--compendium", "--layout", "poster", "-o", tmp_path / "x")
+    assert bad.returncode == 64 and "matrix, narrative, both" in bad.stderr
 
 
 def test_usage_errors_exit_64(tmp_path):

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from .conftest import HOSTILE_CELLS, LONG, ROOT, run_tequio
+from .conftest import HOSTILE_CELLS, LONG, ROOT, matrix_header, run_tequio, split_rows
 
 EXAMPLE = "oaxaca-agua-mesa-1-santa-lucia-del-camino"
 BIDI_CONTROLS = re.compile("[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -103,6 +103,14 @@ def test_the_example_plan_has_the_words_of_its_docx_in_the_same_order(pdfs):
         pytest.fail(f"words differ at {first}: PDF {got[first - 5:first + 10]} DOCX {expected[first - 5:first + 10]}")
 
 
+def test_no_matrix_row_is_split_across_pages(pdfs, example_matrices):
+    for m in example_matrices:
+        header = matrix_header(pdfs / f"{m.base_name}.docx")[1]
+        assert split_rows(pdfs / f"{m.base_name}.pdf", [m], header) == [], m.base_name
+    header = matrix_header(pdfs / "oaxaca-agua-mesa-1-santa-lucia-del-camino.docx")[1]
+    assert split_rows(pdfs / "oaxaca-agua-compendium.pdf", example_matrices, header) == []
+
+
 def test_every_font_is_embedded_and_qpdf_finds_nothing(pdfs):
     files = sorted(pdfs.glob("*.pdf"))
     assert len(files) == 6
@@ -182,12 +190,14 @@ def test_the_compendium_contents_show_the_pages_of_their_chapters(pdfs):
     pdf = pdfs / "oaxaca-agua-compendium.pdf"
     pages = raw_pages(pdf)
     entries = [m.groups() for m in re.finditer(r"^(.+?) (\d+)$", pages[1], re.M) if not PAGE.search(m.group(0))]
-    assert len(entries) == 6, pages[1]
+    # Introduction, summary, four chapters, next steps, approval.
+    assert len(entries) == 8, pages[1]
     for title, number in entries:
         page = pages[int(number) - 1]
         assert re.sub(r"\s+", " ", title) in re.sub(r"\s+", " ", page), f"{title!r} is not on page {number}"
     outline = json.loads(run("qpdf", "--json", "--json-key=outlines", pdf))["outlines"]
     assert [o["title"] for o in outline][:2] == ["Introducción", "Resumen de los planes"]
+    assert [o["title"] for o in outline][-2:] == ["Próximos pasos", "Aprobación del comité"]
     assert [o["destpageposfrom1"] for o in outline] == [int(n) for _, n in entries]
     # Each entry is a link to its chapter's page.
     data = json.loads(run("qpdf", "--json", "--json-key=qpdf", "--json-key=pages", pdf))
@@ -200,9 +210,13 @@ def test_the_compendium_contents_show_the_pages_of_their_chapters(pdfs):
 
 def test_the_plan_outline_follows_its_headings(pdfs):
     outline = json.loads(run("qpdf", "--json", "--json-key=outlines", pdfs / f"{EXAMPLE}.pdf"))["outlines"]
-    assert [o["title"] for o in outline] == ["Introducción", "Matriz de reforma del plan de acción municipal", "Problemas y acciones"]
-    problems = outline[2]["kids"]
-    assert len(problems) == 4 and problems[0]["title"].startswith("Problema 1")
+    assert [o["title"] for o in outline] == [
+        "Introducción", "Resumen del plan", "Matriz de reforma del plan de acción municipal", "Problemas y acciones", "Próximos pasos",
+        "Aprobación"]
+    problems = outline[3]["kids"]
+    assert [p["title"] for p in problems] == [
+        "Problema 1: Calendario de tandeo", "Problema 2: Tarifa y uso de lo cobrado", "Problema 3: Contratos de obra sin información",
+        "Problema 4: Quejas sin registro ni respuesta"]
     assert [k["title"] for k in problems[0]["kids"]][:1] == ["Quién se beneficia del problema"]
 
 

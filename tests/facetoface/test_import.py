@@ -48,6 +48,8 @@ ROWS = [
         "expected-results": "-50 % de quejas sin respuesta en un año",
     },
 ]
+# The short titles (column G) of the first two problems; the third has none.
+TITLES = ["Calendario de tandeo «sin aviso» 💧", "Contratos de obra"]
 MEMBERS = [
     ("Rosa Martínez López", "Gobierno", "government", "Directora del organismo operador"),
     ("Guadalupe Cruz Jiménez", "Sociedad civil", "civil-society", None),
@@ -72,11 +74,13 @@ def fill(sheets, target):
         for col, column in enumerate(COLUMNS):
             if column in data:
                 set_text(ws, f"{'ABCDEF'[col]}{row}", data[column])
+    for row, title in zip((3, 5), TITLES):
+        set_text(ws, f"G{row}", title)
     for i, (name, sector, _, role) in enumerate(MEMBERS):
-        set_text(ws, f"H{3 + i}", name)
-        set_text(ws, f"I{3 + i}", sector)
+        set_text(ws, f"I{3 + i}", name)
+        set_text(ws, f"J{3 + i}", sector)
         if role:
-            set_text(ws, f"J{3 + i}", role)
+            set_text(ws, f"K{3 + i}", role)
     ws2 = wb["Mesa 2"]
     for col, column in enumerate(COLUMNS):
         if column in ROWS[2]:
@@ -111,6 +115,7 @@ def assert_matches(root, rows, lang="es"):
 def assert_table_one(root):
     assert root.find("m:table/m:municipality", NS).text == "Santa Lucía del Camino"
     assert_matches(root, ROWS)
+    assert [row.get("title") for row in root.findall("m:rows/m:row", NS)] == TITLES + [None]
     members = [(m.find("m:name", NS).text, m.get("sector"), getattr(m.find("m:role", NS), "text", None))
                for m in root.findall("m:members/m:member", NS)]
     assert members == [(n, s, r) for n, _, s, r in MEMBERS]
@@ -360,13 +365,13 @@ def test_control_characters_in_an_xlsx_cell_are_named_with_sheet_and_cell(sheets
     ws = wb["Mesa 1"]
     for col, text in zip("ABCDEF", ["Pro_x0000_blema_x0001_", "b", "c", "d", "e", "f"]):
         set_text(ws, f"{col}3", text)  # `_x0000_` is how SpreadsheetML stores U+0000
-    set_text(ws, "H3", "Rosa_x000B_Martínez")
+    set_text(ws, "I3", "Rosa_x000B_Martínez")
     set_text(ws, "L9", "una nota fuera de la tabla")
     path = tmp_path / "plan.xlsx"
     wb.save(path)
     out = tmp_path / "out"
     result = assert_import_never_writes_what_check_refuses(path, out, [], 0, "plan.xlsx: warning: sheet 'Mesa 1': cell A3: 2 invisible control characters")
-    assert "sheet 'Mesa 1': cell H3: 1 vertical tab or form feed became a line break" in result.stderr
+    assert "sheet 'Mesa 1': cell I3: 1 vertical tab or form feed became a line break" in result.stderr
     assert "sheet 'Mesa 1': 1 cell outside the table's columns was not imported: L9" in result.stderr
     root = imported(out)["Mesa 1"]
     assert rows_of(root)[0]["problem"] == "Problema"

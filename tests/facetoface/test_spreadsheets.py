@@ -40,7 +40,8 @@ def test_both_formats_open_in_libreoffice_with_the_same_cells(sheets, tmp_path):
     rows = list(csv.reader((out / "blank-x-Mesa 1.csv").open(encoding="utf-8")))
     assert rows[0][:4] == ["Mesa de trabajo", "", "Municipio", ""]
     assert rows[1][:6] == LABELS_ES
-    assert rows[1][7:10] == ["Integrante", "Sector", "Cargo o institución"]
+    assert rows[1][6] == "Título breve"
+    assert rows[1][8:11] == ["Integrante", "Sector", "Cargo o institución"]
     meta = dict(r[:2] for r in csv.reader((out / "blank-x-tequio.csv").open(encoding="utf-8")) if len(r) >= 2 and r[0])
     assert meta["module"] == "oaxaca-agua" and meta["module-version"] == "1.0.0" and meta["matrix"] == "plan"
     assert meta["language"] == "es"

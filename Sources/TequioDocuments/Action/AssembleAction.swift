@@ -37,11 +37,14 @@ public struct AssembleAction: Sendable {
         public var keepGoing: Bool
         /// The compendium's words (each plan already has its own).
         public var catalogue: StringCatalogue
+        /// What the compendium prints of each plan (`--layout`).
+        public var content: ContentLayout
 
         public init(
             formats: [DocumentFormat], outputDirectory: URL, compendium: Bool, onlyCompendium: Bool,
-            language: String?, keepGoing: Bool, catalogue: StringCatalogue
+            language: String?, keepGoing: Bool, catalogue: StringCatalogue, content: ContentLayout = .default
         ) {
+            self.content = content
             self.formats = formats
             self.outputDirectory = outputDirectory
             self.compendium = compendium
@@ -168,10 +171,13 @@ public struct AssembleAction: Sendable {
                 let c = Compendium(
                     plans: plans.filter { $0.moduleID == id }, module: module, language: input.language, catalogue: input.catalogue)
                 let hasLogo = branding.logo != nil
+                let (content, catalogue) = (input.content, input.catalogue)
                 let source = LazyLayout {
-                    guard let round else { return PlanLayout.layout(c, hasLogo: hasLogo) }
-                    let chapters = Array(c.plans.indices).concurrentMap { round.chapter(c.plans[$0], number: $0 + 1) }
-                    var layout = PlanLayout.layout(c, hasLogo: hasLogo, chapters: { i, _ in chapters[i] })
+                    guard let round else { return PlanLayout.layout(c, hasLogo: hasLogo, content: content) }
+                    // The earlier drafts speak the compendium's language too, so only what the tables wrote changes.
+                    let earlier = round.localised { Compendium.localised($0, module: module, language: c.language, catalogue: catalogue) }
+                    let chapters = Array(c.plans.indices).concurrentMap { earlier.chapter(c.plans[$0], number: $0 + 1, content: content) }
+                    var layout = PlanLayout.layout(c, hasLogo: hasLogo, content: content, chapters: { i, _ in chapters[i] })
                     layout.changeWords = DocumentLayout.ChangeWords(c.strings)
                     return layout
                 }

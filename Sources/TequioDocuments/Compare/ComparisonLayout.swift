@@ -23,12 +23,17 @@ public enum ComparisonLayout {
         if !newest.moduleTitle.isEmpty { blocks.append(.coverText(newest.moduleTitle)) }
         blocks += history.summaryBlocks()
         blocks += history.fields(includeTable: true)
+        blocks += PlanLayout.eventFields(newest.event, s)
         blocks.append(.minorHeading(s.members))
         blocks += history.members()
         blocks.append(.pageBreak)
         blocks.append(.heading(level: 1, text: LayoutText(s.introduction), anchor: nil))
         blocks += newest.introduction.map { .paragraph(LayoutText($0)) }
+        blocks.append(.heading(level: 1, text: LayoutText(s.planSummary), anchor: nil))
+        blocks += history.planSummary()
         blocks += history.body(level: 1)
+        blocks += PlanLayout.nextSteps(newest)
+        blocks += history.approval()
         var layout = PlanLayout.layout(newest, hasLogo: hasLogo)
         layout.blocks = blocks
         layout.properties.description = history.words.comparisonOf(plans.map(\.draft))
@@ -37,23 +42,20 @@ public enum ComparisonLayout {
     }
 
     /// A compendium chapter with the changes since the table's earlier draft, as
-    /// `PlanLayout.chapter(_:number:)` lays out a plan.
-    public static func chapter(_ plans: [ActionPlan], number: Int, author: String? = nil) -> [DocumentLayout.Block] {
+    /// `PlanLayout.chapter(_:number:content:)` lays out a plan.
+    public static func chapter(
+        _ plans: [ActionPlan], number: Int, author: String? = nil, content: ContentLayout = .default
+    ) -> [DocumentLayout.Block] {
         let history = History(plans: plans, author: author)
         let newest = history.newest
+        let landscape = content.showsMatrix && !history.rows.records.records.isEmpty && PlanLayout.needsLandscape(newest)
         var blocks: [DocumentLayout.Block] = [
-            .orientation(.portrait), .heading(level: 1, text: LayoutText(PlanLayout.chapterTitle(newest)), anchor: "tq-plan-\(number)"),
+            .orientation(landscape ? .landscape : .portrait),
+            .heading(level: 1, text: LayoutText(PlanLayout.chapterTitle(newest)), anchor: "tq-plan-\(number)"),
         ]
         blocks += history.summaryBlocks()
-        blocks += history.fields(includeTable: false)
-        blocks.append(.minorHeading(newest.strings.members))
-        blocks += history.members()
-        let titles = history.rows.records.records.map { history.changes.text($0["short-title"]) }
-        if !titles.isEmpty {
-            blocks.append(.minorHeading(newest.strings.problems))
-            blocks.append(.list(.numbered, titles))
-        }
-        blocks += history.body(level: 2)
+        blocks += history.chapterFields()
+        blocks += history.body(level: 2, content: content, labelled: true)
         return blocks
     }
 
@@ -61,7 +63,7 @@ public enum ComparisonLayout {
     /// none: a document of its own and a chapter of the compendium (`assemble --compare-with`).
     public struct Round: Sendable {
         /// The earlier round's plans, by `key`.
-        let earlier: [String: ActionPlan]
+        var earlier: [String: ActionPlan]
         /// The earlier round's folder, as the note on a new plan names it.
         let folder: String
 
@@ -86,13 +88,20 @@ public enum ComparisonLayout {
             return ComparisonLayout.layout([before, plan], hasLogo: hasLogo)
         }
 
-        public func chapter(_ plan: ActionPlan, number: Int) -> [DocumentLayout.Block] {
+        /// The earlier plans with their words made again by `localise` (in a compendium's language).
+        public func localised(_ localise: (ActionPlan) -> ActionPlan) -> Round {
+            var round = self
+            round.earlier = earlier.mapValues(localise)
+            return round
+        }
+
+        public func chapter(_ plan: ActionPlan, number: Int, content: ContentLayout = .default) -> [DocumentLayout.Block] {
             guard let before = earlier[Self.key(plan)] else {
-                var blocks = PlanLayout.chapter(plan, number: number)
+                var blocks = PlanLayout.chapter(plan, number: number, content: content)
                 blocks.insert(.paragraph(LayoutText(ComparisonWords(plan).newPlan(folder))), at: 2)
                 return blocks
             }
-            return ComparisonLayout.chapter([before, plan], number: number)
+            return ComparisonLayout.chapter([before, plan], number: number, content: content)
         }
     }
 
@@ -195,23 +204,30 @@ struct History {
         return blocks
     }
 
-    /// The matrix and the problem sections, as `PlanLayout.body(_:level:)` lays them out.
-    func body(level: Int) -> [DocumentLayout.Block] {
+    /// The matrix and the problem sections, as `PlanLayout.body(_:level:content:labelled:)` lays them out.
+    func body(level: Int, content: ContentLayout = .both, labelled: Bool = false) -> [DocumentLayout.Block] {
         let s = newest.strings
-        var blocks: [DocumentLayout.Block] = [.orientation(.landscape)]
-        blocks.append(.heading(level: level, text: LayoutText(newest.matrixTitle.isEmpty ? s.actionPlan : newest.matrixTitle), anchor: nil))
+        let records = rows.records.records
+        let landscape = PlanLayout.needsLandscape(newest) && !records.isEmpty
         let noRows = texts.line { $0.rows.isEmpty ? $0.strings.noRows : "" }
-        if !noRows.isEmpty { blocks.append(.paragraph(noRows)) }
-        guard !rows.records.records.isEmpty else { return blocks }
-        blocks.append(.table(rows.table(newest, changes: changes)))
-        blocks.append(.orientation(.portrait))
+        var blocks: [DocumentLayout.Block] = []
+        if content.showsMatrix {
+            if level == 1 && landscape { blocks.append(.orientation(.landscape)) }
+            blocks.append(.heading(level: level, text: LayoutText(newest.matrixTitle.isEmpty ? s.actionPlan : newest.matrixTitle), anchor: nil))
+            if !noRows.isEmpty { blocks.append(.paragraph(noRows)) }
+            if !records.isEmpty { blocks.append(.table(rows.table(newest, changes: changes, labelled: labelled))) }
+        } else if !noRows.isEmpty {
+            blocks.append(.paragraph(noRows))
+        }
+        guard content.showsProblems, !records.isEmpty else { return blocks }
+        if content.showsMatrix && landscape { blocks.append(.orientation(.portrait)) }
         var problemLevel = level
         if level == 1 {
             let problems = texts.line { $0.problems.isEmpty ? "" : $0.strings.problemsAndActions }
             if !problems.isEmpty { blocks.append(.heading(level: 1, text: problems, anchor: nil)) }
             problemLevel = 2
         }
-        for record in rows.records.records { blocks += rows.section(record, level: problemLevel, changes: changes) }
+        for record in records { blocks += rows.section(record, level: problemLevel, changes: changes) }
         return blocks
     }
 }

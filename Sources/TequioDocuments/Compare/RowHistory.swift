@@ -14,7 +14,7 @@ struct RowHistory {
         let newest = plans[plans.count - 1]
         columns = newest.columns
         problemColumn = columns.firstIndex { $0.role == .problem } ?? 0
-        var fields = columns.map { Self.cell($0.id) } + columns.map { Self.text($0.id) } + ["heading", "short-title", "statement"]
+        var fields = columns.map { Self.cell($0.id) } + columns.map { Self.text($0.id) } + ["heading", "statement"]
         fields += columns.flatMap { [Self.partHeading($0.id), Self.part($0.id)] }
         let columns = columns, problemColumn = problemColumn
         func values(_ plan: ActionPlan) -> [[String: String]] {
@@ -48,15 +48,23 @@ struct RowHistory {
                 }
             }
             value["heading"] = plan.problems[i].heading
-            value["short-title"] = PlanLayout.shortTitle(plan.problems[i])
             value["statement"] = plan.problems[i].statement.joined(separator: "\n")
             return value
         }
     }
 
-    func table(_ newest: ActionPlan, changes: ChangeMaker) -> DocumentLayout.Table {
+    /// The matrix; `labelled` heads each problem cell with the problem's heading, as a compendium's.
+    func table(_ newest: ActionPlan, changes: ChangeMaker, labelled: Bool = false) -> DocumentLayout.Table {
         var table = PlanLayout.matrixTable(newest)
-        table.rows = records.records.map { record in columns.map { changes.paragraphs(record[Self.cell($0.id)]) } }
+        table.rows = records.records.map { record in
+            columns.indices.map { c in
+                let cell = changes.paragraphs(record[Self.cell(columns[c].id)])
+                guard labelled && c == problemColumn else { return cell }
+                var label = changes.text(record["heading"])
+                label.runs = label.runs.map { LayoutText.Run($0.text, marks: $0.marks, strong: true) }
+                return [label] + cell
+            }
+        }
         table.rowMarks = records.records.map { changes.marks(inserted: $0.inserted, deleted: $0.deleted) }
         return table
     }

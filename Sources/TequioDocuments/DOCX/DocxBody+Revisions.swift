@@ -13,7 +13,7 @@ extension DocxBody {
         for r in t.runs {
             if let inserted = r.marks.inserted { change("w:ins", inserted) }
             if let deleted = r.marks.deleted { change("w:del", deleted) }
-            run(r.text, style: style, bold: bold, deleted: r.marks.deleted != nil)
+            run(r.text, style: style, bold: bold || r.strong, deleted: r.marks.deleted != nil)
             if r.marks.deleted != nil { w.end() }
             if r.marks.inserted != nil { w.end() }
         }
@@ -49,7 +49,7 @@ extension DocxBody {
         case .list(_, let items): return items.reduce(0) { $0 + count($1) }
         case .table(let table):
             let rows = table.rowMarks.reduce(0) { $0 + ($1.inserted != nil ? 1 : 0) + ($1.deleted != nil ? 1 : 0) }
-            return rows + table.rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.reduce(0) { $0 + count($1) } } }
+            return rows + (table.lead.map(count) ?? 0) + table.rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.reduce(0) { $0 + count($1) } } }
         default: return 0
         }
     }

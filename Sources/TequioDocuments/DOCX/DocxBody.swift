@@ -174,12 +174,14 @@ final class DocxBody {
 
     /// Opens `w:p` with its properties; the caller writes the runs and closes it.
     func startParagraph(
-        _ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil, mark: LayoutText.Marks = .init()
+        _ style: String, numID: Int? = nil, rtl: Bool = false, alignment: String? = nil, mark: LayoutText.Marks = .init(),
+        keepWithNext: Bool = false
     ) {
         s.sectionHasContent = true
         w.start("w:p")
         w.start("w:pPr")
         w.element("w:pStyle", ["w:val": style])
+        if keepWithNext { w.element("w:keepNext") }
         if s.pendingPageBreak {
             w.element("w:pageBreakBefore")
             s.pendingPageBreak = false
@@ -241,108 +243,6 @@ final class DocxBody {
         }
         if previousSpace { preserve = true }
         return (hasTab, preserve)
-    }
-
-    // MARK: - Tables
-
-    private func table(_ t: DocumentLayout.Table) {
-        s.sectionHasContent = true
-        if s.pendingPageBreak {
-            // A table cannot carry a page break: an empty paragraph before it does.
-            startParagraph("BodyText")
-            w.end()
-        }
-        let geometry = PageGeometry.make(branding.paper, s.orientation)
-        let widths = PageGeometry.widths(t.weights, total: geometry.textWidth)
-        w.start("w:tbl")
-        w.start("w:tblPr")
-        w.element("w:tblStyle", ["w:val": "TequioTable"])
-        w.element("w:tblW", ["w:w": String(geometry.textWidth), "w:type": "dxa"])
-        w.element("w:tblLayout", ["w:type": "fixed"])
-        w.element(
-            "w:tblLook",
-            ["w:firstRow": "1", "w:lastRow": t.footer == nil ? "0" : "1", "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1"])
-        if !t.caption.isEmpty { w.element("w:tblCaption", ["w:val": t.caption]) }
-        w.end()
-        w.start("w:tblGrid")
-        for width in widths { w.element("w:gridCol", ["w:w": String(width)]) }
-        w.end()
-
-        // The header row repeats on every page (`w:tblHeader`, first row only, so always contiguous).
-        w.start("w:tr")
-        w.start("w:trPr")
-        w.element("w:cantSplit")
-        w.element("w:tblHeader")
-        w.end()
-        for (i, label) in t.header.enumerated() {
-            cell(width: widths[i], fill: branding.colours.tableHeaderFill.hex) {
-                startParagraph("TableHeading", alignment: t.numericColumns.contains(i) ? "right" : nil)
-                run(label)
-                w.end()
-            }
-        }
-        w.end()
-
-        for (r, row) in t.rows.enumerated() {
-            w.start("w:tr")
-            if r < t.rowMarks.count, !t.rowMarks[r].isEmpty {
-                w.start("w:trPr")
-                markChanges(t.rowMarks[r])
-                w.end()
-            }
-            for (i, lines) in row.enumerated() {
-                let anchor = r < t.cellAnchors.count && i < t.cellAnchors[r].count ? t.cellAnchors[r][i] : nil
-                cell(width: widths[i], fill: nil) {
-                    if lines.isEmpty {
-                        startParagraph("TableText")
-                        if let anchor { cellBookmark(anchor) }
-                        w.end()
-                    }
-                    for (n, line) in lines.enumerated() {
-                        startParagraph(
-                            "TableText", rtl: BidiText.isRightToLeft(line.plain),
-                            alignment: t.numericColumns.contains(i) ? "right" : nil, mark: line.paragraphMark)
-                        if n == 0, let anchor { cellBookmark(anchor) }
-                        text(line)
-                        w.end()
-                    }
-                }
-            }
-            w.end()
-        }
-        if let footer = t.footer {
-            w.start("w:tr")
-            w.start("w:trPr")
-            w.element("w:cantSplit")
-            w.end()
-            for (i, text) in footer.enumerated() {
-                cell(width: widths[i], fill: branding.colours.tableBand.hex) {
-                    startParagraph("TableText", alignment: t.numericColumns.contains(i) ? "right" : nil)
-                    run(text, bold: true)
-                    w.end()
-                }
-            }
-            w.end()
-        }
-        w.end()
-    }
-
-    /// A hidden, empty bookmark at the start of a matrix cell: how a reviewed copy finds the cell again.
-    private func cellBookmark(_ anchor: String) {
-        s.bookmarks += 1
-        w.element("w:bookmarkStart", ["w:id": String(s.bookmarks), "w:name": Self.bookmarkName(anchor)])
-        w.element("w:bookmarkEnd", ["w:id": String(s.bookmarks)])
-    }
-
-    /// A `w:tc`: width, optional fill, then its paragraphs (the body must write at least one).
-    private func cell(width: Int, fill: String?, _ body: () -> Void) {
-        w.start("w:tc")
-        w.start("w:tcPr")
-        w.element("w:tcW", ["w:w": String(width), "w:type": "dxa"])
-        if let fill { w.element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": fill]) }
-        w.end()
-        body()
-        w.end()
     }
 
     // MARK: - Contents (the logo and the sections are in DocxBody+Page.swift)

@@ -11,7 +11,10 @@ extension HTMLOutput {
     /// A paragraph's text with its changes, escaped.
     func inline(_ t: LayoutText) -> String {
         var html = ""
-        for run in t.runs { html += Self.wrap(run.text, run.marks, text: text(run.text)) }
+        for run in t.runs {
+            let escaped = text(run.text)
+            html += Self.wrap(run.text, run.marks, text: run.strong ? "<strong>\(escaped)</strong>" : escaped)
+        }
         if !t.paragraphMark.isEmpty { html += Self.wrap("", t.paragraphMark, text: "", mark: true) }
         return html
     }

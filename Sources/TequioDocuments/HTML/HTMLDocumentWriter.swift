@@ -110,6 +110,7 @@ public struct HTMLDocumentWriter: Sendable {
         td p { margin: 0 0 .35em; }
         td p:last-child { margin: 0; }
         .num { text-align: end; }
+        table.signatures td { height: \(DocumentLayout.Table.signatureRowHeight.compact)pt; }
         tfoot td { background: var(--band); font-weight: bold; }
         section.matrix { max-width: none; }
         .break { break-before: page; }
@@ -121,6 +122,9 @@ public struct HTMLDocumentWriter: Sendable {
           section.matrix { page: matrix; }
           .table-wrap { overflow: visible; }
           thead { display: table-header-group; }
+          tr { break-inside: avoid; }
+          p.lead { break-after: avoid; }
+          table.signatures { break-inside: avoid; }
           th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }
@@ -261,12 +265,21 @@ private struct Renderer {
         out.raw("</main>\n")
     }
 
+    static func tableClass(_ kind: DocumentLayout.Table.Kind) -> String {
+        switch kind {
+        case .matrix: "matrix"
+        case .summary: "summary"
+        case .signatures: "signatures"
+        }
+    }
+
     private mutating func table(_ t: DocumentLayout.Table, _ out: inout HTMLOutput) {
+        if let lead = t.lead { out.raw("<p\(classes("lead")) dir=\"auto\">\(out.inline(lead))</p>\n") }
         // A wide table scrolls sideways on a phone: the region takes the keyboard focus so it can be scrolled
         // without a mouse, and is named after its table.
         out.raw(
             "<div\(classes("table-wrap")) tabindex=\"0\" role=\"region\" aria-label=\"\(out.attr(t.caption))\">\n"
-                + "<table class=\"\(t.kind == .matrix ? "matrix" : "summary")\">\n")
+                + "<table class=\"\(Self.tableClass(t.kind))\">\n")
         let total = t.weights.reduce(0, +)
         out.raw("<colgroup>")
         for weight in t.weights {

@@ -22,7 +22,10 @@ public struct DocumentLayout: Sendable, Equatable {
     public enum ListKind: Sendable, Equatable { case numbered, bullets }
 
     public struct Table: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable { case matrix, summary }
+        /// `signatures`: rows at least `signatureRowHeight` tall, room to sign by hand.
+        public enum Kind: Sendable, Equatable { case matrix, summary, signatures }
+        /// The least height of a signature table's row, in points (about 1.4 cm).
+        public static let signatureRowHeight = 40.0
         public var kind: Kind
         /// A short name for the table (accessibility caption, ODT table name).
         public var caption: String
@@ -43,6 +46,9 @@ public struct DocumentLayout: Sendable, Equatable {
         /// Per row, the least height in points of a row to write in by hand (a printed form); empty
         /// when every row is as tall as its text. The PDF draws it; other formats size rows to their text.
         public var rowHeights: [Double] = []
+        /// A paragraph printed just above the table and kept on the table's first page (the sentence
+        /// the people in a signature table sign).
+        public var lead: LayoutText? = nil
     }
 
     public struct ContentsEntry: Sendable, Equatable {

@@ -42,10 +42,13 @@ public struct LayoutText: Sendable, Equatable, ExpressibleByStringInterpolation,
     public struct Run: Sendable, Equatable {
         public var text: String
         public var marks: Marks
+        /// Bold: a label the layout puts before participant text (a problem's heading in a matrix cell).
+        public var strong: Bool
 
-        public init(_ text: String, marks: Marks = Marks()) {
+        public init(_ text: String, marks: Marks = Marks(), strong: Bool = false) {
             self.text = text
             self.marks = marks
+            self.strong = strong
         }
     }
 

@@ -65,6 +65,10 @@ public struct MarkdownWriter: Sendable {
                     out += kind == .numbered ? "\(i + 1). \(inline(item))\n" : "- \(inline(item))\n"
                 }
             case .table(let t):
+                if let lead = t.lead {
+                    blank()
+                    out += "\(inline(lead))\n"
+                }
                 blank()
                 out += "| " + t.header.map { Self.cell([LayoutText($0)], critic: critic) }.joined(separator: " | ") + " |\n"
                 out += "|" + t.header.indices.map { t.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
@@ -148,7 +152,7 @@ public struct MarkdownWriter: Sendable {
     /// Text with its changes as CriticMarkup: `{++inserted++}`, `{--deleted--}`, a deletion followed
     /// by an insertion as `{~~old~>new~~}`.
     static func inline(_ t: LayoutText, critic: Bool = false) -> String {
-        guard critic else { return inline(t.plain) }
+        guard critic else { return t.runs.map { $0.strong ? "**\(inline($0.text))**" : inline($0.text) }.joined() }
         var out = ""
         var runs = t.runs[...]
         while let run = runs.popFirst() {

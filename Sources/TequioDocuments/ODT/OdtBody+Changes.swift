@@ -10,6 +10,10 @@ extension OdtBody {
     func content(_ text: LayoutText) {
         for run in text.runs {
             switch (run.marks.inserted, run.marks.deleted) {
+            case (nil, nil) where run.strong:
+                w.start("text:span", ["text:style-name": "Strong_20_Emphasis"])
+                content(run.text)
+                w.end()
             case (nil, nil): content(run.text)
             case (.some, nil):
                 let id = nextChange()

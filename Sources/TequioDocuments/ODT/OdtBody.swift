@@ -14,7 +14,7 @@ final class OdtBody {
     let w: XMLWriter
     private let layout: DocumentLayout
     private let branding: Branding
-    private let tables: TablePlan
+    let tables: TablePlan
     private let changes: OdtChanges
     var s: State
 
@@ -111,21 +111,37 @@ final class OdtBody {
         w.start("style:style", ["style:name": "Text_20_body.rtl", "style:family": "paragraph", "style:parent-style-name": "Text_20_body"])
         w.element("style:paragraph-properties", ["fo:text-align": "start", "style:writing-mode": "rl-tb"])
         w.end()
+        w.start("style:style", ["style:name": "Text_20_body.keep", "style:family": "paragraph", "style:parent-style-name": "Text_20_body"])
+        w.element("style:paragraph-properties", ["fo:keep-with-next": "always"])
+        w.end()
+        // `.keep`: a signature table, kept on one page.
         for o in [DocumentLayout.Orientation.portrait, .landscape] {
             let g = PageGeometry.make(branding.paper, o)
-            w.start("style:style", ["style:name": o == .portrait ? "table.port" : "table.land", "style:family": "table"])
-            w.element(
-                "style:table-properties",
-                ["style:width": ODFLength.cm(twips: g.textWidth), "table:align": "margins", "fo:margin-top": "0cm", "fo:margin-bottom": "0.2cm"])
-            w.end()
+            for keep in [false, true] {
+                w.start("style:style", ["style:name": Self.tableStyle(o, keep: keep), "style:family": "table"])
+                w.element(
+                    "style:table-properties",
+                    ["style:width": ODFLength.cm(twips: g.textWidth), "table:align": "margins", "fo:margin-top": "0cm", "fo:margin-bottom": "0.2cm",
+                     "style:may-break-between-rows": keep ? "false" : nil])
+                w.end()
+            }
         }
         for col in tables.columnStyles {
             w.start("style:style", ["style:name": col.name, "style:family": "table-column"])
             w.element("style:table-column-properties", ["style:column-width": ODFLength.cm(twips: col.width)])
             w.end()
         }
-        w.start("style:style", ["style:name": "row.head", "style:family": "table-row"])
-        w.element("style:table-row-properties", ["fo:keep-together": "always"])
+        // Rows never split across pages (LibreOffice still cuts one taller than a page); a signature
+        // table's rows are tall enough to sign in.
+        for name in ["row.head", "row.body"] {
+            w.start("style:style", ["style:name": name, "style:family": "table-row"])
+            w.element("style:table-row-properties", ["fo:keep-together": "always"])
+            w.end()
+        }
+        w.start("style:style", ["style:name": "row.sign", "style:family": "table-row"])
+        w.element(
+            "style:table-row-properties",
+            ["style:min-row-height": "\(DocumentLayout.Table.signatureRowHeight.compact)pt", "fo:keep-together": "always"])
         w.end()
         let border = "0.5pt solid \(c.tableBorder.css)"
         for (name, fill) in [("cell", nil), ("cell.head", c.tableHeaderFill.css), ("cell.foot", c.tableBand.css)] as [(String, String?)] {
@@ -231,7 +247,7 @@ final class OdtBody {
     }
 
     /// The style to use for a paragraph of `base`, taking the s.pending page change.
-    private func styleName(_ base: String) -> String {
+    func styleName(_ base: String) -> String {
         guard let p = s.pending else { return base }
         s.pending = nil
         return "\(base).\(p.rawValue)"
@@ -239,13 +255,13 @@ final class OdtBody {
 
     /// A s.pending page change must ride on a paragraph of a style that can carry it: when the next
     /// element cannot (a list, a table, another style), an empty body paragraph carries it.
-    private func flushPending(for base: String?) {
+    func flushPending(for base: String?) {
         guard s.pending != nil else { return }
         if let base, Self.pageOpeners.contains(base) { return }
         w.element("text:p", ["text:style-name": styleName("Text_20_body")])
     }
 
-    private func startParagraph(_ base: String) {
+    func startParagraph(_ base: String) {
         flushPending(for: base)
         w.start("text:p", ["text:style-name": styleName(base)])
         endOpenInsertion()
@@ -312,64 +328,5 @@ final class OdtBody {
         }
         flushSpaces()
         flushRun()
-    }
-
-    // MARK: - Tables
-
-    private func table(_ t: DocumentLayout.Table) {
-        flushPending(for: nil)
-        let columns = tables.tableColumns[s.tableCount]
-        s.tableCount += 1
-        w.start("table:table", ["table:name": "\(t.kind == .matrix ? "Matrix" : "Summary")\(s.tableCount)", "table:style-name": s.orientation == .portrait ? "table.port" : "table.land"])
-        if !t.caption.isEmpty { w.element("table:title", text: t.caption) }
-        for name in columns { w.element("table:table-column", ["table:style-name": name]) }
-        w.start("table:table-header-rows")
-        w.start("table:table-row", ["table:style-name": "row.head"])
-        for (i, label) in t.header.enumerated() {
-            w.start("table:table-cell", ["table:style-name": "cell.head", "office:value-type": "string"])
-            w.start("text:p", ["text:style-name": t.numericColumns.contains(i) ? "Table_20_Heading.num" : "Table_20_Heading"])
-            content(label)
-            w.end()
-            w.end()
-        }
-        w.end()
-        w.end()
-        for (r, row) in t.rows.enumerated() {
-            w.start("table:table-row")
-            for (i, lines) in row.enumerated() {
-                let anchor = r < t.cellAnchors.count && i < t.cellAnchors[r].count ? t.cellAnchors[r][i] : nil
-                w.start("table:table-cell", ["table:style-name": "cell", "office:value-type": "string"])
-                if lines.isEmpty {
-                    w.start("text:p", ["text:style-name": "Table_20_Contents"])
-                    if let anchor { w.element("text:bookmark", ["text:name": anchor]) }
-                    w.end()
-                }
-                for (n, line) in lines.enumerated() {
-                    let style = t.numericColumns.contains(i)
-                        ? "Table_20_Contents.num" : (BidiText.isRightToLeft(line.plain) ? "Table_20_Contents.rtl" : "Table_20_Contents")
-                    w.start("text:p", ["text:style-name": style])
-                    endOpenInsertion()
-                    if n == 0, let anchor { w.element("text:bookmark", ["text:name": anchor]) }
-                    content(line)
-                    endParagraph(line)
-                }
-                w.end()
-            }
-            w.end()
-        }
-        if let footer = t.footer {
-            w.start("table:table-row")
-            for (i, text) in footer.enumerated() {
-                w.start("table:table-cell", ["table:style-name": "cell.foot", "office:value-type": "string"])
-                w.start("text:p", ["text:style-name": t.numericColumns.contains(i) ? "Table_20_Contents.num" : "Table_20_Contents"])
-                w.start("text:span", ["text:style-name": "Strong_20_Emphasis"])
-                content(text)
-                w.end()
-                w.end()
-                w.end()
-            }
-            w.end()
-        }
-        w.end()
     }
 }

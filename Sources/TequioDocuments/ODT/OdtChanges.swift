@@ -40,7 +40,7 @@ struct OdtChanges: Sendable {
         case .subtitle(let t), .groupLabel(let t), .paragraph(let t), .heading(_, let t, _), .field(_, let t): return [t]
         case .member(let name, let role): return [name] + (role.map { [dash($0), $0] } ?? [])
         case .list(_, let items): return items
-        case .table(let table): return table.rows.flatMap { $0.flatMap { $0 } }
+        case .table(let table): return (table.lead.map { [$0] } ?? []) + table.rows.flatMap { $0.flatMap { $0 } }
         default: return []
         }
     }

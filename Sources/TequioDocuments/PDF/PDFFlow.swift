@@ -86,7 +86,11 @@ struct PDFFlow {
             return [.text(item)]
         case .paragraph(let text): return [box(.body, text)]
         case .list(let kind, let entries): return list(kind, entries)
-        case .table(let table): return [.table(self.table(table))]
+        case .table(let table):
+            guard let lead = table.lead else { return [.table(self.table(table))] }
+            guard case .text(var box) = box(.body, lead) else { return [] }
+            box.look.keepWithNext = true
+            return [.text(box), .table(self.table(table))]
         case .contents(let entries): return entries.map(contentsEntry)
         case .drawing(let d): return drawing(d)
         case .pageBreak: return [.pageBreak]
@@ -196,7 +200,8 @@ struct PDFFlow {
         let rows = t.rows.enumerated().map { r, row in
             let marks = r < t.rowMarks.count ? t.rowMarks[r] : LayoutText.Marks()
             let bar: RGB? = marks.deleted != nil ? RGB(hex: "C62828") : marks.inserted != nil ? RGB(hex: "2E7D32") : nil
-            let least = r < t.rowHeights.count ? t.rowHeights[r] : 0
+            let written = r < t.rowHeights.count ? t.rowHeights[r] : 0
+            let least = max(written, t.kind == .signatures ? DocumentLayout.Table.signatureRowHeight : 0)
             return PDFTable.Row(cells: row.indices.map { cell($0, row[$0], look: text, style: text.run) }, fill: nil, changeBar: bar, leastHeight: least)
         }
         var bold = text.run
@@ -206,6 +211,6 @@ struct PDFFlow {
         }
         return PDFTable(
             columns: columns, header: header, rows: rows, footer: footer, padding: (vpad, hpad),
-            rule: (sheet.rules.width, styles.colour(sheet.rules.colour)))
+            rule: (sheet.rules.width, styles.colour(sheet.rules.colour)), keepTogether: t.kind == .signatures)
     }
 }

@@ -116,6 +116,7 @@ struct PDFPaginator {
         case .logo(_, let height, let look): return look.spaceBefore + height
         case .drawing(let d, let look): return look.spaceBefore + d.height
         case .table(let t):
+            if t.keepTogether && t.totalHeight <= page.frame.bodyHeight { return t.totalHeight }
             let header = t.height(t.header)
             let first = t.rows.first.map { t.height($0) } ?? 0
             return header + min(first, page.frame.bodyHeight / 3)
@@ -204,7 +205,8 @@ struct PDFPaginator {
 
     private mutating func place(_ t: PDFTable) {
         let headerHeight = t.height(t.header)
-        if !atTop && spaceAfter + head(.table(t)) > remaining { newPage() }
+        let together = t.keepTogether && t.totalHeight <= page.frame.bodyHeight
+        if !atTop && spaceAfter + (together ? t.totalHeight : head(.table(t))) > remaining { newPage() }
         y += gap(0)
         placeHeader(t)
         for (r, row) in t.rows.enumerated() { place(row, kind: .row(r), of: t, headerHeight: headerHeight) }

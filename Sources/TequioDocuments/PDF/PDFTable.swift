@@ -19,7 +19,7 @@ final class PDFTable {
         var fill: RGB?
         /// A bar at the start edge for a row added or removed between drafts.
         var changeBar: RGB?
-        /// The least height of the row, padding included (a row to write in).
+        /// The least height of the row, padding included (a row to write or sign in).
         var leastHeight = 0.0
     }
 
@@ -30,8 +30,14 @@ final class PDFTable {
     let footer: Row?
     let padding: (vertical: Double, horizontal: Double)
     let rule: (thickness: Double, colour: RGB)
+    /// The whole table goes on one page when it fits on one (a signature table).
+    let keepTogether: Bool
 
-    init(columns: [(x: Double, width: Double)], header: Row, rows: [Row], footer: Row?, padding: (Double, Double), rule: (Double, RGB)) {
+    init(
+        columns: [(x: Double, width: Double)], header: Row, rows: [Row], footer: Row?, padding: (Double, Double), rule: (Double, RGB),
+        keepTogether: Bool = false
+    ) {
+        self.keepTogether = keepTogether
         self.columns = columns
         self.header = header
         self.rows = rows
@@ -44,6 +50,9 @@ final class PDFTable {
 
     /// The full height of a row, padding included.
     func height(_ row: Row) -> Double { max(row.leastHeight, (row.cells.map(\.height).max() ?? 0) + 2 * padding.vertical) }
+
+    /// Every row's height, the header's and the closing row's included.
+    var totalHeight: Double { ([header] + rows + (footer.map { [$0] } ?? [])).reduce(0) { $0 + height($1) } }
 
     /// The part of `row` that fits in `available` points when each cell resumes at its line `starts`:
     /// each cell's lines up to the first one that does not fit. Returns where each cell stops and the

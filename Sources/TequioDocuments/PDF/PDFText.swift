@@ -11,6 +11,7 @@ enum PDFText {
     static func runs(_ text: LayoutText, _ style: RunStyle) -> [TextRun] {
         text.runs.map { run in
             var s = style
+            if run.strong { s.font.bold = true }
             if run.marks.inserted != nil {
                 s.underline = true
                 s.background = insertedTint

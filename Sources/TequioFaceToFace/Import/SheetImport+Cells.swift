@@ -30,6 +30,33 @@ extension SheetImport {
         return nil
     }
 
+    /// The short-title column ("Título breve", "Short title", or `title`).
+    func matchTitle(_ key: String) -> Bool {
+        key == "title" || SheetStrings.all(importer.catalogue).contains { HeaderKey.fold($0.shortTitle) == key }
+    }
+
+    /// A row's short title on one line; over the limit it is an error, and without the row's problem
+    /// it is left out with a warning.
+    mutating func title(at address: CellAddress, hasProblem: Bool, language: String) -> String {
+        let text = value(at: address).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !text.isEmpty else { return "" }
+        guard hasProblem else {
+            warning(
+                ImportDiagnosticID.ignoredCells,
+                "\(place(address)): the title \(Self.quoted(text)) has no problem beside it and was not imported", row: address.row)
+            return ""
+        }
+        let limit = CompletedMatrix.Row.maxTitleLength
+        if text.count > limit {
+            let label = SheetStrings(importer.catalogue, language: language).shortTitle
+            error(
+                ImportDiagnosticID.tooLong,
+                "\(place(address)): '\(label)' has \(text.count) characters, over the maximum of \(limit); a title names the problem in a few words",
+                row: address.row)
+        }
+        return text
+    }
+
     func matchMember(_ key: String) -> MemberField? {
         for s in SheetStrings.all(importer.catalogue) {
             if HeaderKey.fold(s.memberName) == key { return .name }

@@ -81,6 +81,7 @@ struct SheetImport {
         // Header: which sheet column holds each matrix column and member field.
         var columnAt: [String: Int] = [:]
         var memberAt: [MemberField: Int] = [:]
+        var titleAt: Int?
         var headerCells: [String: CellAddress] = [:]
         var languageVotes: [String: Int] = [:]
         var unknown: [(CellAddress, String)] = []
@@ -105,6 +106,12 @@ struct SheetImport {
                     continue
                 }
                 memberAt[field] = address.column
+            } else if matchTitle(key) {
+                if titleAt != nil {
+                    error(ImportDiagnosticID.duplicateColumn, "\(place(address)): column \(Self.quoted(raw)) appears twice", row: headerRow)
+                    continue
+                }
+                titleAt = address.column
             } else {
                 unknown.append((address, raw))
             }
@@ -164,7 +171,7 @@ struct SheetImport {
         }
 
         // Merged cells over anything read.
-        let readColumns = Set(columnAt.values).union(memberAt.values)
+        let readColumns = Set(columnAt.values).union(memberAt.values).union(titleAt.map { [$0] } ?? [])
         for merge in sheet.merges {
             var touches = (merge.first.column...merge.last.column).contains { readColumns.contains($0) } && merge.last.row >= headerRow
             if case .workbook = mode {
@@ -193,7 +200,7 @@ struct SheetImport {
         // Rows: only those that hold cells, in order (a stray cell far down costs nothing).
         var rows: [CompletedMatrix.Row] = []
         var members: [CompletedMatrix.Member] = []
-        let readColumnSet = Set(columnAt.values).union(memberAt.values)
+        let readColumnSet = readColumns
         var columnsByRow: [Int: [Int]] = [:]
         for address in sheet.cells.keys where address.row > headerRow { columnsByRow[address.row, default: []].append(address.column) }
         let rowIndexes = columnsByRow.keys.sorted()
@@ -212,6 +219,7 @@ struct SheetImport {
                 }
                 cells[column.id] = text
             }
+            let title = titleAt.map { self.title(at: CellAddress(row: row, column: $0), hasProblem: !cells.isEmpty, language: language) } ?? ""
             if !cells.isEmpty {
                 let missing = definition.columns.filter { $0.required && cells[$0.id] == nil }
                 for column in missing {
@@ -224,7 +232,7 @@ struct SheetImport {
                         "\(place(CellAddress(row: row, column: columnAt[column.id]!))): the required column '\(label(column, language))' is empty in this row\(why); fill it in, or delete the row's other cells if the row is not meant to be imported",
                         row: row)
                 }
-                rows.append(CompletedMatrix.Row(cells: cells))
+                rows.append(CompletedMatrix.Row(cells: cells, title: title.isEmpty ? nil : title))
                 if rows.count > MatrixImporter.maxRows {
                     error(
                         ImportDiagnosticID.tooManyRows,

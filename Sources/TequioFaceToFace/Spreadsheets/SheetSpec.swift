@@ -131,6 +131,7 @@ struct BlankWorkbook: SpreadsheetWorkbook {
         for column in layout.matrix.columns {
             sheet.columns.append(.init(width: layout.matrixColumnWidth(column), defaultStyle: .data))
         }
+        sheet.columns.append(.init(width: WorkbookLayout.titleWidth, defaultStyle: .data))
         sheet.columns.append(.init(width: WorkbookLayout.spacerWidth, defaultStyle: nil))
         sheet.columns.append(.init(width: WorkbookLayout.memberNameWidth, defaultStyle: .data))
         sheet.columns.append(.init(width: WorkbookLayout.memberSectorWidth, defaultStyle: .data))
@@ -160,6 +161,16 @@ struct BlankWorkbook: SpreadsheetWorkbook {
                         errorTitle: s.tooLongTitle, errorMessage: s.tooLong(max)))
             }
         }
+        let title = CellAddress(row: header, column: layout.titleColumn)
+        sheet.cells[title] = .init(text: s.shortTitle, style: .header)
+        sheet.comments[title] = layout.titleHelp
+        for row in first...last { sheet.blankCells[CellAddress(row: row, column: layout.titleColumn)] = .data }
+        let maxTitle = CompletedMatrix.Row.maxTitleLength
+        sheet.validations.append(
+            .init(
+                kind: .maxLength(maxTitle),
+                range: CellRange(CellAddress(row: first, column: layout.titleColumn), CellAddress(row: 999, column: layout.titleColumn)),
+                errorTitle: s.tooLongTitle, errorMessage: s.tooLong(maxTitle)))
         let memberColumns = [
             (layout.memberNameColumn, s.memberName), (layout.memberSectorColumn, s.memberSector),
             (layout.memberRoleColumn, s.memberRole),
@@ -208,6 +219,11 @@ struct BlankWorkbook: SpreadsheetWorkbook {
                 sheet.cells[CellAddress(row: row, column: 3)] = .init(text: String(max), style: .wrapped)
             }
         }
+        let titleRow = headerRow + 1 + layout.matrix.columns.count
+        sheet.cells[CellAddress(row: titleRow, column: 0)] = .init(text: s.shortTitle, style: .label)
+        sheet.cells[CellAddress(row: titleRow, column: 1)] = .init(text: s.titleHelp, style: .wrapped)
+        sheet.cells[CellAddress(row: titleRow, column: 2)] = .init(text: s.no, style: .wrapped)
+        sheet.cells[CellAddress(row: titleRow, column: 3)] = .init(text: String(CompletedMatrix.Row.maxTitleLength), style: .wrapped)
         sheet.landscape = false
         return sheet
     }

@@ -20,6 +20,9 @@ public struct SheetStrings: Sendable {
     public var memberSector: String { strings("common.sector") }
     public var memberRole: String { strings("common.position") }
     public var hint: String { strings("sheet.hint") }
+    /// "Título breve": the column of each problem's short title.
+    public var shortTitle: String { strings("sheet.shortTitle") }
+    public var titleHelp: String { strings("sheet.shortTitleHelp") }
     public var helpSheetName: String { strings("common.help") }
     public var helpIntro: String { strings("sheet.helpIntro") }
     public var helpColumn: String { strings("sheet.helpColumn") }

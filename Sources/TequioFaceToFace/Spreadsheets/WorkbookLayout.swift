@@ -6,11 +6,14 @@ import TequioModel
 /// A table sheet (`Mesa 1`, `Mesa 2`, … or `Table 1`, … in English):
 ///
 /// ```
-///      A                 B            C            D     …   (matrix columns)   spacer  members
+///      A                 B            C            D     …   (matrix columns)  title          spacer  members
 ///  1   Mesa de trabajo   [name]       Municipio    [municipality]   hint
-///  2   Problemas y …     ¿Quién se …  ¿Quién …     …                 |  Integrante  Sector  Cargo o institución
-///  3…  one row per problem                                           |  one row per member
+///  2   Problemas y …     ¿Quién se …  ¿Quién …     …                Título breve    |  Integrante  Sector  Cargo o institución
+///  3…  one row per problem                                                           |  one row per member
 /// ```
+///
+/// The short title (optional, `title` of the completed matrix's row) follows the matrix columns, so
+/// that they keep the letters a blank matrix printed before it had it (A to F).
 ///
 /// Rows 1–2 are frozen and repeat on every printed page. The help of each column is a comment on its
 /// header cell. A `Ayuda`/`Help` sheet lists the columns, and a protected `tequio` sheet identifies
@@ -52,12 +55,14 @@ public struct WorkbookLayout: Sendable {
     public static let municipalityCell = CellAddress(row: 0, column: 3)
 
     public var matrixColumnCount: Int { matrix.columns.count }
+    /// The problem's short title, after the matrix columns.
+    public var titleColumn: Int { matrix.columns.count }
     /// The narrow empty column between the matrix and the members.
-    public var spacerColumn: Int { matrix.columns.count }
+    public var spacerColumn: Int { matrix.columns.count + 1 }
     /// Member name, sector and role columns.
-    public var memberNameColumn: Int { matrix.columns.count + 1 }
-    public var memberSectorColumn: Int { matrix.columns.count + 2 }
-    public var memberRoleColumn: Int { matrix.columns.count + 3 }
+    public var memberNameColumn: Int { matrix.columns.count + 2 }
+    public var memberSectorColumn: Int { matrix.columns.count + 3 }
+    public var memberRoleColumn: Int { matrix.columns.count + 4 }
     public var lastColumn: Int { memberRoleColumn }
 
     /// The hint in row 1, after the identity cells (only when the matrix is wide enough).
@@ -78,6 +83,11 @@ public struct WorkbookLayout: Sendable {
         return [help, suffix].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
+    /// The title column's comment: what a short title is, and its limit.
+    public var titleHelp: String {
+        "\(strings.titleHelp)\n(\(strings.maximum(CompletedMatrix.Row.maxTitleLength)))"
+    }
+
     public var tableSheetNames: [String] { (1...tables).map { strings.tableSheetName($0) } }
 
     public var matrixTitle: String {
@@ -94,6 +104,7 @@ public struct WorkbookLayout: Sendable {
         return max >= 1500 ? 44 : 36
     }
 
+    public static let titleWidth = 24.0
     public static let memberNameWidth = 28.0
     public static let memberSectorWidth = 18.0
     public static let memberRoleWidth = 32.0

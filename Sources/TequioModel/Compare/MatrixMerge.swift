@@ -132,6 +132,8 @@ public enum MatrixMerge {
                 }
                 var row = baseRow
                 for (_, version) in present { mergeNotes(&row, version) }
+                // A title changed in a copy: the first copy's new title (titles have no alternatives).
+                if let retitled = present.first(where: { $0.1.titleText != baseRow.titleText }) { row.title = retitled.1.title }
                 for column in columns {
                     var texts: [(String, String)] = []
                     for (source, version) in present where version[column] != baseRow[column] {

@@ -52,7 +52,9 @@ public struct ActionPlan: Sendable, Equatable {
     /// A problem section: one non-empty row of the matrix.
     public struct Problem: Sendable, Equatable {
         public var number: Int
-        /// "Problema 1: El calendario de tandeo no se publica…"
+        /// The short title the table gave the row, or "".
+        public var title: String
+        /// "Problema 1: Calendario de tandeo", or "Problema 1" for a row without a title.
         public var heading: String
         /// The paragraphs of the problem column.
         public var statement: [String]
@@ -66,8 +68,9 @@ public struct ActionPlan: Sendable, Equatable {
         public var items: [String]
     }
 
+    /// The language the table wrote in (the matrix's `xml:lang`).
     public var language: String
-    /// The fixed words of the plan and its documents, in its language.
+    /// The fixed words of the plan and its documents: in its language, or in the compendium's.
     public var strings: DocumentStrings
     public var moduleID: String
     public var moduleVersion: String
@@ -90,15 +93,25 @@ public struct ActionPlan: Sendable, Equatable {
     public var problems: [Problem]
     public var governmentActionCount: Int
     public var civilSocietyActionCount: Int
+    /// Lines of the expected-results column, over all rows.
+    public var expectedResultCount: Int
+    /// The earliest and the latest month the actions name (`ActionDates`); nil when none names one.
+    public var firstDeadline: MonthOfYear?
+    public var lastDeadline: MonthOfYear?
+    /// The workshop (the module's `<event>`) in the words' language.
+    public var event: EventText
     /// The file the matrix came from, for messages.
     public var source: String
 
-    public init(matrix m: CompletedMatrix, module: Module, catalogue: StringCatalogue, source: String = "") {
-        let lang = m.language
+    /// - Parameter wordsLanguage: the language of the plan's fixed words and of the module's texts
+    ///   (labels, titles, introduction) when not the matrix's own: a compendium's chapters speak its
+    ///   language, while what the table wrote stays as written.
+    public init(matrix m: CompletedMatrix, module: Module, catalogue: StringCatalogue, source: String = "", wordsLanguage: String? = nil) {
+        let lang = wordsLanguage ?? m.language
         let fallbacks = [module.mainLanguage] + module.languages + ["es", "en"]
         func text(_ t: LocalizedText?) -> String { t?.resolved(lang, fallbacks: fallbacks)?.trimmingWhitespace() ?? "" }
         let strings = DocumentStrings(catalogue, language: lang)
-        self.language = lang
+        self.language = m.language
         self.strings = strings
         self.source = source
         moduleID = module.id
@@ -121,6 +134,7 @@ public struct ActionPlan: Sendable, Equatable {
             return members.isEmpty ? nil : MemberGroup(sector: sector, label: strings.sector(sector), members: members)
         }
         introduction = PlanText.paragraphs(text(module.metadata.summary))
+        event = EventText(module.metadata.event, text: text)
 
         columns = definition.columns.map { c in
             let role = Role(columnID: c.id)
@@ -139,6 +153,7 @@ public struct ActionPlan: Sendable, Equatable {
         }
         let columns = self.columns
         let nonEmpty = m.rows.filter { !$0.isEmpty }
+        let titles = nonEmpty.map(\.titleText)
         rows = nonEmpty.map { row in
             Row(cells: columns.map { c in c.role.isActions ? PlanText.actions(row[c.id]) : PlanText.lines(row[c.id]) })
         }
@@ -146,10 +161,12 @@ public struct ActionPlan: Sendable, Equatable {
         var problems: [Problem] = []
         var government = 0
         var civil = 0
+        var results = 0
+        var actions: [String] = []
         for (index, row) in rows.enumerated() {
             let number = index + 1
             let statement = columns.isEmpty ? [] : row.cells[problemColumn]
-            let title = PlanText.shortTitle(statement.joined(separator: "\n"))
+            let title = titles[index]
             var parts: [Part] = []
             for (ci, c) in columns.enumerated() where ci != problemColumn {
                 let items = row.cells[ci]
@@ -158,16 +175,25 @@ public struct ActionPlan: Sendable, Equatable {
                 parts.append(Part(heading: c.heading, kind: kind, items: items))
                 if c.role == .governmentActions && c.id == "government-actions" { government += items.count }
                 if c.role == .civilSocietyActions { civil += items.count }
+                if c.role == .expectedResults { results += items.count }
+                if c.role.isActions { actions += items }
             }
             problems.append(
                 Problem(
-                    number: number,
+                    number: number, title: title,
                     heading: title.isEmpty ? strings.problemN(number) : "\(strings.problemN(number)): \(title)",
                     statement: statement, parts: parts))
         }
         self.problems = problems
         governmentActionCount = government
         civilSocietyActionCount = civil
+        expectedResultCount = results
+        // Month names of the table's language, and of the words' when they differ.
+        var months = DocumentStrings(catalogue, language: m.language).monthNames
+        if lang != m.language { months += strings.monthNames }
+        let deadlines = ActionDates.span(actions, monthNames: months)
+        firstDeadline = deadlines?.first
+        lastDeadline = deadlines?.last
     }
 
     /// "Plan de acción: Mesa 1 · Santa Lucía del Camino"

@@ -10,7 +10,12 @@ public struct Compendium: Sendable, Equatable {
     public var programTitle: String
     public var moduleTitle: String
     public var introduction: [String]
+    /// Each plan with its fixed words and the module's texts in the compendium's language.
     public var plans: [ActionPlan]
+    /// The workshop, in the compendium's language.
+    public var event: EventText
+    /// The title of the module's rubric (the committee's selection criteria), or "".
+    public var rubricTitle: String
     public var created: Timestamp?
     public var modified: Timestamp?
 
@@ -27,9 +32,18 @@ public struct Compendium: Sendable, Equatable {
         programTitle = text(module.metadata.program)
         moduleTitle = text(module.metadata.title)
         introduction = PlanText.paragraphs(text(module.metadata.summary))
-        self.plans = Compendium.sorted(plans)
+        event = EventText(module.metadata.event, text: text)
+        rubricTitle = text(module.rubric?.title)
+        self.plans = Compendium.sorted(plans.map { Self.localised($0, module: module, language: lang, catalogue: catalogue) })
         created = plans.compactMap(\.created).min()
         modified = plans.compactMap(\.modified).max()
+    }
+
+    /// `plan` with its fixed words and the module's texts in `language` (made again only when they are in
+    /// another language); what the table wrote stays as written.
+    public static func localised(_ plan: ActionPlan, module: Module, language: String, catalogue: StringCatalogue) -> ActionPlan {
+        guard plan.strings.strings.language != language else { return plan }
+        return ActionPlan(matrix: plan.draftMatrix, module: module, catalogue: catalogue, source: plan.source, wordsLanguage: language)
     }
 
     /// Plans by table name in Spanish collation (`Ñ` after `N`, accents secondary, numbers by value:
@@ -56,4 +70,7 @@ public struct Compendium: Sendable, Equatable {
     public var totalProblems: Int { plans.reduce(0) { $0 + $1.problemCount } }
     public var totalGovernmentActions: Int { plans.reduce(0) { $0 + $1.governmentActionCount } }
     public var totalCivilSocietyActions: Int { plans.reduce(0) { $0 + $1.civilSocietyActionCount } }
+    public var totalExpectedResults: Int { plans.reduce(0) { $0 + $1.expectedResultCount } }
+    public var firstDeadline: MonthOfYear? { plans.compactMap(\.firstDeadline).min() }
+    public var lastDeadline: MonthOfYear? { plans.compactMap(\.lastDeadline).max() }
 }

@@ -36,6 +36,78 @@ public struct DocumentStrings: Sendable, Equatable {
     public var noMembers: String { strings("document.noMembers") }
     public var noRows: String { strings("document.noRows") }
 
+    // The plan's summary, the cover's event, the next steps and the approval block.
+    public var planSummary: String { strings("document.planSummary") }
+    public var deadlines: String { strings("document.deadlines") }
+    public var deadlinesShort: String { strings("document.deadlinesShort") }
+    public var noDeadlines: String { strings("document.noDeadlines") }
+    public var membersBySector: String { strings("document.membersBySector") }
+    /// "Gobierno (2)"
+    public func sectorCount(_ sector: String, _ n: Int) -> String { strings("document.sectorCount", sector, String(n)) }
+    /// "3, 14 de marzo de 2012"
+    public func draftAndDate(_ draft: Int, _ date: String) -> String {
+        date.isEmpty ? String(draft) : strings("document.draftAndDate", String(draft), date)
+    }
+    public var place: String { strings("document.place") }
+    public var workshop: String { strings("document.workshop") }
+    public var organisers: String { strings("document.organisers") }
+    public var donors: String { strings("document.donors") }
+    public var nextSteps: String { strings("document.nextSteps") }
+    public var nextStepsPlan: String { strings("document.nextStepsPlan") }
+    public var presentedBy: String { strings("document.presentedBy") }
+    public var presentationDate: String { strings("document.presentationDate") }
+    public var nextReview: String { strings("document.nextReview") }
+    public var committeeMeeting: String { strings("document.committeeMeeting") }
+    /// What the committee does with the compendium, in order; `rubric` names the module's criteria.
+    public func committeeSteps(rubric: String) -> [String] {
+        [
+            rubric.isEmpty ? strings("document.committeeScore") : strings("document.committeeScoreRubric", rubric),
+            strings("document.committeeMeet"), strings("document.committeeFeedback"), strings("document.committeeDecide"),
+        ]
+    }
+    public var approval: String { strings("document.approval") }
+    /// "… aprueban este borrador del plan de acción en Oaxaca de Juárez, el ____."
+    public func approvalPlan(place: String, date: String) -> String { strings("document.approvalPlan", place, date) }
+    public var approvalCommittee: String { strings("document.approvalCommittee") }
+    public func approvalCommitteeText(_ plans: Int, place: String, date: String) -> String {
+        strings("document.approvalCommitteeText", String(plans), place, date)
+    }
+    public var name: String { strings("document.name") }
+    public var position: String { strings("common.position") }
+    public var signature: String { strings("document.signature") }
+
+    /// "marzo de 2012" / "March 2012"
+    public func monthYear(_ m: MonthOfYear) -> String { strings("document.monthYear", monthName(m.month), String(m.year)) }
+
+    /// "de febrero de 2012 a octubre de 2012", or the one month when both are the same.
+    public func monthSpan(_ first: MonthOfYear, _ last: MonthOfYear) -> String {
+        first == last ? monthYear(first) : strings("document.monthSpan", monthYear(first), monthYear(last))
+    }
+
+    /// "del 8 al 9 de diciembre de 2011": the first day alone when both are in the same month, one date
+    /// when they are the same day.
+    public func dateSpan(_ start: CalendarDate, _ end: CalendarDate) -> String {
+        if start == end { return longDate(start) }
+        let sameMonth = start.year == end.year && start.month == end.month
+        return strings("document.dateSpan", sameMonth ? String(start.day) : longDate(start), longDate(end))
+    }
+
+    /// "14/03/2012" / "2012-03-14": a date in a table's narrow column.
+    public func shortDate(_ date: CalendarDate) -> String {
+        strings("document.shortDate", Self.twoDigits(date.day), Self.twoDigits(date.month), String(date.year))
+    }
+
+    /// "02/2012 – 10/2012" / "2012-02 – 2012-10", or the one month when both are the same.
+    public func shortMonthSpan(_ first: MonthOfYear, _ last: MonthOfYear) -> String {
+        func month(_ m: MonthOfYear) -> String { strings("document.shortMonth", Self.twoDigits(m.month), String(m.year)) }
+        return first == last ? month(first) : strings("document.shortSpan", month(first), month(last))
+    }
+
+    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    /// The twelve month names, January first: what `ActionDates` looks for in actions.
+    public var monthNames: [String] { (1...12).map(monthName) }
+
     /// "Página {0} de {1}" cut at its two numbers, which the formats write as fields: the words before
     /// the page number and those between it and the page count (a text after the count is not shown).
     public var pagePrefix: String { pageNumberParts.prefix }

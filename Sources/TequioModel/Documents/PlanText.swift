@@ -78,31 +78,6 @@ public enum PlanText {
         rest.append(contentsOf: s[i...])
         return String(rest).trimmingWhitespace()
     }
-
-    /// A short title for a problem: its first sentence, cut at a word boundary after about `limit`
-    /// characters with an ellipsis.
-    public static func shortTitle(_ text: String, limit: Int = 90) -> String {
-        guard let first = lines(text).first else { return "" }
-        // The first sentence: up to ". ", "; ", ": ", "? " or "! " once it is at least 12 characters long.
-        let scalars = Array(first.unicodeScalars)
-        var end = scalars.count
-        var i = 12
-        while i + 1 < scalars.count {
-            if scalars[i + 1] == " ", [".", ";", ":", "?", "!"].contains(scalars[i]) {
-                end = scalars[i] == "?" || scalars[i] == "!" ? i + 1 : i
-                break
-            }
-            i += 1
-        }
-        var sentence = String(String.UnicodeScalarView(scalars[..<end]))
-        if sentence.hasSuffix(".") { sentence.removeLast() }
-        guard sentence.count > limit else { return sentence }
-        let cut = sentence.prefix(limit)
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            return String(cut[..<space]).trimmingWhitespace() + "…"
-        }
-        return String(cut) + "…"
-    }
 }
 
 extension String {

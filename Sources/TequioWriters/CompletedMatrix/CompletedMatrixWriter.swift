@@ -30,7 +30,7 @@ public enum CompletedMatrixWriter {
         w.endFull()
         w.start("rows")
         for row in m.rows {
-            w.start("row")
+            w.start("row", ["title": row.titleText.isEmpty ? nil : row.titleText])
             let known = columnOrder.filter { row.cells[$0] != nil }
             let rest = row.cells.keys.filter { !columnOrder.contains($0) }.sorted()
             for column in known + rest {
