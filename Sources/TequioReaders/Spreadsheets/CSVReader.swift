@@ -42,6 +42,7 @@ struct CSVReader {
         for (row, record) in table.records.enumerated() {
             sheet.lines[row] = record.line
             sheet.fieldCounts[row] = record.fieldCount
+            sheet.fieldStarts[row] = record.starts
             for field in record.values {
                 sheet.cells[CellAddress(row: row, column: field.index)] = SheetCell(text: field.text)
             }
