@@ -30,11 +30,15 @@ public enum ScoreCSV {
     /// Column → index in the first line, for the names of `Column` (the first of two equal names).
     static func header(_ sheet: Sheet) -> [Column: Int] {
         var found: [Column: Int] = [:]
-        for (address, cell) in sheet.cells where address.row == 0 {
-            guard let column = Column(rawValue: cell.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else { continue }
-            found[column] = min(found[column] ?? .max, address.column)
-        }
+        for (index, column) in headerNames(sheet) where found[column] == nil { found[column] = index }
         return found
+    }
+
+    /// The names of `Column` in the first line, with their index, in order.
+    static func headerNames(_ sheet: Sheet) -> [(Int, Column)] {
+        (0..<(sheet.fieldCounts[0] ?? 0)).compactMap { index in
+            Column(rawValue: sheet[CellAddress(row: 0, column: index)].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()).map { (index, $0) }
+        }
     }
 
     /// True when `document` is a CSV whose first line names the `plan`, `item` and `answer` columns.
@@ -42,6 +46,18 @@ public enum ScoreCSV {
         guard document.kind == .csv, let sheet = document.sheets.first else { return false }
         let columns = header(sheet)
         return [.plan, .item, .answer].allSatisfy { columns[$0] != nil }
+    }
+
+    /// `isScoreCSV` of the file at `url`, from its first line only.
+    public static func isScoreCSV(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1 << 16) else { return false }
+        let line = head.prefix { $0 != UInt8(ascii: "\n") }
+        let options = CSVTable.Options(separators: [",", ";", "\t"], maxBytes: 1 << 16)
+        guard let fields = (try? CSVTable.read(line, options: options))?.records.first?.fields else { return false }
+        let names = Set(fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() })
+        return [Column.plan, .item, .answer].allSatisfy { names.contains($0.rawValue) }
     }
 
     /// One evaluator's template: every line but its answer and justification.

@@ -41,9 +41,13 @@ public struct ScoreImportAction {
     public static func isScoringImport(_ paths: [String]) -> Bool {
         paths.contains { path in
             let url = URL(fileURLWithPath: path)
-            guard SpreadsheetFile.supportedExtensions.contains(url.pathExtension.lowercased()) else { return false }
-            return SpreadsheetFile.read(url, displayPath: path, onlySheet: ScoringLayout.metadataSheetName).0
-                .map { ScoreImporter.isScoringWorkbook($0) || ScoreCSV.isScoreCSV($0) } ?? false
+            switch url.pathExtension.lowercased() {
+            case "csv": return ScoreCSV.isScoreCSV(url)
+            case "xlsx", "ods":
+                return SpreadsheetFile.read(url, displayPath: path, onlySheet: ScoringLayout.metadataSheetName).0
+                    .map(ScoreImporter.isScoringWorkbook) ?? false
+            default: return false
+            }
         }
     }
 

@@ -87,10 +87,10 @@ struct ScoreCSVReading {
     /// The header's columns, each required one once; the module's rubric.
     mutating func start() -> Rubric? {
         columns = ScoreCSV.header(sheet)
-        for (address, cell) in sheet.cells where address.row == 0 {
-            if let column = Column(rawValue: cell.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()), columns[column] != address.column {
-                error(ImportDiagnosticID.duplicateColumn, "the column '\(column.rawValue)' appears twice in the header", at: sheet.location(address, file: file))
-            }
+        for (index, column) in ScoreCSV.headerNames(sheet) where columns[column] != index {
+            error(
+                ImportDiagnosticID.duplicateColumn, "the column '\(column.rawValue)' appears twice in the header",
+                at: sheet.location(CellAddress(row: 0, column: index), file: file))
         }
         let missing = Column.allCases.filter { $0.isRequired && columns[$0] == nil }.map(\.rawValue)
         if !missing.isEmpty {
@@ -107,10 +107,9 @@ struct ScoreCSVReading {
     }
 
     mutating func readLines(_ rubric: Rubric) {
-        let rows = Set(sheet.cells.keys.lazy.map(\.row)).subtracting([0]).sorted()
-        for row in rows {
+        for row in sheet.lines.keys.sorted() where row > 0 {
             var line: Line = [:]
-            for (column, index) in columns {
+            for (column, index) in columns where column != .label {
                 let address = CellAddress(row: row, column: index)
                 let location = sheet.location(address, file: file)
                 let raw = CSVWriter.unescape(sheet[address])
