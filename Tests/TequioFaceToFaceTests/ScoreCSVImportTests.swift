@@ -137,6 +137,7 @@ final class ScoreCSVImportTests: XCTestCase {
             ("no fingerprint", { $0[self.row(1, 3)][Column.fingerprint.index] = "" },
              "criterion 'criterio-coordinacion' has no fingerprint: copy it from the template of `tequio review sheets` (it shows which rubric the score was given with) [review.malformed-csv-line]",
              ("", row(1, 3), .fingerprint)),
+            ("no line", { rows in rows.removeSubrange(1...) }, "no line of scores under the header [import.nothing-to-import]", nil),
             ("a required column missing", { rows in for r in rows.indices { rows[r][Column.fingerprint.index] = "" } },
              "the score CSV has no column 'fingerprint': its first line names the columns module,version,rubric,round,evaluator,language,plan,table,draft,item,label,fingerprint,answer,justification (language, table and label may be left out) [import.missing-column]",
              nil),

@@ -12,6 +12,10 @@ extension ScoreImporter {
         var reading = ScoreCSVReading(importer: self, sheet: sheet, file: document.path)
         guard let rubric = reading.start() else { return ([], reading.diagnostics) }
         reading.readLines(rubric)
+        if reading.groups.isEmpty && !reading.diagnostics.hasErrors {
+            reading.diagnostics.append(
+                .error(ImportDiagnosticID.nothingToImport, "no line of scores under the header", at: SourceLocation(file: document.path, line: 1)))
+        }
         var imported: [Imported] = []
         for group in reading.groups {
             let header = Header(
@@ -69,8 +73,9 @@ struct ScoreCSVReading {
     private var identities: [[String]: Bool] = [:]
     /// Each criterion's fingerprints checked, and whether they are the rubric's now (each is named once).
     private var fingerprints: [[String]: Bool] = [:]
-    /// Items that are neither the conflict, a gate nor a criterion (each is named once).
+    /// Items that are neither the conflict, a gate nor a criterion, and ids that are not plans (each is named once).
     private var unknownItems: Set<String> = []
+    private var unknownPlans: Set<String> = []
     /// A required value missing: the first line that lacks it, and on how many lines.
     private var empty: [Column: (Located, Int)] = [:]
 
@@ -109,7 +114,8 @@ struct ScoreCSVReading {
     mutating func readLines(_ rubric: Rubric) {
         for row in sheet.lines.keys.sorted() where row > 0 {
             var line: Line = [:]
-            for (column, index) in columns where column != .label {
+            // In the file's order, so that warnings come in the same order on every run.
+            for (column, index) in columns.sorted(by: { $0.value < $1.value }) where column != .label {
                 let address = CellAddress(row: row, column: index)
                 let location = sheet.location(address, file: file)
                 let raw = CSVWriter.unescape(sheet[address])
@@ -141,12 +147,12 @@ struct ScoreCSVReading {
             return
         }
         let evaluator = value(.evaluator)
-        let key = [evaluator.text, value(.round).text]
-        if groupIndex[key.joined(separator: "\u{0}")] == nil {
-            groupIndex[key.joined(separator: "\u{0}")] = groups.count
+        let key = "\(evaluator.text)\u{0}\(value(.round).text)"
+        if groupIndex[key] == nil {
+            groupIndex[key] = groups.count
             groups.append(Group(evaluator: evaluator, round: value(.round).text, language: language, start: SourceLocation(file: file, line: sheet.lines[row] ?? 0)))
         }
-        let g = groupIndex[key.joined(separator: "\u{0}")]!
+        let g = groupIndex[key]!
         if language.text != groups[g].language.text {
             error(
                 ReviewDiagnosticID.malformedCSVLine,
@@ -166,11 +172,11 @@ struct ScoreCSVReading {
         return ok
     }
 
-    /// The index of the plan in the group, made on its first line; nil when a line contradicts that one.
+    /// The index of the plan in the group, made on its first line; nil when its id or draft is wrong.
     private mutating func plan(_ id: Located, table: Located, draft: Located, group g: Int) -> Int? {
         guard let p = groups[g].planIndex[id.text] else {
             guard importer.isPlanID(id.text) else {
-                error(ReviewDiagnosticID.unknownPlan, importer.notAPlan(id.text), at: id.location)
+                if unknownPlans.insert(id.text).inserted { error(ReviewDiagnosticID.unknownPlan, importer.notAPlan(id.text), at: id.location) }
                 return nil
             }
             guard let number = ScoreImporter.integer(draft.text), number >= 1 else {
