@@ -46,11 +46,15 @@ struct ImportCommand: ParsableCommand {
             player. Only the matrix table is read: a comment elsewhere is named in a warning.
 
             Scoring workbooks: the workbooks of `tequio review sheets` (.xlsx, .ods, also re-saved by \
-            LibreOffice), told apart by their 'tequio' sheet, become one score file per evaluator, \
+            LibreOffice), told apart by their 'tequio' sheet, and score CSVs (one line per plan and \
+            item: the .csv template of `tequio review sheets`, filled by hand, a form tool or a script), \
+            told apart by their header, become one score file per evaluator and round, \
             puntajes-<round>-<evaluator>.xml, in dist/scores unless -o says otherwise \
-            (docs/committee-decision.md). Each problem names file, sheet and cell, for example
+            (docs/committee-decision.md). Each problem names file, sheet and cell, or a CSV's line and \
+            column, for example
               puntajes-ana.xlsx:Plan 3!C16: error: 7 is outside the scale 1–5 [review.out-of-scale]
-            and then nothing is written. A CSV of one plan sheet is not read: send the workbook.
+              puntajes-ana.csv:21:249: error: 7 is outside the scale 1–5 [review.out-of-scale]
+            and then nothing is written. A workbook saved as CSV (one plan sheet) is not read.
 
             Exit codes: 0 written (warnings allowed), 65 invalid input (nothing written), 74 a file \
             could not be read or written, 64 bad usage, 70 broken installation.
@@ -63,6 +67,7 @@ struct ImportCommand: ParsableCommand {
               tequio import plan-revisado.docx --module modules/oaxaca-agua -o borradores
               tequio import plan-revisado.odt --module modules/oaxaca-agua --pending reject
               tequio import puntajes-ronda-1-*.xlsx --module modules/oaxaca-agua
+              tequio import puntajes-ronda-1-ana-perez.csv puntajes-ronda-1-luis-cruz.xlsx --module modules/oaxaca-agua
             """)
 
     @Argument(help: ArgumentHelp("Filled .xlsx, .ods or .csv files, or reviewed .docx or .odt plans.", valueName: "file"))

@@ -11,7 +11,7 @@ import ZipSupport
 struct ReviewSheetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheets",
-        abstract: "Write each evaluator's scoring workbook (XLSX, ODS), a score sheet to print and the plans' compendium.",
+        abstract: "Write each evaluator's scoring workbook (XLSX, ODS), a score sheet to print, a score CSV template and the plans' compendium.",
         discussion: """
             PLANS are completed-matrix files or folders of them (their *.xml files), one draft per \
             working table, checked against the module as `tequio assemble` checks them: nothing is \
@@ -24,12 +24,15 @@ struct ReviewSheetsCommand: ParsableCommand {
             compendium's order) whose only open cells are the answers, each with its drop-down list, and \
             a hidden 'tequio' sheet that `tequio import` reads back;
               puntajes-<round>-<evaluator>.html  the same score sheet to print: a page per plan, boxes to \
-            tick and lines for the justifications (one file, no script).
+            tick and lines for the justifications (one file, no script);
+              puntajes-<round>-<evaluator>.csv  the score CSV's template for form tools and scripts: one \
+            line per plan and item (conflict, gate, criterion) with every column filled in but answer \
+            and justification (UTF-8 with a byte-order mark).
             And once: planes-<round>.<format>, the plans' compendium, chapter N being Plan N.
 
             The words are in --language (default: the module's first language). Files are the same \
             bytes on every run: zip times come from SOURCE_DATE_EPOCH, else the newest plan's date. \
-            Filled workbooks come back with `tequio import` (docs/committee-decision.md).
+            Filled workbooks and CSVs come back with `tequio import` (docs/committee-decision.md).
 
             Examples:
               tequio review sheets --module modules/oaxaca-agua examples/matrices --evaluator "Ana Pérez" --evaluator "Luis Cruz" --round "Ronda 1"

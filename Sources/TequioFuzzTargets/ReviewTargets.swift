@@ -1,13 +1,17 @@
 import Foundation
+import TequioFaceToFace
 import TequioModel
 import TequioReaders
+import TequioWriters
 import ZipSupport
 
 /// The committee's files: a reviewed DOCX or ODT plan as `tequio import` reads it (the safe zip
 /// reader, `DocxReviewReader` or `OdtReviewReader`, the draft it carries, `ReviewImport.nextDraft`),
 /// and a score file as `tequio check` and `tequio review rank` read it (`ScoreSheetReader`,
-/// `ScoreValidation` against the example module's rubric). Checked: a refused input says why, and
-/// the next draft made from an accepted plan is a valid matrix file again.
+/// `ScoreValidation` against the example module's rubric), and a score CSV as `tequio import` reads it
+/// (`ScoreImporter.importFile`, then the score file written, read back and checked as `ScoreImportAction`
+/// does). Checked: a refused input says why, the next draft made from an accepted plan is a valid matrix
+/// file again, and the score file of an accepted CSV passes the checks of `tequio check`.
 enum ReviewTargets {
     static let reviewed = FuzzTarget(
         name: "reviewed", summary: "reviewed DOCX/ODT plans via DocxReviewReader / OdtReviewReader + ReviewImport",
@@ -16,8 +20,13 @@ enum ReviewTargets {
     static let scores = FuzzTarget(
         name: "scores", summary: "score files via ScoreSheetReader + ScoreValidation", options: ["-max_len=32768"], run: runScores)
 
+    static let scoreCSV = FuzzTarget(
+        name: "score-csv", summary: "score CSVs via ScoreImporter.importFile + ScoreSheetWriter/Reader + ScoreValidation",
+        options: ["-max_len=16384"], run: runScoreCSV)
+
     private static let plan = FuzzEnvironment.scratch("reviewed").appendingPathComponent("plan.zip")
     private static let scoreFile = FuzzEnvironment.scratch("scores").appendingPathComponent("scores.xml")
+    private static let scoreCSVFile = FuzzEnvironment.scratch("score-csv").appendingPathComponent("puntajes.csv")
 
     static func runReviewed(_ data: Data) -> FuzzOutcome {
         FuzzEnvironment.write(data, to: plan)
@@ -50,5 +59,30 @@ enum ReviewTargets {
         guard let located else { return FuzzOutcome(accepted: false, diagnostics: diagnostics) }
         let all = diagnostics + ScoreValidation.check(located, against: FuzzEnvironment.exampleModule)
         return FuzzOutcome(accepted: !all.hasErrors, diagnostics: all)
+    }
+
+    static func runScoreCSV(_ data: Data) -> FuzzOutcome {
+        FuzzEnvironment.write(data, to: scoreCSVFile)
+        var (document, diagnostics) = SpreadsheetFile.read(scoreCSVFile, displayPath: "puntajes.csv")
+        FuzzCheck.refusalHasError(document != nil, diagnostics, "SpreadsheetFile.read")
+        guard let document else { return FuzzOutcome(accepted: false, diagnostics: diagnostics) }
+        let importer = ScoreImporter(module: FuzzEnvironment.exampleModule, submitted: "2013-02-01T10:00:00Z", catalogue: FuzzEnvironment.catalogue)
+        let (imported, found) = importer.importFile(document)
+        diagnostics += found
+        FuzzCheck.refusalHasError(!imported.isEmpty, diagnostics, "ScoreImporter")
+        for item in imported {
+            let xml: Data
+            do {
+                xml = try ScoreSheetWriter.data(item.sheet)
+            } catch {
+                FuzzCheck.require(false, "ScoreSheetWriter cannot write the scores of \(item.sheet.evaluator): \(error)")
+                continue
+            }
+            let (located, read) = ScoreSheetReader(schemas: FuzzEnvironment.schemas).read(xml, path: "imported.xml")
+            let checked = read + (located.map { ScoreValidation.check($0, against: FuzzEnvironment.exampleModule) } ?? [])
+            FuzzCheck.require(
+                located != nil && !checked.hasErrors, "an imported score CSV gives a score file tequio check refuses: \(checked.map(\.formatted))")
+        }
+        return FuzzOutcome(accepted: !imported.isEmpty && !diagnostics.hasErrors, diagnostics: diagnostics)
     }
 }

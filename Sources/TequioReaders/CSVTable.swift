@@ -7,7 +7,7 @@ import XMLSupport
 /// RFC 4180 fields: double-quoted fields may hold separators, quotes (`""`) and line breaks. Strict
 /// UTF-8, with or without a byte-order mark; a UTF-16 file is named as such. A record ends at LF,
 /// CRLF or a lone CR; inside quotes, CRLF and a lone CR become LF. Every record remembers the line it
-/// starts on and how many fields it has; only its non-empty fields are stored.
+/// starts on, how many fields it has and where each starts; only its non-empty fields are stored.
 ///
 /// The bytes are parsed as they are (separators, quotes and line ends are ASCII, which UTF-8 never uses
 /// inside a multi-byte character), and reading stops at the first record over
@@ -19,6 +19,12 @@ public struct CSVTable: Sendable {
         public var text: String
     }
 
+    /// A place in the file: 1-based line and column, the column in Unicode scalars.
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
+
     public struct Record: Sendable {
         /// The 1-based line on which the record starts.
         public var line: Int
@@ -26,6 +32,9 @@ public struct CSVTable: Sendable {
         public var fieldCount: Int
         /// The fields that are not empty, in order.
         public var values: [Field]
+        /// Where each field starts (at its opening quote, if quoted), empty ones included: a field after
+        /// a quoted line break starts on a later line than its record.
+        public var starts: [Position]
 
         /// Every field, empty ones included.
         public var fields: [String] {
@@ -112,6 +121,8 @@ public struct CSVTable: Sendable {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var values: [Field] = []
+        var starts: [Position] = []
+        var fieldStart = Position(line: 1, column: 1)
         var fieldIndex = 0
         var field: [UInt8] = []
         var line = 1
@@ -121,18 +132,22 @@ public struct CSVTable: Sendable {
         var quoted = false
         var i = 0
         let n = b.count
+        // The last column counted, so that counting every field's start costs one pass over the line.
+        var counted = (byte: 0, column: 1)
 
         /// The column of byte `at` on its line, in Unicode scalars.
         func column(_ at: Int) -> Int {
-            var column = 1
-            for k in lineStart..<at where b[k] & 0xC0 != 0x80 { column += 1 }
-            return column
+            if counted.byte < lineStart || counted.byte > at { counted = (lineStart, 1) }
+            for k in counted.byte..<at where b[k] & 0xC0 != 0x80 { counted.column += 1 }
+            counted.byte = at
+            return counted.column
         }
         func endField() {
             if !field.isEmpty {
                 values.append(Field(index: fieldIndex, text: String(decoding: field, as: UTF8.self)))
                 field.removeAll(keepingCapacity: true)
             }
+            starts.append(fieldStart)
             fieldIndex += 1
         }
         func endRecord() throws(ReadError) {
@@ -141,8 +156,9 @@ public struct CSVTable: Sendable {
                 recordsWithContent += 1
                 if recordsWithContent > maxRecords { throw .tooManyRecords(line: recordLine) }
             }
-            records.append(Record(line: recordLine, fieldCount: fieldIndex, values: values))
+            records.append(Record(line: recordLine, fieldCount: fieldIndex, values: values, starts: starts))
             values = []
+            starts = []
             fieldIndex = 0
         }
 
@@ -176,12 +192,14 @@ public struct CSVTable: Sendable {
             switch c {
             case separator:
                 endField()
+                fieldStart = Position(line: line, column: column(i + 1))
             case cr, lf:
                 if c == cr, i + 1 < n, b[i + 1] == lf { i += 1 }
                 try endRecord()
                 line += 1
                 lineStart = i + 1
                 recordLine = line
+                fieldStart = Position(line: line, column: 1)
             case quote where field.isEmpty:
                 quoted = true
             case quote:

@@ -103,8 +103,9 @@ final class ScoringSheetTests: XCTestCase {
         let b = try ScoringSheets.render(round, evaluators: ["Ana Pérez", "Luis Cruz"], date: date, catalogue: Fixture.catalogue)
         XCTAssertEqual(a, b)
         XCTAssertEqual(a.keys.sorted(), [
-            "puntajes-ronda-1-ana-perez.html", "puntajes-ronda-1-ana-perez.ods", "puntajes-ronda-1-ana-perez.xlsx",
-            "puntajes-ronda-1-luis-cruz.html", "puntajes-ronda-1-luis-cruz.ods", "puntajes-ronda-1-luis-cruz.xlsx",
+            "puntajes-ronda-1-ana-perez.csv", "puntajes-ronda-1-ana-perez.html", "puntajes-ronda-1-ana-perez.ods",
+            "puntajes-ronda-1-ana-perez.xlsx", "puntajes-ronda-1-luis-cruz.csv", "puntajes-ronda-1-luis-cruz.html",
+            "puntajes-ronda-1-luis-cruz.ods", "puntajes-ronda-1-luis-cruz.xlsx",
         ])
     }
 

@@ -31,6 +31,12 @@ final class CSVTableTests: XCTestCase {
         XCTAssertEqual(table.records[3].fields, ["last"])
     }
 
+    func testEveryFieldKnowsWhereItStartsEvenAfterAQuotedLineBreak() throws {
+        let table = try read("\u{FEFF}ñu,\"b\",,d\n\"x\ny\",é,z\n")
+        XCTAssertEqual(table.records[0].starts.map { [$0.line, $0.column] }, [[1, 1], [1, 4], [1, 8], [1, 9]], "the mark is not a column")
+        XCTAssertEqual(table.records[1].starts.map { [$0.line, $0.column] }, [[2, 1], [3, 4], [3, 6]], "columns count Unicode scalars")
+    }
+
     func testTheSeparatorIsTheOneTheFirstLineUsesMostOutsideQuotes() throws {
         XCTAssertEqual(try read("\"a;b\",c;d,e\n1,2,3\n", any).separator, UInt8(ascii: ","))
         XCTAssertEqual(try read("a;b;c,d\n", any).separator, UInt8(ascii: ";"))

@@ -65,14 +65,16 @@ def artifacts():
     return ARTIFACTS
 
 
-def soffice_convert(files, target, outdir, profile):
+def soffice_convert(files, target, outdir, profile, infilter=None):
     """Converts every file in ONE LibreOffice call with its own profile; returns nothing, the caller
-    checks the outputs exist (soffice exits 0 even when it cannot load a file)."""
+    checks the outputs exist (soffice exits 0 even when it cannot load a file). `infilter` reads the
+    inputs with that filter (a CSV's character set: "CSV:44,34,76,1" is UTF-8)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         pytest.fail("LibreOffice (soffice) is not installed: run scripts/install-deps")
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    *([f"--infilter={infilter}"] if infilter else []),
                     "--convert-to", target, "--outdir", str(outdir), *map(str, files)],
                    capture_output=True, text=True, timeout=240)
 

@@ -1,9 +1,11 @@
 """The committee's scoring (issue 13): `tequio review sheets` writes each evaluator's workbook (XLSX,
-ODS), a score sheet to print (HTML) and the plans' compendium; the workbooks open and print in
+ODS), a score sheet to print (HTML), the score CSV's template and the plans' compendium; the workbooks open and print in
 LibreOffice, pass `tequio check`, keep their drop-downs and protection; filled with openpyxl, by
 editing the ODS itself, or after LibreOffice re-saved them, `tequio import` turns them into score files
-that `tequio check` accepts; every bad answer is refused with its file, sheet and cell, and nothing is
+that `tequio check` accepts; so does the CSV template filled with Python's csv module and re-saved by
+LibreOffice, alone or beside workbooks; every bad answer is refused with its file, sheet and cell, and nothing is
 written."""
+import csv
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -110,7 +112,7 @@ def import_scores(files, out, expect=0):
 
 def test_each_evaluator_gets_a_workbook_a_printed_sheet_and_the_compendium_is_written_once(sheets, tmp_path):
     names = sorted(p.name for p in sheets.iterdir())
-    assert names == sorted([f"{s}.{e}" for s in (ANA, LUIS) for e in ("xlsx", "ods", "html")] + ["planes-ronda-1.docx"])
+    assert names == sorted([f"{s}.{e}" for s in (ANA, LUIS) for e in ("xlsx", "ods", "html", "csv")] + ["planes-ronda-1.docx"])
     again = tmp_path / "again"
     review_sheets(again)
     for name in names:
@@ -390,7 +392,11 @@ def test_sheets_filled_imported_and_ranked_end_to_end(sheets, tmp_path):
         filled.append(fill_openpyxl(source, tmp_path / source.name, conflict_on=2 if i == 0 else None, change=both_gates_met))
     scores = tmp_path / "scores"
     import_scores(filled, scores)
-    out = tmp_path / "decision"
+    rank_round(scores, tmp_path / "decision")
+
+
+def rank_round(scores, out):
+    """`review rank` of both evaluators' score files, 2 of the 4 plans advancing; Ana recused from Plan 2."""
     args = ["review", "rank", "--module", MODULE, scores, "--round", "Ronda 1", "--advance", "2", "-o", out]
     for name in EVALUATORS:
         args += ["--evaluator", name]
@@ -402,3 +408,84 @@ def test_sheets_filled_imported_and_ranked_end_to_end(sheets, tmp_path):
     assert statuses.count("advances") == 2 and len(statuses) == 4
     recused = root.find(f"r:ranking/r:plan[@id='{PLAN_IDS[1]}']/r:recused", ns)
     assert recused is not None and recused.text == EVALUATORS[0]
+
+
+# ---- the score CSV: one line per plan × item ----
+
+def fill_csv(source, target, conflict_on=None, change=None):
+    """The template as a form tool or a script fills it: Python's csv module, UTF-8 without a mark."""
+    with open(source, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        n = PLAN_IDS.index(row["plan"]) + 1
+        item = row["item"]
+        if item == "conflict":
+            row["answer"] = "Sí" if n == conflict_on else "No"
+            row["justification"] = "Mi hermana integra la mesa" if n == conflict_on else ""
+        elif n == conflict_on:
+            continue
+        elif item.startswith("requisito"):
+            row["answer"] = "Sí" if item == "requisito-dos-sectores" else "No"
+        else:
+            value = answers(n)[CRITERIA.index(item)]
+            row["answer"] = str(value)
+            if value in JUSTIFY:
+                row["justification"] = f'Puntaje {value}, "bien" argumentado:\n«razones» & <detalles>'
+    if change:
+        change(rows)
+    with open(target, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def test_the_csv_template_filled_resaved_by_libreoffice_imports_beside_a_workbook_and_ranks(sheets, tmp_path):
+    """Ana answers in the CSV (filled by a script, then opened and saved as UTF-8 CSV by LibreOffice), Luis in
+    his workbook: one import gives both score files, Ana's the same as from her workbook, and the round ranks."""
+    def both_gates_met(rows):
+        for row in rows:
+            if row["item"] == "requisito-diagnostico" and row["answer"]:
+                row["answer"] = "Sí"
+    (tmp_path / "filled").mkdir()
+    filled = fill_csv(sheets / f"{ANA}.csv", tmp_path / "filled" / f"{ANA}.csv", conflict_on=2, change=both_gates_met)
+    utf8 = "CSV:44,34,76,1"
+    soffice_convert([filled], "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "resaved", tmp_path / "profile", infilter=utf8)
+    resaved = tmp_path / "resaved" / f"{ANA}.csv"
+    assert resaved.is_file(), "LibreOffice did not save the CSV"
+    assert resaved.read_bytes() != filled.read_bytes(), "LibreOffice writes its own quoting"
+
+    def luis_gates(wb):
+        for n in range(1, 5):
+            wb[f"Plan {n}"][GATES[1]] = "Sí"
+    luis = fill_openpyxl(sheets / f"{LUIS}.xlsx", tmp_path / f"{LUIS}.xlsx", change=luis_gates)
+    scores = tmp_path / "scores"
+    result = import_scores([resaved, luis], scores)
+    assert f"{ANA}.csv: Ana Pérez, 3 plans scored, 1 conflict of interest declared" in result.stderr, result.stderr
+    got = scores_of(scores / f"{ANA}.xml")
+    assert list(got["plans"]) == PLAN_IDS and got["plans"][PLAN_IDS[1]]["conflict"]
+    for n in (1, 3, 4):
+        plan = got["plans"][PLAN_IDS[n - 1]]
+        assert plan["scores"] == answers(n) and plan["justified"] == [v in JUSTIFY for v in answers(n)]
+        assert plan["gates"] == {"requisito-dos-sectores": "true", "requisito-diagnostico": "true"}
+    justification = ET.parse(scores / f"{ANA}.xml").getroot().find("s:plan/s:score/s:justification", NS).text
+    assert justification.endswith('"bien" argumentado:\n«razones» & <detalles>'), justification
+    rank_round(scores, tmp_path / "decision")
+
+
+def test_a_bad_csv_line_is_refused_at_its_line_and_column_and_nothing_is_written(sheets, tmp_path):
+    def seven(rows):
+        next(r for r in rows if r["plan"] == PLAN_IDS[2] and r["item"] == "criterio-coordinacion")["answer"] = "7"
+    bad = fill_csv(sheets / f"{ANA}.csv", tmp_path / "ana.csv", change=seven)
+    text = bad.read_text(encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), start=1) if ",7," in l)
+    column = text.splitlines()[line - 1].index(",7,") + 2
+    out = tmp_path / "out"
+    result = import_scores([bad], out, expect=65)
+    stderr = result.stderr.replace(str(tmp_path) + "/", "")
+    assert f"ana.csv:{line}:{column}: error: 7 is outside the scale 1–5" in stderr, stderr
+    assert not out.exists()
+    workbook = fill_openpyxl(sheets / f"{ANA}.xlsx", tmp_path / "ana.xlsx")
+    result = import_scores([fill_csv(sheets / f"{ANA}.csv", tmp_path / "ana-bis.csv"), workbook], out, expect=65)
+    assert "Ana Pérez has two score sheets for round 'Ronda 1'" in result.stderr and "[review.duplicate-evaluator]" in result.stderr
+    assert not out.exists()

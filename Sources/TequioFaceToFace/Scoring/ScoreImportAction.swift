@@ -4,7 +4,8 @@ import TequioReaders
 import TequioWriters
 import ZipSupport
 
-/// `tequio import` of filled scoring workbooks: each becomes one score file
+/// `tequio import` of filled scoring workbooks and score CSVs: each workbook, and each evaluator and
+/// round of a CSV, becomes one score file
 /// (`puntajes-<round>-<evaluator>.xml`, `ScoreSheetWriter`). Every workbook is read and checked first,
 /// then every score file is written, read back and checked as `tequio check` and the ranking will
 /// (`ScoreSheetReader`, `ScoreValidation`); the files are written only when all of this passed, together.
@@ -36,13 +37,17 @@ public struct ScoreImportAction {
         self.catalogue = catalogue
     }
 
-    /// True when one of `paths` is a scoring workbook: then the import is a score import.
+    /// True when one of `paths` is a scoring workbook or a score CSV: then the import is a score import.
     public static func isScoringImport(_ paths: [String]) -> Bool {
         paths.contains { path in
             let url = URL(fileURLWithPath: path)
-            guard ["xlsx", "ods"].contains(url.pathExtension.lowercased()) else { return false }
-            return SpreadsheetFile.read(url, displayPath: path, onlySheet: ScoringLayout.metadataSheetName).0
-                .map(ScoreImporter.isScoringWorkbook) ?? false
+            switch url.pathExtension.lowercased() {
+            case "csv": return ScoreCSV.isScoreCSV(url)
+            case "xlsx", "ods":
+                return SpreadsheetFile.read(url, displayPath: path, onlySheet: ScoringLayout.metadataSheetName).0
+                    .map(ScoreImporter.isScoringWorkbook) ?? false
+            default: return false
+            }
         }
     }
 
@@ -63,16 +68,16 @@ public struct ScoreImportAction {
         var outcome = Outcome()
         var imported: [ScoreImporter.Imported] = []
         // Each workbook is read and checked on its own, on every core; the results are gathered in order.
-        let results = files.concurrentMap { path -> ([Diagnostic], ScoreImporter.Imported?) in
+        let results = files.concurrentMap { path -> ([Diagnostic], [ScoreImporter.Imported]) in
             let url = URL(fileURLWithPath: path)
             let (document, readDiagnostics) = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
-            guard let document else { return (readDiagnostics, nil) }
-            let (item, found) = importer.importDocument(document)
-            return (readDiagnostics + found, item)
+            guard let document else { return (readDiagnostics, []) }
+            let (items, found) = importer.importFile(document)
+            return (readDiagnostics + found, items)
         }
-        for (found, item) in results {
+        for (found, items) in results {
             outcome.diagnostics += found
-            if let item { imported.append(item) }
+            imported += items
         }
         outcome.diagnostics += Self.duplicates(imported)
         if outcome.diagnostics.hasErrors {
@@ -116,19 +121,23 @@ public struct ScoreImportAction {
         return outcome
     }
 
-    /// Two workbooks of one evaluator in one round: which one counts is the committee's call, not ours.
+    /// Two workbooks (or CSV groups) of one evaluator in one round: which one counts is the committee's
+    /// call, not ours.
     static func duplicates(_ imported: [ScoreImporter.Imported]) -> [Diagnostic] {
         var first: [String: ScoreImporter.Imported] = [:]
         var diagnostics: [Diagnostic] = []
         for item in imported {
             let key = ScoreSheetWriter.fileName(item.sheet)
             if let earlier = first[key] {
+                let inCSV = [earlier, item].contains { $0.file.lowercased().hasSuffix(".csv") }
+                let what = inCSV ? "score sheets" : "workbooks"
+                let places = earlier.file == item.file ? "in \(item.file)" : "\(earlier.file) and \(item.file)"
                 diagnostics.append(
                     Diagnostic(
                         .error, ReviewDiagnosticID.duplicateEvaluator,
-                        "\(item.sheet.evaluator) has two workbooks for round '\(item.sheet.round)' (\(earlier.file) and \(item.file)): import the one that counts",
+                        "\(item.sheet.evaluator) has two \(what) for round '\(item.sheet.round)' (\(places)): import the one that counts",
                         at: item.evaluatorLocation,
-                        notes: [Diagnostic.Note(location: earlier.evaluatorLocation, message: "the other workbook of \(earlier.sheet.evaluator)")]))
+                        notes: [Diagnostic.Note(location: earlier.evaluatorLocation, message: "the other \(what.dropLast()) of \(earlier.sheet.evaluator)")]))
             } else {
                 first[key] = item
             }

@@ -4,7 +4,7 @@ import TequioReaders
 import TequioWriters
 
 /// Reads one filled scoring workbook (`tequio review sheets`, `ScoringLayout`) into a `ScoreSheet`,
-/// checked against the module's rubric. Every problem names the file, sheet and cell
+/// checked against the module's rubric (a score CSV: `ScoreImporter+CSV.swift`). Every problem names the file, sheet and cell
 /// (`puntajes-ana.xlsx:Plan 3!C7`): a workbook of another module or rubric, a criterion changed
 /// since the sheets were made, an unknown plan, criterion or gate in the `tequio` sheet, a score
 /// that is not a number of the scale, a missing score or justification, an answer that is not
@@ -48,10 +48,19 @@ public struct ScoreImporter: Sendable {
         text.trimmingCharacters(in: .whitespacesAndNewlines).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
+    /// A score CSV's score sheets (one per evaluator and round), or a workbook's one.
+    public func importFile(_ document: SpreadsheetDocument) -> ([Imported], [Diagnostic]) {
+        if ScoreCSV.isScoreCSV(document) { return importCSV(document) }
+        let (imported, diagnostics) = importDocument(document)
+        return (imported.map { [$0] } ?? [], diagnostics)
+    }
+
     public func importDocument(_ document: SpreadsheetDocument) -> (Imported?, [Diagnostic]) {
         let file = document.path
         guard Self.isScoringWorkbook(document), let sheet = document.sheet(named: ScoringLayout.metadataSheetName) else {
-            let what = document.kind == .csv ? "a CSV file has no 'tequio' sheet; import the workbook itself (.xlsx or .ods)" : "it has no 'tequio' sheet naming a scoring workbook"
+            let what = document.kind == .csv
+                ? "a CSV file needs the columns of the score CSV (module, version, rubric, round, evaluator, plan, draft, item, fingerprint, answer, justification), as in the template `tequio review sheets` writes"
+                : "it has no 'tequio' sheet naming a scoring workbook"
             return (
                 nil,
                 [
@@ -103,28 +112,15 @@ public struct ScoreImporter: Sendable {
             return v
         }
         let location = { (v: ScoringMetadata.Value) in Self.location(file, m.sheetName, v.cell) }
+        let located = { (v: ScoringMetadata.Value) in Located(text: v.text, location: location(v)) }
         guard let moduleID = value(ScoringKey.module), let version = value(ScoringKey.moduleVersion), let rubricID = value(ScoringKey.rubric),
             let evaluator = value(ScoringKey.evaluator), let round = value(ScoringKey.round), let language = value(ScoringKey.language)
         else { return nil }
-        guard moduleID.text == module.id else {
-            error(.wrongModule, "this workbook is for module '\(moduleID.text)', not '\(module.id)'; import it with --module pointing at '\(moduleID.text)'", location(moduleID))
-            return nil
-        }
-        guard version.text == module.version else {
-            error(
-                .wrongModule, "this workbook was made for version \(version.text) of '\(module.id)', but the module is version \(module.version)",
-                location(version))
-            return nil
-        }
-        guard let rubric = module.rubric else {
-            error(.noRubric, "module '\(module.id)' has no <rubric> to check the scores against", location(rubricID))
-            return nil
-        }
-        guard rubricID.text == rubric.id else {
-            error(.otherRubric, "this workbook was made with rubric '\(rubricID.text)', the module's is '\(rubric.id)'", location(rubricID))
-            return nil
-        }
-        guard language.text.range(of: #"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) != nil else {
+        guard
+            let rubric = checkIdentity(
+                module: located(moduleID), version: located(version), rubric: located(rubricID), this: "this workbook", into: &diagnostics)
+        else { return nil }
+        guard Self.isLanguageTag(language.text) else {
             error(.notAWorkbook, "'\(language.text)' is not a language tag", location(language))
             return nil
         }
@@ -134,22 +130,11 @@ public struct ScoreImporter: Sendable {
                 error(.notAWorkbook, "criterion '\(c.id)' is listed twice", at(c.row, 1))
                 continue
             }
-            guard let criterion = rubric.criterion(c.id) else {
-                error(.unknownCriterion, "the rubric '\(rubric.id)' has no criterion '\(c.id)'", at(c.row, 1))
-                continue
-            }
-            if c.fingerprint != rubric.fingerprint(criterion) {
-                error(
-                    .rubricChanged,
-                    "criterion '\(c.id)' changed after this workbook was made (\(c.fingerprint) then, \(rubric.fingerprint(criterion)) now: weight, scale or justified scores); score again with new sheets",
-                    at(c.row, 2))
-            }
+            _ = checkCriterion(
+                Located(text: c.id, location: at(c.row, 1)), fingerprint: Located(text: c.fingerprint, location: at(c.row, 2)), rubric: rubric,
+                since: "this workbook was made", into: &diagnostics)
         }
-        for criterion in rubric.criteria where !seen.contains(criterion.id) {
-            error(
-                .rubricChanged, "criterion '\(criterion.id)' was added to the rubric after this workbook was made: score again with new sheets",
-                SourceLocation(file: "\(file):\(m.sheetName)"))
-        }
+        diagnostics += addedCriteria(rubric, seen: seen, since: "this workbook was made", at: SourceLocation(file: "\(file):\(m.sheetName)"))
         for g in m.gates where !rubric.gates.contains(where: { $0.id == g.id }) {
             error(.unknownGate, "the rubric '\(rubric.id)' has no gate '\(g.id)'", at(g.row, 1))
         }
@@ -163,7 +148,6 @@ public struct ScoreImporter: Sendable {
     func checkPlans(_ m: ScoringMetadata, document: SpreadsheetDocument, into diagnostics: inout [Diagnostic]) {
         let file = document.path
         func at(_ row: Int, _ column: Int) -> SourceLocation { Self.location(file, m.sheetName, CellAddress(row: row, column: column)) }
-        let prefix = Slug.make(module.id, fallback: "module") + "-"
         var ids = Set<String>()
         var sheets = Set<String>()
         if m.plans.isEmpty {
@@ -176,13 +160,8 @@ public struct ScoreImporter: Sendable {
                         ReviewDiagnosticID.unknownPlan, "the workbook has no sheet '\(plan.sheet)' for plan '\(plan.id)' (or names it twice)",
                         at: at(plan.row, 1)))
             }
-            let wellFormed = plan.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil && plan.id.hasPrefix(prefix)
-            if !wellFormed || !ids.insert(plan.id).inserted {
-                diagnostics.append(
-                    .error(
-                        ReviewDiagnosticID.unknownPlan,
-                        "'\(plan.id)' is not a plan of module '\(module.id)' (a plan's id is its documents' name, '\(prefix)<table>'), or it is listed twice",
-                        at: at(plan.row, 2)))
+            if !isPlanID(plan.id) || !ids.insert(plan.id).inserted {
+                diagnostics.append(.error(ReviewDiagnosticID.unknownPlan, "\(notAPlan(plan.id)), or it is listed twice", at: at(plan.row, 2)))
             }
             if Int(plan.draft).map({ $0 < 1 }) ?? true {
                 diagnostics.append(.error(ReviewDiagnosticID.notAWorkbook, "'\(plan.draft)' is not a draft number", at: at(plan.row, 4)))

@@ -2,8 +2,8 @@ import Foundation
 import TequioModel
 import TequioWriters
 
-/// `tequio review sheets`: for each evaluator, a scoring workbook as XLSX and ODS and a score sheet to
-/// print as HTML, all from one `ScoringRound`; the same bytes on every run for the same date.
+/// `tequio review sheets`: for each evaluator, a scoring workbook as XLSX and ODS, a score sheet to
+/// print as HTML and the score CSV's template, all from one `ScoringRound`; the same bytes on every run for the same date.
 public enum ScoringSheets {
     /// `puntajes-<round>-<evaluator>`, the stem of an evaluator's files (and of the score file the
     /// import writes from them).
@@ -11,7 +11,8 @@ public enum ScoringSheets {
         "puntajes-\(Slug.make(round, fallback: "ronda"))-\(Slug.make(evaluator, fallback: "evaluador"))"
     }
 
-    /// File name → bytes: `<stem>.xlsx`, `<stem>.ods` and `<stem>.html` for each evaluator.
+    /// File name → bytes: `<stem>.xlsx`, `<stem>.ods`, `<stem>.html` and the score CSV's template
+    /// `<stem>.csv` for each evaluator.
     public static func render(
         _ round: ScoringRound, evaluators: [String], paper: PaperSize = .a4, date: Date, catalogue: StringCatalogue
     ) throws -> [String: Data] {
@@ -22,6 +23,7 @@ public enum ScoringSheets {
             files["\(stem).xlsx"] = try XLSXWriter(workbook: book, paper: paper).data(date: date)
             files["\(stem).ods"] = try ODSWriter(workbook: book, paper: paper).data(date: date)
             files["\(stem).html"] = Data(ScorePrintSheet(workbook: book, paper: paper).render().utf8)
+            files["\(stem).csv"] = ScoreCSV.template(book)
         }
         return files
     }

@@ -25,4 +25,5 @@ public enum ReviewDiagnosticID: String, DiagnosticIdentifier {
     case tieAtCutoff = "review.tie-at-cutoff"
     case noSheet = "review.no-sheet"
     case notAWorkbook = "review.not-a-workbook"
+    case malformedCSVLine = "review.malformed-csv-line"
 }

@@ -42,6 +42,7 @@ struct CSVReader {
         for (row, record) in table.records.enumerated() {
             sheet.lines[row] = record.line
             sheet.fieldCounts[row] = record.fieldCount
+            sheet.fieldStarts[row] = record.starts
             for field in record.values {
                 sheet.cells[CellAddress(row: row, column: field.index)] = SheetCell(text: field.text)
             }
@@ -80,7 +81,7 @@ struct CSVReader {
         case .tooManyRecords(let line):
             return .error(
                 ImportDiagnosticID.tooManyRows,
-                "more than \(SpreadsheetFile.maxRows) rows under the header; a working table's matrix has tens of rows: is this the right file? Split it into one file per table",
+                "more than \(SpreadsheetFile.maxRows) rows under the header: is this the right file? A working table's matrix has tens of rows (split the file into one per table); a score CSV has a line per plan and item (split it into one per evaluator)",
                 at: SourceLocation(file: path, line: line))
         }
     }

@@ -29,6 +29,8 @@ public struct Sheet: Sendable {
     public var lines: [Int: Int]
     /// For CSV: how many fields each row has (to explain a short row).
     public var fieldCounts: [Int: Int] = [:]
+    /// For CSV: where each field of each row starts, for `file:line:col` locations.
+    public var fieldStarts: [Int: [CSVTable.Position]] = [:]
 
     public init(name: String, cells: [CellAddress: SheetCell] = [:], merges: [CellRange] = [], hidden: Bool = false, lines: [Int: Int] = [:]) {
         self.name = name
@@ -40,6 +42,14 @@ public struct Sheet: Sendable {
 
     /// The text at `address`, or `""`.
     public subscript(address: CellAddress) -> String { cells[address]?.text ?? "" }
+
+    /// For CSV: `file:line:col` of the field at `address`; only the line for a field the row lacks.
+    public func location(_ address: CellAddress, file: String) -> SourceLocation {
+        if let starts = fieldStarts[address.row], starts.indices.contains(address.column) {
+            return SourceLocation(file: file, line: starts[address.column].line, column: starts[address.column].column)
+        }
+        return SourceLocation(file: file, line: lines[address.row] ?? 0)
+    }
 
     public var isEmpty: Bool { cells.values.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }
     public var lastRow: Int { cells.keys.map(\.row).max() ?? -1 }
