@@ -13,7 +13,7 @@ final class OdtBody {
 
     let w: XMLWriter
     private let layout: DocumentLayout
-    private let branding: Branding
+    let branding: Branding
     private let tables: TablePlan
     private let changes: OdtChanges
     var s: State
@@ -140,6 +140,7 @@ final class OdtBody {
             "style:graphic-properties",
             ["style:vertical-pos": "top", "style:vertical-rel": "baseline", "fo:border": "none", "fo:padding": "0cm", "style:shadow": "none"])
         w.end()
+        if layout.hasCharts { OdtChartStyles(branding: branding).write(w) }
         w.end()
     }
 
@@ -209,6 +210,7 @@ final class OdtBody {
             }
             w.end()
         case .table(let t): table(t)
+        case .chart(let c): chart(c)
         case .contents(let entries):
             for entry in entries {
                 startParagraph("Contents_20_1")
@@ -244,7 +246,7 @@ final class OdtBody {
         w.element("text:p", ["text:style-name": styleName("Text_20_body")])
     }
 
-    private func startParagraph(_ base: String) {
+    func startParagraph(_ base: String) {
         flushPending(for: base)
         w.start("text:p", ["text:style-name": styleName(base)])
         endOpenInsertion()

@@ -19,6 +19,7 @@ enum PDFFlowItem {
     case text(PDFTextBox)
     case logo(width: Double, height: Double, look: PDFLook)
     case table(PDFTable)
+    case chart(ChartDrawing)
     case pageBreak
     case orientation(DocumentLayout.Orientation)
 }
@@ -86,6 +87,7 @@ struct PDFFlow {
         case .paragraph(let text): return [box(.body, text)]
         case .list(let kind, let entries): return list(kind, entries)
         case .table(let table): return [.table(self.table(table))]
+        case .chart(let chart): return [.chart(ChartGeometry.drawing(chart, width: textWidth - 2, colours: styles.branding.colours))]
         case .contents(let entries): return entries.map(contentsEntry)
         case .pageBreak: return [.pageBreak]
         case .orientation(let o):

@@ -77,6 +77,7 @@ struct PDFPaginator {
         case .text(let box): place(box)
         case .logo(let width, let height, let look): placeLogo(width: width, height: height, look: look)
         case .table(let table): place(table)
+        case .chart(let drawing): place(drawing)
         case .pageBreak, .orientation: break
         }
     }
@@ -110,6 +111,7 @@ struct PDFPaginator {
             let p = box.paragraph
             return box.look.spaceBefore + p.height(0..<min(2, p.lines.count))
         case .logo(_, let height, let look): return look.spaceBefore + height
+        case .chart(let drawing): return drawing.height
         case .table(let t):
             let header = t.height(t.header)
             let first = t.rows.first.map { t.height($0) } ?? 0
@@ -182,6 +184,15 @@ struct PDFPaginator {
         page.items.append(.logo(x: page.frame.left, y: top, width: width, height: height))
         y = top + height
         spaceAfter = look.spaceAfter
+    }
+
+    /// A chart is kept whole: on the next page when it does not fit here.
+    private mutating func place(_ drawing: ChartDrawing) {
+        if !atTop && gap(0) + drawing.height > remaining { newPage() }
+        let top = y + gap(0)
+        page.items.append(.chart(drawing, x: page.frame.left, y: top))
+        y = top + drawing.height
+        spaceAfter = Self.tableSpaceAfter
     }
 
     // MARK: - Tables

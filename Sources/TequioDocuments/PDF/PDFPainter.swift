@@ -45,6 +45,8 @@ struct PDFPainter {
             canvas.fill(x: x, y: y, width: width, height: height, colour: colour)
         case .logo(let x, let y, let width, let height):
             if let logo { canvas.draw(logo, x: x, y: y, width: width, height: height) }
+        case .chart(let drawing, let x, let y):
+            PDFChart(engine: engine, text: styles.look(.tableText).run).draw(drawing, x: x, y: y, on: canvas)
         case .contentsEntry(let p, let x, let y, let anchor, let numberX, let style):
             contentsEntry(p, x: x, y: y, target: anchors[anchor], numberX: numberX, style: style, on: canvas)
         }

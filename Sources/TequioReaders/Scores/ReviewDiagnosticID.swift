@@ -25,4 +25,8 @@ public enum ReviewDiagnosticID: String, DiagnosticIdentifier {
     case tieAtCutoff = "review.tie-at-cutoff"
     case noSheet = "review.no-sheet"
     case notAWorkbook = "review.not-a-workbook"
+    case noSheets = "review.no-sheets"
+    case missingRound = "review.missing-round"
+    case notChained = "review.not-chained"
+    case duplicateRound = "review.duplicate-round"
 }
