@@ -111,7 +111,7 @@ struct AssembleCommand: ParsableCommand {
         let printer = DiagnosticPrinter()
         let action = AssembleAction(
             AssembleAction.Input(
-                formats: formats, outputDirectory: URL(fileURLWithPath: documents.output), compendium: compendium,
+                formats: formats, outputDirectory: documents.outputFolder(), compendium: compendium,
                 onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing, catalogue: catalogue))
 
         // 1. Read and check everything before writing anything.

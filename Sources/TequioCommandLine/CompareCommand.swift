@@ -67,7 +67,7 @@ struct CompareCommand: ParsableCommand {
         let name = ComparisonLayout.fileName(plans)
         let action = AssembleAction(
             AssembleAction.Input(
-                formats: formats, outputDirectory: URL(fileURLWithPath: documents.output), compendium: false, onlyCompendium: false,
+                formats: formats, outputDirectory: documents.outputFolder(), compendium: false, onlyCompendium: false,
                 language: nil, keepGoing: false, catalogue: catalogue))
         let jobs = formats.map { AssembleAction.Job(layout: layout, format: $0, fileName: "\(name).\($0.fileExtension)") }
         let outcome = action.write(

@@ -43,9 +43,6 @@ struct ReviewRecordCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module whose rubric the rounds were ranked with.", valueName: "dir"))
     var module: String
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(DocumentFormat.names), or all (every one but pdf).", valueName: "formats"))
-    var format: String = "all"
-
     @Option(name: .long, help: ArgumentHelp("Language of the record (default: the module's first language).", valueName: "tag"))
     var language: String?
 
@@ -54,22 +51,10 @@ struct ReviewRecordCommand: ParsableCommand {
         help: ArgumentHelp("A committee member on the signature block, NAME or NAME:ROLE (repeatable); an evaluator's name gives their role.", valueName: "member"))
     var member: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
-    var output: String = "dist/decision"
-
-    @Option(name: .long, help: ArgumentHelp("Branding folder with branding.json (default: the templates' documents/).", valueName: "dir"))
-    var branding: String?
-
-    @Flag(name: .long, help: "Print nothing but problems.")
-    var quiet = false
-
-    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX, ODT and PDF files before they replace the old ones.")
-    var noVerify = false
-
+    @OptionGroup var documents: DocumentOutputOptions
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
-        _ = try AssembleCommand.formats(format)
         for m in member where Self.parseMember(m) == nil { throw ValidationError("--member '\(m)': write NAME or NAME:ROLE") }
     }
 
@@ -80,7 +65,7 @@ struct ReviewRecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        let formats = try AssembleCommand.formats(format)
+        let formats = try documents.formats()
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
         let printer = DiagnosticPrinter()
@@ -113,20 +98,20 @@ struct ReviewRecordCommand: ParsableCommand {
         guard let chain, !diagnostics.hasErrors else { throw CommandFailure.invalid("the rounds cannot make a decision record; nothing was written") }
 
         let catalogue = try located.catalogue()
-        let options = try AssembleCommand.documentOptions(located, branding: branding, referenceDoc: [])
+        let options = try AssembleCommand.documentOptions(located, branding: documents.branding, referenceDoc: [])
         let record = DecisionRecord(rounds: chain, module: loaded, language: language, catalogue: catalogue, members: member.compactMap(Self.parseMember))
         let layout = RecordLayout.layout(record, hasLogo: options.branding.logo != nil)
         let action = AssembleAction(
             AssembleAction.Input(
-                formats: formats, outputDirectory: URL(fileURLWithPath: output), compendium: false, onlyCompendium: false, language: language,
+                formats: formats, outputDirectory: documents.outputFolder(default: "dist/decision"), compendium: false, onlyCompendium: false, language: language,
                 keepGoing: false, catalogue: catalogue))
         let jobs = formats.map { AssembleAction.Job(layout: layout, format: $0, fileName: "\(record.fileName).\($0.fileExtension)") }
         let outcome = action.write(
             jobs, options: options, sourceDateEpoch: try AssembleCommand.sourceDateEpoch(),
-            verify: noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
+            verify: documents.noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
             progress: { _ in })
         if let failure = outcome.failure { throw AssembleCommand.commandFailure(failure) }
-        if !quiet {
+        if !documents.quiet {
             for url in outcome.written.sorted(by: { $0.path < $1.path }) { Output.error("wrote \(DisplayPath.of(url))") }
         }
     }

@@ -16,10 +16,10 @@ import pytest
 
 from tequio_cli import ROOT, run_tequio
 
+from .scorefiles import CRITERIA, score_file
+
 MODULE = ROOT / "modules" / "oaxaca-agua"
 SCHEMAS = ROOT / "schemas" / "official" / "odf1.3"
-CRITERIA = {"criterio-coordinacion": 20, "criterio-transparencia": 25, "criterio-factibilidad": 20,
-            "criterio-sociedad-civil": 20, "criterio-resultados": 15}
 # Eight plans, best first: the example module's four tables and four more.
 PLANS = {
     "oaxaca-agua-mesa-1-santa-lucia-del-camino": ("Mesa 1 · Santa Lucía del Camino", 3, 4.6),
@@ -36,28 +36,10 @@ CHAIN = (("Ronda 1", 4), ("Ronda 2", 3), ("Ronda 3", 2))
 
 
 def scores_file(path, evaluator, round_, plans, rnd, conflict=()):
-    """One evaluator's score file as `tequio import` writes it, scores around each plan's quality."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<scores xmlns="urn:tequio:scores:1" format="1" module="oaxaca-agua" module-version="1.0.0" '
-           f'rubric="seleccion-planes" round="{round_}" xml:lang="es" submitted="2013-01-20T10:00:00Z">',
-           f"  <evaluator>{evaluator}</evaluator>", "  <rubric-criteria>"]
-    out += [f'    <criterion id="{c}" fingerprint="w{w};s1-5;j1,2,5"/>' for c, w in CRITERIA.items()]
-    out.append("  </rubric-criteria>")
-    for plan in plans:
-        table, draft, quality = PLANS[plan]
-        out.append(f'  <plan id="{plan}" draft="{draft}"><table>{table}</table>')
-        if plan in conflict:
-            out.append(f'    <conflict declared="true">{evaluator} asesoró a esta mesa.</conflict></plan>')
-            continue
-        out.append('    <conflict declared="false"></conflict>')
-        out.append('    <gate id="requisito-dos-sectores" met="true"/><gate id="requisito-diagnostico" met="true"/>')
-        for c in CRITERIA:
-            value = max(1, min(5, round(quality + rnd.choice([-1.2, -0.4, 0, 0.4, 0.9]))))
-            why = f"<justification>{evaluator}: nota {value} en {c} de {table}.</justification>" if value in (1, 2, 5) else ""
-            out.append(f'    <score criterion="{c}" value="{value}">{why}</score>')
-        out.append("  </plan>")
-    out.append("</scores>")
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    """One evaluator's scores around each plan's quality, each justification naming who, what and where."""
+    scores = {p: {c: max(1, min(5, round(PLANS[p][2] + rnd.choice([-1.2, -0.4, 0, 0.4, 0.9])))) for c in CRITERIA} for p in plans}
+    score_file(path, evaluator, round_, {p: PLANS[p][:2] for p in plans}, scores, conflict=conflict, note=f"{evaluator} asesoró a esta mesa.",
+               justification=lambda table, c, value: f"{evaluator}: nota {value} en {c} de {table}.")
 
 
 def rank_chain(folder, rounds=CHAIN):
@@ -132,8 +114,8 @@ def test_the_round_files_keep_every_evaluators_sheet_and_tequio_check_reads_them
         assert run_tequio("check", path).returncode == 0
     last = ET.parse(record["rounds"][-1]).getroot()
     assert last.find("{urn:tequio:round:1}commitment").text.startswith("El comité apoyará")
-    assert [p.get("id") for p in last.iter("{urn:tequio:round:1}plan") if p.get("status") == "advances"] == [
-        "oaxaca-agua-mesa-1-santa-lucia-del-camino", "oaxaca-agua-table-8-isthmus"]
+    assert {p.get("id") for p in last.iter("{urn:tequio:round:1}plan") if p.get("status") == "advances"} == {
+        "oaxaca-agua-mesa-1-santa-lucia-del-camino", "oaxaca-agua-table-8-isthmus"}
 
 
 def test_word_readers_find_the_winners_the_evaluators_and_every_annexed_score(record):
@@ -268,9 +250,11 @@ def test_bad_rounds_never_give_a_record(record, tmp_path, case, identifier):
     if case == "missing":
         files = [r1, r3]
     elif case == "unchained":
-        # Round 2 ranks Mesa 7, which did not advance in round 1.
-        files = [r1, edited(record, tmp_path, 1, ("oaxaca-agua-mesa-2-santa-cruz-xoxocotlan", "oaxaca-agua-mesa-7-costa"),
-                            ("Mesa 2 · Santa Cruz Xoxocotlán", "Mesa 7 · Costa")), r3]
+        # Round 2 ranks Mesa 7, which did not advance in round 1, instead of its last plan.
+        statuses = {p.get("id"): p.get("status") for p in ET.parse(r1).getroot().iter("{urn:tequio:round:1}plan")}
+        assert statuses["oaxaca-agua-mesa-7-costa"] != "advances"
+        plan = [p.get("id") for p in ET.parse(r2).getroot().iter("{urn:tequio:round:1}plan")][-1]
+        files = [r1, edited(record, tmp_path, 1, (plan, "oaxaca-agua-mesa-7-costa"), (PLANS[plan][0], "Mesa 7 · Costa")), r3]
     elif case == "duplicate":
         files = [r1, r2, r3, edited(record, tmp_path, 0, name="copia.xml")]
     elif case == "fingerprint":
