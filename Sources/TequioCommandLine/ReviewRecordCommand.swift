@@ -65,7 +65,6 @@ struct ReviewRecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        let formats = try documents.formats()
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
         let printer = DiagnosticPrinter()
@@ -101,18 +100,6 @@ struct ReviewRecordCommand: ParsableCommand {
         let options = try AssembleCommand.documentOptions(located, branding: documents.branding, referenceDoc: [])
         let record = DecisionRecord(rounds: chain, module: loaded, language: language, catalogue: catalogue, members: member.compactMap(Self.parseMember))
         let layout = RecordLayout.layout(record, hasLogo: options.branding.logo != nil)
-        let action = AssembleAction(
-            AssembleAction.Input(
-                formats: formats, outputDirectory: documents.outputFolder(default: "dist/decision"), compendium: false, onlyCompendium: false, language: language,
-                keepGoing: false, catalogue: catalogue))
-        let jobs = formats.map { AssembleAction.Job(layout: layout, format: $0, fileName: "\(record.fileName).\($0.fileExtension)") }
-        let outcome = action.write(
-            jobs, options: options, sourceDateEpoch: try AssembleCommand.sourceDateEpoch(),
-            verify: documents.noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
-            progress: { _ in })
-        if let failure = outcome.failure { throw AssembleCommand.commandFailure(failure) }
-        if !documents.quiet {
-            for url in outcome.written.sorted(by: { $0.path < $1.path }) { Output.error("wrote \(DisplayPath.of(url))") }
-        }
+        try documents.write(layout, name: record.fileName, folder: "dist/decision", located: located, options: options, catalogue: catalogue)
     }
 }
