@@ -71,7 +71,7 @@ struct RecordRound {
                     row.append([LayoutText("–")])
                     continue
                 }
-                row.append([LayoutText(DecisionRecord.figure(s.mean) + (s.disagreement ? " \(Self.disagreementMark)" : "")), LayoutText("\(s.minimum)–\(s.maximum) · n=\(s.count)")])
+                row.append([LayoutText(DecisionRecord.figure(s.mean) + (s.disagreement ? " \(Self.disagreementMark)" : "")), LayoutText("\(s.minimum)–\(s.maximum) · \(s.count)")])
             }
             let status = words.status(e.status)
             row.append([LayoutText(departed.contains(e.plan) ? words.byDecision(status) : status)])
@@ -80,7 +80,7 @@ struct RecordRound {
         let numeric = Set(0..<header.count).subtracting([1, header.count - 1])
         return DocumentLayout.Table(
             kind: .summary, caption: "\(words.ranking) · \(round.round)", header: header,
-            weights: [1.1, 3, 1.1] + (round.normalised ? [1] : []) + criteria.map { _ in 1.3 } + [1.6], rows: rows, footer: nil,
+            weights: [1.1, 2.8, 1.1] + (round.normalised ? [1] : []) + criteria.map { _ in 1.3 } + [1.6], rows: rows, footer: nil,
             numericColumns: numeric)
     }
 
