@@ -5,9 +5,10 @@ import ZipSupport
 
 /// The committee's files: a reviewed DOCX or ODT plan as `tequio import` reads it (the safe zip
 /// reader, `DocxReviewReader` or `OdtReviewReader`, the draft it carries, `ReviewImport.nextDraft`),
-/// and a score file as `tequio check` and `tequio review rank` read it (`ScoreSheetReader`,
-/// `ScoreValidation` against the example module's rubric). Checked: a refused input says why, and
-/// the next draft made from an accepted plan is a valid matrix file again.
+/// a score file as `tequio check` and `tequio review rank` read it (`ScoreSheetReader`,
+/// `ScoreValidation` against the example module's rubric), and a round file as `tequio review record`
+/// reads it (`RoundResultReader`, then `RoundChain` with the sheets it keeps). Checked: a refused input
+/// says why, and the next draft made from an accepted plan is a valid matrix file again.
 enum ReviewTargets {
     static let reviewed = FuzzTarget(
         name: "reviewed", summary: "reviewed DOCX/ODT plans via DocxReviewReader / OdtReviewReader + ReviewImport",
@@ -16,8 +17,12 @@ enum ReviewTargets {
     static let scores = FuzzTarget(
         name: "scores", summary: "score files via ScoreSheetReader + ScoreValidation", options: ["-max_len=32768"], run: runScores)
 
+    static let rounds = FuzzTarget(
+        name: "rounds", summary: "round files via RoundResultReader + RoundChain", options: ["-max_len=65536"], run: runRounds)
+
     private static let plan = FuzzEnvironment.scratch("reviewed").appendingPathComponent("plan.zip")
     private static let scoreFile = FuzzEnvironment.scratch("scores").appendingPathComponent("scores.xml")
+    private static let roundFile = FuzzEnvironment.scratch("rounds").appendingPathComponent("round.xml")
 
     static func runReviewed(_ data: Data) -> FuzzOutcome {
         FuzzEnvironment.write(data, to: plan)
@@ -50,5 +55,15 @@ enum ReviewTargets {
         guard let located else { return FuzzOutcome(accepted: false, diagnostics: diagnostics) }
         let all = diagnostics + ScoreValidation.check(located, against: FuzzEnvironment.exampleModule)
         return FuzzOutcome(accepted: !all.hasErrors, diagnostics: all)
+    }
+
+    static func runRounds(_ data: Data) -> FuzzOutcome {
+        FuzzEnvironment.write(data, to: roundFile)
+        let (located, diagnostics) = RoundResultReader(schemas: FuzzEnvironment.schemas).locate(roundFile)
+        FuzzCheck.refusalHasError(located != nil, diagnostics, "RoundResultReader")
+        guard let located else { return FuzzOutcome(accepted: false, diagnostics: diagnostics) }
+        let (rounds, found) = RoundChain.order([located], module: FuzzEnvironment.exampleModule)
+        FuzzCheck.refusalHasError(rounds != nil, found, "RoundChain")
+        return FuzzOutcome(accepted: rounds != nil, diagnostics: diagnostics + found)
     }
 }
