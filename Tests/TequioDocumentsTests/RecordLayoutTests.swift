@@ -161,4 +161,16 @@ final class RecordLayoutTests: XCTestCase {
             XCTAssertEqual(a, b, "\(format)")
         }
     }
+
+    func testLongTablesAreCutBetweenGroupsWithTheirHeaderAndTheClosingRowLast() {
+        let rows = (0..<250).map { [[LayoutText("fila \($0)")]] }
+        let table = DocumentLayout.Table(kind: .summary, caption: "t", header: ["h"], weights: [1], rows: rows, footer: ["total"], numericColumns: [])
+        let parts = table.chunked(groupStarts: Array(stride(from: 0, to: 250, by: 6)), limit: 100)
+        XCTAssertEqual(parts.map(\.rows.count), [96, 96, 58], "cut where a group starts, at most 100 rows")
+        XCTAssertEqual(parts.flatMap(\.rows), rows)
+        XCTAssertEqual(parts.map(\.header), [["h"], ["h"], ["h"]])
+        XCTAssertEqual(parts.map(\.footer), [nil, nil, ["total"]])
+        XCTAssertEqual(table.chunked(groupStarts: [0, 200], limit: 100).map(\.rows.count), [200, 50], "a group longer than the limit stands alone")
+        XCTAssertEqual(table.chunked(limit: 300).count, 1)
+    }
 }

@@ -31,7 +31,7 @@ struct RecordRound {
         if round.normalised { blocks.append(.field(label: words.normalisation, value: LayoutText(words.normalisationValue))) }
 
         blocks.append(.heading(level: 2, text: LayoutText(words.ranking), anchor: nil))
-        blocks.append(.table(rankingTable()))
+        blocks += rankingTable().chunked().map { .table($0) }
         blocks.append(.paragraph(LayoutText(words.rankingNote)))
         if round.normalised { blocks.append(.paragraph(LayoutText(words.normalisedNote))) }
         for e in round.ranking.entries where !e.recused.isEmpty {
