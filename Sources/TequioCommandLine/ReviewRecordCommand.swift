@@ -33,8 +33,8 @@ struct ReviewRecordCommand: ParsableCommand {
 
             Examples:
               tequio review record decision/ --module modules/oaxaca-agua
-              tequio review record ronda-*.xml --module modules/oaxaca-agua --format docx,pdf \\
-                  --member "Ana Pérez:Chair" --member "Marta Gil:Secretary" --language en
+              tequio review record r1.xml r2.xml --module modules/oaxaca-agua \\
+                  --format docx,pdf --language en --member "Marta Gil:Secretary"
             """)
 
     @Argument(help: ArgumentHelp("Round files written by `tequio review rank`, or folders of them.", valueName: "rounds"))
