@@ -100,6 +100,52 @@ public final class PDFCanvas {
         cairo_stroke(cr)
     }
 
+    /// A rectangle filled and outlined (either may be nil), in points from the page's top left corner.
+    public func rectangle(x: Double, y: Double, width: Double, height: Double, fill: RGB?, stroke: RGB?, lineWidth: Double) {
+        cairo_rectangle(cr, x, y, width, height)
+        paint(fill: fill, stroke: stroke, lineWidth: lineWidth)
+    }
+
+    /// A rectangle of white crossed by diagonal lines (45°, `spacing` points apart), for a chart that
+    /// reads in grey: a pattern, not a colour, tells it apart.
+    public func hatch(x: Double, y: Double, width: Double, height: Double, colour: RGB, spacing: Double, lineWidth: Double) {
+        cairo_save(cr)
+        cairo_rectangle(cr, x, y, width, height)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_fill_preserve(cr)
+        cairo_clip(cr)
+        setColour(colour)
+        cairo_set_line_width(cr, lineWidth)
+        var start = -height
+        while start < width {
+            cairo_move_to(cr, x + start, y + height)
+            cairo_line_to(cr, x + start + height, y)
+            start += spacing
+        }
+        cairo_stroke(cr)
+        cairo_restore(cr)
+    }
+
+    /// A circle filled and outlined (either may be nil).
+    public func circle(x: Double, y: Double, radius: Double, fill: RGB?, stroke: RGB?, lineWidth: Double) {
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
+        paint(fill: fill, stroke: stroke, lineWidth: lineWidth)
+    }
+
+    private func paint(fill: RGB?, stroke: RGB?, lineWidth: Double) {
+        if let fill {
+            setColour(fill)
+            stroke == nil ? cairo_fill(cr) : cairo_fill_preserve(cr)
+        }
+        if let stroke {
+            setColour(stroke)
+            cairo_set_line_width(cr, lineWidth)
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
     /// A filled dot (leaders in a table of contents: drawn, not typed, so copied text has none).
     public func dot(x: Double, y: Double, radius: Double, colour: RGB) {
         setColour(colour)

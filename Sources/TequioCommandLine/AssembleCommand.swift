@@ -121,7 +121,7 @@ struct AssembleCommand: ParsableCommand {
         let printer = DiagnosticPrinter()
         let action = AssembleAction(
             AssembleAction.Input(
-                formats: formats, outputDirectory: URL(fileURLWithPath: documents.output), compendium: compendium,
+                formats: formats, outputDirectory: documents.outputFolder(), compendium: compendium,
                 onlyCompendium: onlyCompendium, language: language, keepGoing: keepGoing, catalogue: catalogue,
                 content: ContentLayout(rawValue: layout) ?? .default))
 

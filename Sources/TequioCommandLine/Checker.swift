@@ -64,15 +64,18 @@ extension Checker {
     }
 }
 
-/// Reads just enough of a file to tell which of our formats it claims to be.
+/// Reads just enough of a file to tell which of our formats it claims to be: the first of our
+/// namespaces it names (a round file names the score namespace too, on the sheets it keeps).
 enum RootSniffer {
     static func namespace(of url: URL) -> String? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
-        for ns in [CompletedMatrixReader.namespace, ScoreSheetReader.namespace, RoundResultReader.namespace, ModuleReader.namespace] where head.contains("\"\(ns)\"") || head.contains("'\(ns)'") {
-            return ns
+        let namespaces = [CompletedMatrixReader.namespace, ScoreSheetReader.namespace, RoundResultReader.namespace, ModuleReader.namespace]
+        let found = namespaces.compactMap { ns -> (String, String.Index)? in
+            let at = [head.range(of: "\"\(ns)\""), head.range(of: "'\(ns)'")].compactMap { $0?.lowerBound }.min()
+            return at.map { (ns, $0) }
         }
-        return nil
+        return found.min { $0.1 < $1.1 }?.0
     }
 }

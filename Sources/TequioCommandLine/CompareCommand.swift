@@ -52,7 +52,6 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let formats = try documents.formats()
         let located = try resources.locate()
         let schemas = SchemaSet(directory: located.schemas)
         let printer = DiagnosticPrinter()
@@ -64,19 +63,6 @@ struct CompareCommand: ParsableCommand {
         let plans = ordered.map { ActionPlan(matrix: $0.matrix, module: set.module!, catalogue: catalogue, source: $0.path) }
         let options = try AssembleCommand.documentOptions(located, branding: documents.branding, referenceDoc: [])
         let layout = ComparisonLayout.layout(plans, author: author, hasLogo: options.branding.logo != nil)
-        let name = ComparisonLayout.fileName(plans)
-        let action = AssembleAction(
-            AssembleAction.Input(
-                formats: formats, outputDirectory: URL(fileURLWithPath: documents.output), compendium: false, onlyCompendium: false,
-                language: nil, keepGoing: false, catalogue: catalogue))
-        let jobs = formats.map { AssembleAction.Job(layout: layout, format: $0, fileName: "\(name).\($0.fileExtension)") }
-        let outcome = action.write(
-            jobs, options: options, sourceDateEpoch: try AssembleCommand.sourceDateEpoch(),
-            verify: documents.noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind), displayPath: { DisplayPath.of($0) },
-            progress: { _ in })
-        if let failure = outcome.failure { throw AssembleCommand.commandFailure(failure) }
-        if !documents.quiet {
-            for url in outcome.written.sorted(by: { $0.path < $1.path }) { Output.error("wrote \(DisplayPath.of(url))") }
-        }
+        try documents.write(layout, name: ComparisonLayout.fileName(plans), located: located, options: options, catalogue: catalogue)
     }
 }

@@ -53,6 +53,11 @@ struct ReviewRankCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A text file with the committee's rationale, kept in the result.", valueName: "file"))
     var note: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A text file with the committee's commitment of support to the plans it selects (the last round's), for the decision record.", valueName: "file"))
+    var commitment: String?
+
     @Option(name: .long, help: ArgumentHelp("A committee member expected to score (repeatable): each must have a score file.", valueName: "name"))
     var evaluator: [String] = []
 
@@ -83,6 +88,12 @@ struct ReviewRankCommand: ParsableCommand {
         let parts = text.split(separator: ":", maxSplits: 2).map { String($0).trimmingCharacters(in: .whitespaces) }
         guard parts.count == 3, let status = Ranking.Status(rawValue: parts[1]), status != .ineligible, !parts[2].isEmpty else { return nil }
         return (parts[0], status, parts[2])
+    }
+
+    /// A text file given on the command line (the rationale, the commitment), trimmed.
+    static func text(_ path: String, what: String) throws -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure.io("\(path): cannot read \(what) (UTF-8 text)") }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func now() throws -> Date {
@@ -138,15 +149,14 @@ struct ReviewRankCommand: ParsableCommand {
             departures.append(.init(plan: d.plan, from: ranking.entries[index].status, to: d.to, reason: d.reason))
             ranking.entries[index].status = d.to
         }
-        let rationale = try note.map { path -> String in
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure.io("\(path): cannot read the note (UTF-8 text)") }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        } ?? ""
+        let rationale = try note.map { try Self.text($0, what: "the note") } ?? ""
+        let commitment = try self.commitment.map { try Self.text($0, what: "the commitment") } ?? ""
         let result = RoundResult(
             round: round, moduleID: loaded.id, moduleVersion: loaded.version, rubricID: rubric.id,
             criteria: rubric.criteria.map { ($0.id, rubric.fingerprint($0)) }, date: ImportTimestamp.string(try Self.now()), language: loaded.mainLanguage,
             evaluators: sheets.map(\.evaluator), quorum: inputs.quorumNeeded(sheets.count), advance: advance,
-            previousRound: previousRound?.round, normalised: normalise, ranking: ranking, rationale: rationale, departures: departures)
+            previousRound: previousRound?.round, normalised: normalise, ranking: ranking, rationale: rationale, departures: departures,
+            commitment: commitment, sheets: sheets)
         let url = URL(fileURLWithPath: output).appendingPathComponent(RoundResultWriter.fileName(result))
         do {
             try OutputStage().write([OutputFile(url: url, content: .data(try RoundResultWriter.data(result)))])

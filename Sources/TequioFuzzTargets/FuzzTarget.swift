@@ -58,6 +58,7 @@ public enum FuzzTargets {
         ReviewTargets.reviewed,
         ReviewTargets.scores,
         ReviewTargets.scoreCSV,
+        ReviewTargets.rounds,
     ]
 
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

@@ -7,11 +7,13 @@ import ZipSupport
 
 /// The committee's files: a reviewed DOCX or ODT plan as `tequio import` reads it (the safe zip
 /// reader, `DocxReviewReader` or `OdtReviewReader`, the draft it carries, `ReviewImport.nextDraft`),
-/// and a score file as `tequio check` and `tequio review rank` read it (`ScoreSheetReader`,
-/// `ScoreValidation` against the example module's rubric), and a score CSV as `tequio import` reads it
+/// a score file as `tequio check` and `tequio review rank` read it (`ScoreSheetReader`,
+/// `ScoreValidation` against the example module's rubric), a score CSV as `tequio import` reads it
 /// (`ScoreImporter.importFile`, then the score file written, read back and checked as `ScoreImportAction`
-/// does). Checked: a refused input says why, the next draft made from an accepted plan is a valid matrix
-/// file again, and the score file of an accepted CSV passes the checks of `tequio check`.
+/// does), and a round file as `tequio review record` reads it (`RoundResultReader`, then `RoundChain`
+/// with the sheets it keeps). Checked: a refused input says why, the next draft made from an accepted
+/// plan is a valid matrix file again, and the score file of an accepted CSV passes the checks of
+/// `tequio check`.
 enum ReviewTargets {
     static let reviewed = FuzzTarget(
         name: "reviewed", summary: "reviewed DOCX/ODT plans via DocxReviewReader / OdtReviewReader + ReviewImport",
@@ -24,8 +26,12 @@ enum ReviewTargets {
         name: "score-csv", summary: "score CSVs via ScoreImporter.importFile + ScoreSheetWriter/Reader + ScoreValidation",
         options: ["-max_len=16384"], run: runScoreCSV)
 
+    static let rounds = FuzzTarget(
+        name: "rounds", summary: "round files via RoundResultReader + RoundChain", options: ["-max_len=65536"], run: runRounds)
+
     private static let plan = FuzzEnvironment.scratch("reviewed").appendingPathComponent("plan.zip")
     private static let scoreFile = FuzzEnvironment.scratch("scores").appendingPathComponent("scores.xml")
+    private static let roundFile = FuzzEnvironment.scratch("rounds").appendingPathComponent("round.xml")
     private static let scoreCSVFile = FuzzEnvironment.scratch("score-csv").appendingPathComponent("puntajes.csv")
 
     static func runReviewed(_ data: Data) -> FuzzOutcome {
@@ -84,5 +90,15 @@ enum ReviewTargets {
                 located != nil && !checked.hasErrors, "an imported score CSV gives a score file tequio check refuses: \(checked.map(\.formatted))")
         }
         return FuzzOutcome(accepted: !imported.isEmpty && !diagnostics.hasErrors, diagnostics: diagnostics)
+    }
+
+    static func runRounds(_ data: Data) -> FuzzOutcome {
+        FuzzEnvironment.write(data, to: roundFile)
+        let (located, diagnostics) = RoundResultReader(schemas: FuzzEnvironment.schemas).locate(roundFile)
+        FuzzCheck.refusalHasError(located != nil, diagnostics, "RoundResultReader")
+        guard let located else { return FuzzOutcome(accepted: false, diagnostics: diagnostics) }
+        let (rounds, found) = RoundChain.order([located], module: FuzzEnvironment.exampleModule)
+        FuzzCheck.refusalHasError(rounds != nil, found, "RoundChain")
+        return FuzzOutcome(accepted: rounds != nil, diagnostics: diagnostics + found)
     }
 }

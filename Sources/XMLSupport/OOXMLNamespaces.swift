@@ -5,6 +5,11 @@ public enum OOXML {
     public static let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
     public static let a = "http://schemas.openxmlformats.org/drawingml/2006/main"
     public static let pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    /// Markup Compatibility (ECMA-376 Part 3): `mc:AlternateContent` around Word 2010's drawing groups.
+    public static let mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    /// Word 2010's groups of shapes and its shapes (`wpg:wgp`, `wps:wsp`), which Word and LibreOffice draw.
+    public static let wpg = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+    public static let wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
     public static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"
     public static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
     public static let coreProperties = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"

@@ -37,7 +37,7 @@ final class ComparisonLayoutTests: XCTestCase {
                 result += table.rows.flatMap { $0.flatMap { $0.map(t) } }
             case .contents(let entries): result += entries.map(\.text)
             case .drawing(let d): result.append(d.text)
-            case .logo, .pageBreak, .orientation: break
+            case .logo, .pageBreak, .orientation, .chart: break
             }
         }
         return result.filter { !$0.isEmpty }

@@ -9,12 +9,10 @@ import pytest
 
 from tequio_cli import ROOT, run_tequio
 
+from .scorefiles import CRITERIA, score_file
+
 MODULE = ROOT / "modules" / "oaxaca-agua"
 NS = "{urn:tequio:round:1}"
-CRITERIA = {  # id: (weight, justified scores) as in modules/oaxaca-agua/rubric.xml
-    "criterio-coordinacion": 20, "criterio-transparencia": 25, "criterio-factibilidad": 20,
-    "criterio-sociedad-civil": 20, "criterio-resultados": 15,
-}
 PLANS = {
     "oaxaca-agua-mesa-1-santa-lucia-del-camino": ("Mesa 1 · Santa Lucía del Camino", 3),
     "oaxaca-agua-mesa-2-santa-cruz-xoxocotlan": ("Mesa 2 · Santa Cruz Xoxocotlán", 2),
@@ -25,28 +23,7 @@ PLANS = {
 
 def scores_file(path, evaluator, round_, scores, conflict=(), fingerprints=None, plans=None):
     """A score file as `tequio import` writes it: `scores[plan][criterion]` = value."""
-    fingerprints = fingerprints or {c: f"w{w};s1-5;j1,2,5" for c, w in CRITERIA.items()}
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<scores xmlns="urn:tequio:scores:1" format="1" module="oaxaca-agua" module-version="1.0.0" '
-           f'rubric="seleccion-planes" round="{round_}" xml:lang="es" submitted="2013-01-20T10:00:00Z">',
-           f"  <evaluator>{evaluator}</evaluator>", "  <rubric-criteria>"]
-    out += [f'    <criterion id="{c}" fingerprint="{f}"/>' for c, f in fingerprints.items()]
-    out.append("  </rubric-criteria>")
-    for plan in plans or PLANS:
-        table, draft = PLANS[plan]
-        out.append(f'  <plan id="{plan}" draft="{draft}"><table>{table}</table>')
-        if plan in conflict:
-            out.append('    <conflict declared="true">Trabajé con este municipio.</conflict></plan>')
-            continue
-        out.append('    <conflict declared="false"></conflict>')
-        out.append('    <gate id="requisito-dos-sectores" met="true"/><gate id="requisito-diagnostico" met="true"/>')
-        for c, value in scores[plan].items():
-            justification = "<justification>Así lo muestran las acciones del plan.</justification>" if value in (1, 2, 5) else ""
-            out.append(f'    <score criterion="{c}" value="{value}">{justification}</score>')
-        out.append("  </plan>")
-    out.append("</scores>")
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    return path
+    return score_file(path, evaluator, round_, {p: PLANS[p] for p in plans or PLANS}, scores, conflict=conflict, fingerprints=fingerprints)
 
 
 def committee(folder, round_="Ronda 1", plans=None, seed=2013):

@@ -73,9 +73,13 @@ final class DocxBody {
     }
 
     private func open() {
+        let charts = layout.hasCharts
         w.start(
             "w:document",
-            ["xmlns:w": OOXML.w, "xmlns:r": OOXML.r, "xmlns:wp": OOXML.wp, "xmlns:a": OOXML.a, "xmlns:pic": OOXML.pic])
+            [
+                "xmlns:w": OOXML.w, "xmlns:r": OOXML.r, "xmlns:wp": OOXML.wp, "xmlns:a": OOXML.a, "xmlns:pic": OOXML.pic,
+                "xmlns:mc": charts ? OOXML.mc : nil, "xmlns:wpg": charts ? OOXML.wpg : nil, "xmlns:wps": charts ? OOXML.wps : nil,
+            ])
         w.start("w:body")
     }
 
@@ -143,6 +147,7 @@ final class DocxBody {
                 w.end()
             }
         case .table(let table): self.table(table)
+        case .chart(let c): chart(c)
         case .contents(let entries): contents(entries)
         case .drawing(let d): if !d.text.isEmpty { paragraph("BodyText", LayoutText(d.text)) }
         case .pageBreak: s.pendingPageBreak = true

@@ -7,6 +7,8 @@ extension DocxBody {
         /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
         var numberedLists = 0
         var bookmarks = 0
+        /// Charts written so far: each numbers its drawing's ids from its own block (`DocxBody+Chart.swift`).
+        var charts = 0
         /// Tracked changes written so far (`DocxBody+Revisions.swift`).
         var revisions = 0
         var pendingPageBreak = false
@@ -34,6 +36,9 @@ extension DocxBody {
             case .list(let kind, let items):
                 if kind == .numbered { numberedLists += 1 }
                 if !items.isEmpty { content() }
+            case .chart:
+                charts += 1
+                content()
             case .contents(let entries): if !entries.isEmpty { content() }
             case .drawing(let d): if !d.text.isEmpty { content() }
             case .pageBreak: pendingPageBreak = true

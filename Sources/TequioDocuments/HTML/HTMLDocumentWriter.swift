@@ -57,7 +57,7 @@ public struct HTMLDocumentWriter: Sendable {
               --head-fill: \(c.tableHeaderFill.css); --head-text: \(c.tableHeaderText.css); --border: \(c.tableBorder.css); --band: \(c.tableBand.css);
               --body-font: \(Self.fontList(f.htmlBody)); --heading-font: \(Self.fontList(f.htmlHeadings)); --body-size: \(f.bodySize.compact)pt; --table-size: \(f.tableSize.compact)pt; }
             \(styles.rules)
-            \(Self.baseCSS)\(layout.changeWords.map { "\n" + HTMLOutput.changesCSS($0) } ?? "")
+            \(Self.baseCSS)\(layout.changeWords.map { "\n" + HTMLOutput.changesCSS($0) } ?? "")\(layout.hasCharts ? "\n" + SVGChart.css : "")
             @media print {
               @page { size: \(paper) portrait; margin: 2.3cm 2.3cm 2.2cm;
                 @top-right { content: \(header); \(styles.marginBox(.pageHeader)) }
@@ -165,6 +165,7 @@ private struct Renderer {
     private var inCover: Bool
     private var sectionOpen = false
     private var inMembers = false
+    private var charts = 0
 
     init(layout: DocumentLayout, branding: Branding) {
         self.layout = layout
@@ -240,6 +241,9 @@ private struct Renderer {
                 for item in items { out.raw("<li dir=\"auto\">\(out.inline(item))</li>\n") }
                 out.raw("</\(tag)>\n")
             case .table(let t): table(t, &out)
+            case .chart(let c):
+                charts += 1
+                out.raw(SVGChart.markup(c, number: charts, classes: classes("chart"), branding: branding, out: out))
             case .contents(let entries):
                 out.raw("<nav class=\"contents\" aria-label=\"\(out.attr(layout.strings.contents))\">\n<ol>\n")
                 for e in entries { out.raw("<li><a href=\"#\(out.attr(e.anchor))\">\(out.text(e.text))</a></li>\n") }

@@ -76,6 +76,9 @@ public struct DocumentLayout: Sendable, Equatable {
         case paragraph(LayoutText)
         case list(ListKind, [LayoutText])
         case table(Table)
+        /// A chart drawn in each format's own vector shapes (`DocumentChart.swift`); Markdown lists its
+        /// bars in words.
+        case chart(SpreadChart)
         case contents([ContentsEntry])
         /// A chart, a picture or lines to write on (`Drawing`).
         case drawing(Drawing)
@@ -110,4 +113,6 @@ public struct DocumentLayout: Sendable, Equatable {
     /// and the ODT (a user-defined property) so that `tequio import` can make the next draft from a
     /// reviewed copy.
     public var draft: Data? = nil
+
+    public var hasCharts: Bool { blocks.contains { if case .chart = $0 { true } else { false } } }
 }

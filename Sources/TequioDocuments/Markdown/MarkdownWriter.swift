@@ -24,6 +24,10 @@ public struct MarkdownWriter: Sendable {
             }
             switch block {
             case .logo, .pageBreak, .orientation: continue
+            case .chart(let chart):
+                // No drawing in Markdown: each bar in words, as the chart's text alternative says it.
+                blank()
+                for bar in chart.bars where !bar.summary.isEmpty { out += "- \(Self.inline(bar.summary))\n" }
             case .kicker(let t):
                 blank()
                 out += "*\(Self.inline(t))*\n"

@@ -13,7 +13,7 @@ final class OdtBody {
 
     let w: XMLWriter
     private let layout: DocumentLayout
-    private let branding: Branding
+    let branding: Branding
     let tables: TablePlan
     private let changes: OdtChanges
     var s: State
@@ -156,6 +156,7 @@ final class OdtBody {
             "style:graphic-properties",
             ["style:vertical-pos": "top", "style:vertical-rel": "baseline", "fo:border": "none", "fo:padding": "0cm", "style:shadow": "none"])
         w.end()
+        if layout.hasCharts { OdtChartStyles(branding: branding).write(w) }
         w.end()
     }
 
@@ -225,6 +226,7 @@ final class OdtBody {
             }
             w.end()
         case .table(let t): table(t)
+        case .chart(let c): chart(c)
         case .contents(let entries):
             for entry in entries {
                 startParagraph("Contents_20_1")

@@ -23,6 +23,7 @@ extension OdtBody {
             case .table:
                 pending = nil
                 tableCount += 1
+            case .chart: pending = nil
             case .contents(let entries): if !entries.isEmpty { pending = nil }
             case .drawing(let d): if !d.text.isEmpty { pending = nil }
             case .pageBreak: if pending == nil { pending = .pageBreak }

@@ -20,6 +20,7 @@ enum PDFFlowItem {
     case logo(width: Double, height: Double, look: PDFLook)
     case table(PDFTable)
     case drawing(PDFDrawing, look: PDFLook)
+    case chart(ChartDrawing)
     case pageBreak
     case orientation(DocumentLayout.Orientation)
 }
@@ -91,6 +92,7 @@ struct PDFFlow {
             guard case .text(var box) = box(.body, lead) else { return [] }
             box.look.keepWithNext = true
             return [.text(box), .table(self.table(table))]
+        case .chart(let chart): return [.chart(ChartGeometry.drawing(chart, width: textWidth - 2, colours: styles.branding.colours))]
         case .contents(let entries): return entries.map(contentsEntry)
         case .drawing(let d): return drawing(d)
         case .pageBreak: return [.pageBreak]

@@ -26,4 +26,8 @@ public enum ReviewDiagnosticID: String, DiagnosticIdentifier {
     case noSheet = "review.no-sheet"
     case notAWorkbook = "review.not-a-workbook"
     case malformedCSVLine = "review.malformed-csv-line"
+    case noSheets = "review.no-sheets"
+    case missingRound = "review.missing-round"
+    case notChained = "review.not-chained"
+    case duplicateRound = "review.duplicate-round"
 }

@@ -3,14 +3,27 @@ import TequioModel
 import XMLSupport
 
 /// Reads a round's result file (`schemas/tequio-round-1.rng`): for the next round (which plans
-/// advance, on which draft) and for the decision record.
+/// advance, on which draft) and for the decision record (with the evaluators' sheets it keeps).
 public struct RoundResultReader: Sendable {
     public static let namespace = "urn:tequio:round:1"
     public let schemas: SchemaSet
 
     public init(schemas: SchemaSet) { self.schemas = schemas }
 
+    /// A round file's result, where its root is, and each kept sheet with where its plans are (for
+    /// checking the sheets against the module as score files are checked).
+    public struct Located: Sendable {
+        public var result: RoundResult
+        public var rootLocation: SourceLocation
+        public var sheets: [ScoreSheetReader.Located]
+    }
+
     public func read(_ url: URL) -> (RoundResult?, [Diagnostic]) {
+        let (located, diagnostics) = locate(url)
+        return (located?.result, diagnostics)
+    }
+
+    public func locate(_ url: URL) -> (Located?, [Diagnostic]) {
         let parsed = SafeXMLParser.parseFile(url, displayPath: DisplayPath.of(url), limits: .init(maxFileBytes: 64 << 20))
         var diagnostics = parsed.diagnostics
         guard let document = parsed.document, let root = document.root else { return (nil, diagnostics) }
@@ -51,6 +64,7 @@ public struct RoundResultReader: Sendable {
                 total: double(p, "total"), normalisedTotal: normalised, gates: gates, failedGates: failed, rank: rank,
                 tied: p.attribute("tied") == "true", status: status, recused: p.elements(named: "recused").map(\.text))
         }
+        let sheets = (root.element(named: "sheets")?.elements(named: "scores") ?? []).map(ScoreSheetReader.located)
         let result = RoundResult(
             round: root.attribute("name") ?? "", moduleID: root.attribute("module") ?? "", moduleVersion: root.attribute("module-version") ?? "",
             rubricID: root.attribute("rubric") ?? "",
@@ -67,7 +81,7 @@ public struct RoundResultReader: Sendable {
                 .init(
                     plan: $0.attribute("plan") ?? "", from: Ranking.Status(rawValue: $0.attribute("from") ?? "") ?? .out,
                     to: Ranking.Status(rawValue: $0.attribute("to") ?? "") ?? .out, reason: $0.text)
-            })
-        return (result, diagnostics)
+            }, commitment: root.element(named: "commitment")?.text ?? "", sheets: sheets.map(\.sheet))
+        return (Located(result: result, rootLocation: root.location, sheets: sheets), diagnostics)
     }
 }

@@ -44,6 +44,12 @@ public struct ScoreSheetReader: Sendable {
             diagnostics.append(.error(TequioDiagnosticID.schemaMissing, "\(error)", at: nil))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Self.located(root), diagnostics)
+    }
+
+    /// A `scores` element already validated against the schema (a score file's root, or a sheet kept
+    /// in a round file) as a sheet, with where each plan is.
+    public static func located(_ root: XMLElement) -> Located {
         var locations: [String: SourceLocation] = [:]
         let plans = root.elements(named: "plan").map { p -> ScoreSheet.Plan in
             let id = p.attribute("id") ?? ""
@@ -68,6 +74,6 @@ public struct ScoreSheetReader: Sendable {
             },
             evaluator: root.element(named: "evaluator")?.text ?? "", round: root.attribute("round") ?? "",
             language: root.language ?? "es", submitted: root.attribute("submitted") ?? "", plans: plans)
-        return (Located(sheet: sheet, rootLocation: root.location, planLocations: locations), diagnostics)
+        return Located(sheet: sheet, rootLocation: root.location, planLocations: locations)
     }
 }

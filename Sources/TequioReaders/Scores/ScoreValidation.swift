@@ -22,7 +22,7 @@ public enum ScoreValidation {
         guard s.rubricID == rubric.id else {
             return [.error(ReviewDiagnosticID.otherRubric, "the scores were given with rubric '\(s.rubricID)', the module's is '\(rubric.id)'", at: at)]
         }
-        var diagnostics = rubricChanges(s, rubric, at: at)
+        var diagnostics = rubricChanges(s.criteria, rubric, at: at)
         guard diagnostics.isEmpty else { return diagnostics }
         let language = s.language
         for plan in s.plans {
@@ -69,10 +69,11 @@ public enum ScoreValidation {
         return diagnostics
     }
 
-    /// A rubric changed after the scores were given is refused, naming each criterion that changed.
-    static func rubricChanges(_ s: ScoreSheet, _ rubric: Rubric, at: SourceLocation) -> [Diagnostic] {
+    /// A rubric changed after the scores were given is refused, naming each criterion that changed:
+    /// `criteria` are the fingerprints a score file or a round file recorded.
+    public static func rubricChanges(_ criteria: [(id: String, fingerprint: String)], _ rubric: Rubric, at: SourceLocation) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let given = Dictionary(s.criteria.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
+        let given = Dictionary(criteria.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
         for criterion in rubric.criteria {
             guard let fingerprint = given[criterion.id] else {
                 diagnostics.append(
@@ -90,7 +91,7 @@ public enum ScoreValidation {
                         at: at))
             }
         }
-        for (id, _) in s.criteria where rubric.criterion(id) == nil {
+        for (id, _) in criteria where rubric.criterion(id) == nil {
             diagnostics.append(
                 .error(ReviewDiagnosticID.rubricChanged, "criterion '\(id)' was removed from the rubric after these scores were given", at: at))
         }

@@ -2,7 +2,8 @@ import Foundation
 import TequioModel
 import XMLSupport
 
-/// Writes a round's result (`schemas/tequio-round-1.rng`, docs/committee-decision.md).
+/// Writes a round's result (`schemas/tequio-round-1.rng`, docs/committee-decision.md), with every
+/// evaluator's sheet in the score format at its end, so that the decision record needs nothing else.
 public enum RoundResultWriter {
     public static let namespace = "urn:tequio:round:1"
 
@@ -50,6 +51,12 @@ public enum RoundResultWriter {
         if !r.rationale.isEmpty { w.element("rationale", text: r.rationale) }
         for d in r.departures {
             w.element("departure", ["plan": d.plan, "from": d.from.rawValue, "to": d.to.rawValue], text: d.reason)
+        }
+        if !r.commitment.isEmpty { w.element("commitment", text: r.commitment) }
+        if !r.sheets.isEmpty {
+            w.start("sheets")
+            for sheet in r.sheets { ScoreSheetWriter.write(sheet, into: w) }
+            w.end()
         }
         w.end()
         return try w.finish()

@@ -2,12 +2,19 @@ import Foundation
 import TequioModel
 import XMLSupport
 
-/// Writes a `ScoreSheet` in the score format (`schemas/tequio-scores-1.rng`).
+/// Writes a `ScoreSheet` in the score format (`schemas/tequio-scores-1.rng`): as a score file, or as
+/// an element of a round file, which keeps every evaluator's sheet (`RoundResultWriter`).
 public enum ScoreSheetWriter {
     public static let namespace = "urn:tequio:scores:1"
 
     public static func data(_ s: ScoreSheet) throws -> Data {
         let w = XMLWriter(indent: true)
+        write(s, into: w)
+        return try w.finish()
+    }
+
+    /// The `scores` element, with its namespace declared on it.
+    public static func write(_ s: ScoreSheet, into w: XMLWriter) {
         w.start(
             "scores",
             [
@@ -31,7 +38,6 @@ public enum ScoreSheetWriter {
             w.end()
         }
         w.end()
-        return try w.finish()
     }
 
     /// `puntajes-<round>-<evaluator slug>.xml`
