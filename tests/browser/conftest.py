@@ -15,6 +15,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -86,6 +87,15 @@ def module(data):
     return data["module"]
 
 
+class CenteringElement(WebElement):
+    """An element that is scrolled to the middle of the window before a click: Selenium scrolls it only until it
+    is inside the window, where the matrix's sticky bar may cover it (a person scrolls on until they see it)."""
+
+    def click(self):
+        self.parent.execute_script("arguments[0].scrollIntoView({block: 'center'})", self)
+        super().click()
+
+
 class Browser:
     """One Chromium with its own profile directory; collects every browser log entry it produces."""
 
@@ -103,6 +113,7 @@ class Browser:
                                             "download.prompt_for_download": False})
         o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+        self.d._web_element_cls = CenteringElement
         self.d.set_script_timeout(60)
         if size[0] < 500:  # an exact phone-sized viewport
             self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -139,6 +150,17 @@ class Browser:
         """After a click on a link: waits until the player has rendered the route (hashchange is asynchronous)."""
         self.wait(lambda d: self.js("const p = window.tequioPlayer; return !!(p && p.route && p.route.startsWith(arguments[0]))",
                                     prefix), msg=f"route {prefix}")
+
+    def go_through(self):
+        """Goes through the unit on screen as a participant does, each slide deck to its last slide and the page to
+        its end, and waits until the unit counts as seen."""
+        for step in self.qa(".slidebar button:last-child"):
+            while step.get_attribute("aria-disabled") != "true":
+                step.click()
+        self.js("document.querySelector('.pager').scrollIntoView()")
+        unit = self.js("return tequioPlayer.route.slice(4)")
+        self.wait(lambda d: self.js("return !!JSON.parse(localStorage.getItem(tequioPlayer.key)).seen[arguments[0]]", unit),
+                  msg=f"unit {unit} seen")
 
     def title(self):
         return self.js("return document.getElementById('page-title').textContent")
