@@ -10,7 +10,7 @@ public struct WebPlayerWriter: TargetWriter {
 
     public func render(_ input: BuildInput) throws -> FileTree {
         var tree = FileTree()
-        let module = input.module
+        let module = input.audience.module(input.module)
         let lang = module.mainLanguage
         let title = module.metadata.title.resolved(lang, fallbacks: module.languages) ?? module.id
         let description = module.metadata.summary.resolved(lang, fallbacks: module.languages) ?? ""

@@ -98,7 +98,8 @@ function fileBase(table) {
     module.matrices.length > 1 && shownMatrix.id, date].filter(Boolean).join('-');
 }
 function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type })), a = elem('a', { href: url, download: name, hidden: true });
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = elem('a', { href: url, download: name, hidden: true });
   doc.body.appendChild(a);
   a.click();
   a.remove();

@@ -29,7 +29,8 @@ const COPY_STYLE = 'body{font:1rem/1.45 system-ui,sans-serif;margin:1rem;color:#
   + 'thead th{background:#e6edf5}@media(max-width:40em){thead{display:none}tr,th,td{display:block}tr{margin:1rem 0}'
   + 'tbody th::before,td::before{content:attr(data-label);display:block;font-weight:700}}@page{size:landscape}';
 function exportCopy() {
-  const table = activeTable(), title = localText(shownMatrix.title), copy = doc.implementation.createHTMLDocument(title);
+  const table = activeTable(), title = localText(shownMatrix.title);
+  const copy = doc.implementation.createHTMLDocument(title);
   copy.documentElement.lang = lang;
   copy.head.prepend(elem('meta', { charset: 'utf-8' }));
   copy.head.append(elem('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),

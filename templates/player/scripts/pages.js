@@ -181,7 +181,8 @@ function activityBlock(a) {
 
 function showGlossary(term) {
   const terms = module.glossary.slice().sort((a, b) => localText(a.label).localeCompare(localText(b.label), lang));
-  renderView([pageTitle(t('glossary')), saved.view && elem('p', 0, elem('a.btn', { href: saved.view }, '← ' + t('back'))),
+  renderView([pageTitle(t('glossary')),
+    saved.view && elem('p', 0, elem('a.btn', { href: saved.view }, '← ' + t('back'))),
     elem('dl.glossary', 0, terms.map(g => [
       localizedElem('dt', g.label, { id: 'term-' + g.id, tabindex: -1, class: g.id === term ? 'hl' : null }),
       elem('dd', 0, richText(g.definition))]))]);
