@@ -37,7 +37,7 @@ function chartFigure(c, ds, id) {
     const max = Math.max(1e-9, ...categories.map((_, k) => total(series.map(s => s.v[k])))), scale = (W - 64) / max;
     categories.forEach((category, k) => {
       wrapText(category, W / 8.5).forEach(line => {
-        text(0, y + 14, line);
+        text(2, y + 14, line); /* 2: a first letter such as J reaches left of its x */
         y += 19;
       });
       let x = 0;
