@@ -15,8 +15,9 @@ from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
+
+from centered_click import CenteringElement
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "player"
@@ -85,15 +86,6 @@ def data(bundle):
 @pytest.fixture(scope="session")
 def module(data):
     return data["module"]
-
-
-class CenteringElement(WebElement):
-    """An element that is scrolled to the middle of the window before a click: Selenium scrolls it only until it
-    is inside the window, where the matrix's sticky bar may cover it (a person scrolls on until they see it)."""
-
-    def click(self):
-        self.parent.execute_script("arguments[0].scrollIntoView({block: 'center'})", self)
-        super().click()
 
 
 class Browser:
