@@ -27,10 +27,12 @@ function showMatrixView(mx) {
    would meet the page's CSP; the serializer escapes the module's and the table's texts. */
 const COPY_STYLE = 'body{font:1rem/1.45 system-ui,sans-serif;margin:1rem;color:#111}table{border-collapse:collapse;'
   + 'width:100%}th,td{border:1px solid #777;padding:.4rem;vertical-align:top;text-align:left;white-space:pre-wrap}'
-  + 'thead th{background:#e6edf5}@media(max-width:40em){thead{display:none}tr,th,td{display:block}tr{margin:1rem 0}'
-  + 'tbody th::before,td::before{content:attr(data-label);display:block;font-weight:700}}@page{size:landscape}';
+  + 'thead th{background:#e6edf5}tbody th{font-weight:400}@media(max-width:40em){thead{display:none}'
+  + 'tr,th,td{display:block}tr{margin:1rem 0}tbody th::before,td::before{content:attr(data-label);display:block;'
+  + 'font-weight:700}}@page{size:landscape}';
 function exportCopy() {
-  const table = activeTable(), title = localText(shownMatrix.title), xml = e => new XMLSerializer().serializeToString(e);
+  const table = activeTable(), title = localText(shownMatrix.title);
+  const xml = e => new XMLSerializer().serializeToString(e);
   download(fileBase(table) + '.html', '<!DOCTYPE html>\n<html lang="' + lang + '"><head><meta charset="utf-8">'
     + '<meta name="viewport" content="width=device-width, initial-scale=1">' + xml(elem('title', 0, title))
     + '<style>' + COPY_STYLE + '</style></head>\n'

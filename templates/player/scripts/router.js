@@ -4,8 +4,8 @@ function renderChrome() {
   doc.documentElement.lang = lang;
   [['skip', t('skip')], ['nav-toggle', t('menu')], ['nav-title', t('units')], ['glossary-link', t('glossary')],
     ['matrix-link', t('matrix')], ['finish', t('finish')]].forEach(([id, text]) => { $(id).textContent = text; });
-  /* The header's short title: the module title up to a colon or dash, where it has one */
-  $('home-link').textContent = localText(module.metadata.title).split(/: | [—–] /)[0];
+  /* The header's short title: the module title up to a colon or dash, where it has one (three lines at most) */
+  $('brand').textContent = localText(module.metadata.title).split(/: | [—–] /)[0];
   $('unit-nav').setAttribute('aria-label', t('menu'));
   $('glossary-link').hidden = !module.glossary.length;
   $('matrix-link').hidden = !module.matrices.length;
