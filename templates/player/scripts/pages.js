@@ -55,9 +55,9 @@ function presentationBlock(p) {
       localize(x.bio) && richText(x.bio)])]))));
   if (p.media) append(section, mediaBlock(p.media));
   if (slides.length) {
-    const p = unitProgress;
+    const progress = unitProgress; /* this deck counts until its last slide has been shown */
     let shown = 0, last = slides.length < 2;
-    if (!last) p.decks++;
+    if (!last) progress.decks++;
     const items = slides.map((x, i) => elem('article.slide', { hidden: i > 0, 'aria-labelledby': 's-' + x.id },
       [localizedElem('h3', x.title, { id: 's-' + x.id }), richText(x.content),
         localize(x.notes) && elem('details.notes', 0, [elem('summary', 0, t('notes')), richText(x.notes)])]));
@@ -71,8 +71,8 @@ function presentationBlock(p) {
       count.textContent = t('slideOf', shown + 1, slides.length);
       if (!last && shown === slides.length - 1) {
         last = true;
-        p.decks--;
-        progressed(p);
+        progress.decks--;
+        progressed(progress);
       }
     };
     prev.onclick = () => show(-1);
