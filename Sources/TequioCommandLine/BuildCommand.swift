@@ -19,10 +19,15 @@ struct BuildCommand: ParsableCommand {
 
             Targets: \(BuildTarget.allCases.map(\.rawValue).joined(separator: ", ")), or all.
 
+            --audience facilitator builds the web player and the LMS packages with the slides' speaker \
+            notes, named <id>-<version>-<target>-facilitator.zip; the participant's (the default) leaves \
+            them out. The e-book is always the participant's; the print kit has the facilitator guide.
+
             Examples:
               tequio build modules/oaxaca-agua
               tequio build modules/oaxaca-agua --target web,scorm2004 -o /tmp/out
               tequio build modules/oaxaca-agua --target print,sheets --paper letter --tables 12
+              tequio build modules/oaxaca-agua --target web --audience facilitator
               SOURCE_DATE_EPOCH=1764400000 tequio build modules/oaxaca-agua --target all
             """)
 
@@ -43,6 +48,10 @@ struct BuildCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Working tables: sign-up pages in the print kit, sheets in the blank spreadsheets (1–50).", valueName: "n"))
     var tables: Int = 8
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Who the web player and LMS packages are for: participant (no speaker notes) or facilitator.", valueName: "audience"))
+    var audience: Audience = .participant
 
     @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on the bundles before they replace the old ones.")
     var noVerify = false
@@ -72,7 +81,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let targets = try parsedTargets()
         let located = try resources.locate()
-        let input = try BuildPreparation.prepare(module: module, resources: located, format: format)
+        var input = try BuildPreparation.prepare(module: module, resources: located, format: format)
+        input.audience = audience
         let progress = Progress(total: targets.count)
         var rendered: [(BuildTarget, FileTree, TargetWriter)] = []
         for t in targets {
@@ -87,13 +97,15 @@ struct BuildCommand: ParsableCommand {
         // Every bundle of the build is one output set: all replace their old files, or none does.
         let outputDir = URL(fileURLWithPath: output)
         let outputs = rendered.map { t, tree, writer in
-            let url = outputDir.appendingPathComponent(t.archiveName(for: input.module))
+            let url = outputDir.appendingPathComponent(t.archiveName(for: input.module, audience: audience))
             return OutputFile.archive(
                 tree, options: ArchiveOptions(timestamp: input.date, firstEntry: writer.firstEntry), to: url,
                 displayPath: DisplayPath.of(url))
         }
         progress.step("writing \(outputs.count) bundles")
-        let kinds = Dictionary(uniqueKeysWithValues: rendered.map { ($0.0.archiveName(for: input.module), TargetRegistry.packageKind(for: $0.0)) })
+        let kinds = Dictionary(uniqueKeysWithValues: rendered.map {
+            ($0.0.archiveName(for: input.module, audience: audience), TargetRegistry.packageKind(for: $0.0))
+        })
         let verify = noVerify ? nil : OutputChecks.hook(located) { kinds[$0.lastPathComponent] }
         try OutputChecks.write(outputs, verify: verify)
         for (output, (_, tree, _)) in zip(outputs, rendered) {
@@ -188,3 +200,4 @@ final class Progress {
 }
 
 extension PaperSize: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}

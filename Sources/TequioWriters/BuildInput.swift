@@ -14,6 +14,8 @@ public struct BuildInput: Sendable {
     public var generator: String
     /// The build date (from `SOURCE_DATE_EPOCH`), for formats that need one.
     public var date: Date
+    /// Who the player is for (`tequio build --audience`): the participants unless a facilitator's build is asked for.
+    public var audience: Audience = .participant
 
     /// - Throws: `StringCatalogueError` when the templates' string catalogue is missing or unreadable.
     public init(module: Module, assets: FileTree, templates: FileTree, generator: String, date: Date) throws {

@@ -9,10 +9,20 @@ public enum BuildTarget: String, CaseIterable, Sendable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    /// `<id>-<version>-<target>.zip`; the e-book is `<id>-<version>.epub` (a zip too) so that
-    /// e-readers open it as it is.
-    public func archiveName(for module: Module) -> String {
-        self == .epub ? "\(module.id)-\(module.version).epub" : "\(module.id)-\(module.version)-\(rawValue).zip"
+    /// `<id>-<version>-<target>.zip`, `-<target>-facilitator.zip` for a facilitator's build of a target that
+    /// carries the player; the e-book is `<id>-<version>.epub` (a zip too) so that e-readers open it as it is.
+    public func archiveName(for module: Module, audience: Audience = .participant) -> String {
+        if self == .epub { return "\(module.id)-\(module.version).epub" }
+        let reader = audience == .facilitator && carriesPlayer ? "-\(audience.rawValue)" : ""
+        return "\(module.id)-\(module.version)-\(rawValue)\(reader).zip"
+    }
+
+    /// The web player and the LMS packages made of it: what `--audience` changes.
+    public var carriesPlayer: Bool {
+        switch self {
+        case .web, .scorm12, .scorm2004, .cmi5, .imscp: true
+        case .epub, .print, .sheets: false
+        }
     }
 }
 

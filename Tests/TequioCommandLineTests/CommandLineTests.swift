@@ -153,6 +153,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["oaxaca-agua-1.0.0-web.zip"])
     }
 
+    func testAFacilitatorsBuildOfThePlayerHasItsOwnName() throws {
+        let out = try temporaryDirectory().appendingPathComponent("dist")
+        let run = try tequio(["build", "modules/oaxaca-agua", "--target", "web,epub", "--audience", "facilitator", "-o", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),
+                       ["oaxaca-agua-1.0.0-web-facilitator.zip", "oaxaca-agua-1.0.0.epub"], "the e-book is the participants' either way")
+        XCTAssertEqual(try tequio(["build", "modules/oaxaca-agua", "--audience", "trainer", "-o", out.path]).status, 64)
+    }
+
     func testAMissingStringCatalogueIsABrokenInstallationAndWritesNothing() throws {
         let dir = try temporaryDirectory()
         let templates = dir.appendingPathComponent("templates")

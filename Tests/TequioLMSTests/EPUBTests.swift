@@ -48,7 +48,17 @@ final class EPUBTests: XCTestCase {
         // items, is testTheBookPassesThePackageChecks).
         let spine = try XCTUnwrap(opf.element(named: "spine")).elements(named: "itemref").compactMap { $0.attribute("idref") }
         let chapters = 1 + module.units.count + module.matrices.count + (module.glossary.isEmpty ? 0 : 1)
-        XCTAssertEqual(spine.count, chapters * module.languages.count, "every chapter in every language")
+        XCTAssertEqual(spine.count, 1 + chapters * module.languages.count, "the cover, then every chapter in every language")
+
+        // The cover: an image the package names as its cover, and the first page.
+        let manifest = try XCTUnwrap(opf.element(named: "manifest")).elements(named: "item")
+        let cover = try XCTUnwrap(manifest.first { $0.attribute("properties") == "cover-image" })
+        XCTAssertEqual(cover.attribute("href"), "cover.svg")
+        XCTAssertEqual(cover.attribute("media-type"), "image/svg+xml")
+        let svg = try LMSFixture.root(tree["EPUB/cover.svg"], "cover.svg")
+        XCTAssertTrue(svg.descendants.contains { $0.name == "title" && $0.text == module.metadata.title["es"] })
+        let first = manifest.first { $0.attribute("id") == spine.first }
+        XCTAssertEqual(first?.attribute("href"), "text/cover.xhtml")
 
         // Every content document parses and every image it shows is in the book with a text alternative.
         for path in tree.sortedPaths where path.hasSuffix(".xhtml") {
@@ -82,12 +92,31 @@ final class EPUBTests: XCTestCase {
             for (header, column) in zip(headers, matrix.columns) { XCTAssertTrue(header.hasPrefix(column.label[lang]!)) }
             let cells = table.descendants.filter { $0.name == "td" }
             XCTAssertEqual(cells.count, EPUBContent.blankRows * matrix.columns.count)
-            XCTAssertTrue(cells.allSatisfy { $0.text.isEmpty || $0.text.hasPrefix(LMSFixture.input.catalogue.text("common.rowN", lang, "")) }, "blank cells")
+            // blank but for the row's number and the column's name, shown when the table reflows on a phone
+            for (i, cell) in cells.enumerated() {
+                let column = matrix.columns[i % matrix.columns.count], row = i / matrix.columns.count
+                let number = i % matrix.columns.count == 0 ? LMSFixture.input.catalogue.text("common.rowN", lang, String(row + 1)) : ""
+                XCTAssertEqual(cell.text, number + column.label[lang]!)
+                XCTAssertEqual(cell.elements.last?.attribute("class"), "column")
+            }
             let text = page.text
             for column in matrix.columns where !(column.help[lang] ?? "").isEmpty {
                 XCTAssertTrue(text.contains(column.help[lang]!), "help of \(column.id) in \(lang)")
             }
         }
+    }
+
+    /// The book is the participants': the slides' speaker notes are for the facilitator guide only.
+    func testTheBookLeavesOutTheSpeakerNotes() throws {
+        let module = LMSFixture.input.module
+        let notes = module.units.flatMap(\.blocks).flatMap { b -> [Slide] in
+            if case .presentation(let p) = b { return p.slides } else { return [] }
+        }.compactMap(\.notes)
+        XCTAssertFalse(notes.isEmpty, "the example module has speaker notes")
+        let tree = try EPUBWriter().render(LMSFixture.input)
+        let book = tree.sortedPaths.filter { $0.hasSuffix(".xhtml") }.map { String(decoding: tree[$0]!, as: UTF8.self) }.joined()
+        XCTAssertFalse(book.contains("Abra preguntando quién ha participado"))
+        XCTAssertFalse(book.contains(LMSFixture.input.catalogue.text("player.notes", "es")))
     }
 
     func testRichTextIsEscapedAndTermsLinkToTheGlossary() throws {

@@ -30,7 +30,7 @@ final class PlayerScriptTests: XCTestCase {
         let joined = try PlayerScript.joined(input.templates)
         XCTAssertTrue(joined.hasPrefix("(() => {\n'use strict';\n") && joined.hasSuffix("})();\n"))
         let tree = try WebPlayerWriter().render(input)
-        XCTAssertEqual(tree["player/player.js"], Data(try ScriptMinifier.minify(joined).utf8), "minified, not compacted by lines")
+        XCTAssertEqual(tree["player/player.js"], Data(try ScriptMinifier.minify(joined, shorteningNames: true).utf8), "minified, not compacted by lines")
         XCTAssertTrue(tree.sortedPaths.allSatisfy { $0.hasPrefix("player/") ? !$0.hasPrefix("player/scripts/") : true })
         XCTAssertEqual(tree.sortedPaths.filter { $0.hasPrefix("player/") }, ["player/module-data.js", "player/player.css", "player/player.js"])
     }

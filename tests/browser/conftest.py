@@ -17,6 +17,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from centered_click import CenteringElement
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "player"
 AXE_JS = (pathlib.Path(selenium_axe_python.__file__).with_name("axe-core") / "axe.min.js").read_text("utf-8")
@@ -103,6 +105,7 @@ class Browser:
                                             "download.prompt_for_download": False})
         o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+        self.d._web_element_cls = CenteringElement
         self.d.set_script_timeout(60)
         if size[0] < 500:  # an exact phone-sized viewport
             self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -139,6 +142,17 @@ class Browser:
         """After a click on a link: waits until the player has rendered the route (hashchange is asynchronous)."""
         self.wait(lambda d: self.js("const p = window.tequioPlayer; return !!(p && p.route && p.route.startsWith(arguments[0]))",
                                     prefix), msg=f"route {prefix}")
+
+    def go_through(self):
+        """Goes through the unit on screen as a participant does, each slide deck to its last slide and the page to
+        its end, and waits until the unit counts as seen."""
+        for step in self.qa(".slidebar button:last-child"):
+            while step.get_attribute("aria-disabled") != "true":
+                step.click()
+        self.js("document.querySelector('.pager').scrollIntoView()")
+        unit = self.js("return tequioPlayer.route.slice(4)")
+        self.wait(lambda d: self.js("return !!JSON.parse(localStorage.getItem(tequioPlayer.key)).seen[arguments[0]]", unit),
+                  msg=f"unit {unit} seen")
 
     def title(self):
         return self.js("return document.getElementById('page-title').textContent")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a hand-made web bundle for developing and testing the player without the Swift build.
 
-    python3 tests/browser/make_dev_bundle.py /tmp/tequio-dev-bundle
+    python3 tests/browser/make_dev_bundle.py /tmp/tequio-dev-bundle [--facilitator]
     TEQUIO_WEB_BUNDLE=/tmp/tequio-dev-bundle .venv-browser/bin/pytest tests/browser
 
 It lays out what `tequio build --target web` produces (index.html with its placeholders filled,
@@ -291,7 +291,8 @@ def player_strings(languages):
     return table
 
 
-def write_bundle(out, mod=None):
+def write_bundle(out, mod=None, facilitator=False):
+    """The bundle in `out`; the participant's (no speaker notes) unless `facilitator`, as `tequio build --audience`."""
     out = pathlib.Path(out)
     if out.exists():
         shutil.rmtree(out)
@@ -299,6 +300,11 @@ def write_bundle(out, mod=None):
     (out / "content" / "media").mkdir(parents=True)
     (out / "content" / "data").mkdir(parents=True)
     mod = mod or module()
+    if not facilitator:
+        for u in mod["units"]:
+            for b in u["blocks"]:
+                for slide in b.get("presentation", {}).get("slides", []):
+                    slide.pop("notes", None)
     lang = mod["languages"][0]
     page = (TEMPLATES / "index.html").read_text("utf-8")
     page = page.replace("{{lang}}", lang).replace("{{title}}", html.escape(mod["metadata"]["title"][lang]))
@@ -330,5 +336,6 @@ def write_bundle(out, mod=None):
 
 
 if __name__ == "__main__":
-    target = write_bundle(sys.argv[1] if len(sys.argv) > 1 else "/tmp/tequio-dev-bundle")
+    args = [a for a in sys.argv[1:] if a != "--facilitator"]
+    target = write_bundle(args[0] if args else "/tmp/tequio-dev-bundle", facilitator="--facilitator" in sys.argv)
     print(target)

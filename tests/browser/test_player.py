@@ -107,8 +107,10 @@ def test_every_screen_in_the_main_language(launch, module):
         b.wait_title(loc(u["title"], lang))
         assert b.active_id() == "page-title", "focus must move to the unit heading"
         assert b.q(f'#unit-list a[data-unit="{u["id"]}"]').get_attribute("aria-current") == "page"
+        assert b.js("return document.getElementById('progress').value") == i - 1, "opening a unit is not seeing it"
+        b.go_through()
         assert b.js("return document.getElementById('progress').value") == i
-        charts = b.qa("figure.chart svg")
+        charts = b.qa("figure.chart > svg")
         for svg in charts:
             assert svg.get_attribute("role") == "img"
             assert b.js("return arguments[0].querySelector('title').textContent.length > 0"
@@ -128,10 +130,11 @@ def test_every_screen_in_the_main_language(launch, module):
         b.shot(f"{lang}-90-glossary")
     if module.get("matrices"):
         go_matrix(b)
-        for h in b.qa(".help-btn"):
-            h.click()
-            assert h.get_attribute("aria-expanded") == "true"
-            assert b.q("#" + h.get_attribute("aria-controls")).is_displayed()
+        b.q("details.guide summary").click()
+        for c in matrix_of(module)["columns"]:
+            if c.get("help"):
+                assert b.q(f"#help-{c['id']}").is_displayed()
+                assert f"help-{c['id']}" in b.q(f'#rows textarea[data-col="{c["id"]}"]').get_attribute("aria-describedby")
         b.axe("matrix with column help open")
         b.shot(f"{lang}-91-matrix-help")
     assert not b.severe()
@@ -267,7 +270,7 @@ def test_matrix_autosave_reload_restart_export_and_import(launch, module, tmp_pa
     first = b.downloaded(1)[0]
     today = datetime.date.today().isoformat()
     suffix = f"-{matrix['id']}" if len(module["matrices"]) > 1 else ""
-    assert first.name == f"{module['id']}-mesa-3-valles-centrales-b{suffix}-{today}.xml", first.name
+    assert first.name == f"{module['id']}-santa-lucia-del-camino-mesa-3-valles-centrales-b{suffix}-{today}.xml", first.name
     raw = first.read_text("utf-8")
     assert raw.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
@@ -326,7 +329,7 @@ def test_import_rejects_wrong_files(launch, module, tmp_path):
         "wrong-module.xml": (doc(mod="otro-modulo"), "otro-modulo"),
         "wrong-version.xml": (doc(ver="9.9.9"), "9.9.9"),
         "wrong-matrix.xml": (doc(mx="no-such-matrix"), "no-such-matrix"),
-        "broken.xml": ("<completed-matrix><rows>", "XML"),
+        "broken.xml": ("<completed-matrix><rows>", "dañado"),
         "other.xml": ('<?xml version="1.0"?><plan xmlns="urn:x"/>', "Tequio"),
     }
     b = launch()
@@ -471,7 +474,10 @@ def test_resume_position_and_progress(launch, module):
         pytest.skip("needs two units")
     b = launch()
     b.open(f"#/u/{units[1]['id']}")
+    assert b.js("return document.getElementById('progress').value") == 0, "a unit opened is not yet seen"
+    b.go_through()
     b.open(f"#/u/{units[0]['id']}")
+    b.go_through()
     b.open(f"#/u/{units[1]['id']}")
     assert b.js("return document.getElementById('progress').value") == 2
     assert "2" in b.q("#progress-label").text

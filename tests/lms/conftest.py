@@ -24,6 +24,8 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
+from centered_click import CenteringElement
+
 from .cmi5_lms import CMI5LMS
 from .support import CMI5_PORT, HARNESS, RUNTIME_ONLY, RUNTIMES, SCORM_PORT, WAIT, build, runtime_only_page
 
@@ -101,6 +103,7 @@ class Browser:
             o.add_argument(a)
         o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+        self.d._web_element_cls = CenteringElement
         self.d.set_script_timeout(30)
         self.logs = []
         self.allowed = []

@@ -58,8 +58,14 @@ def follow(b, css, prefix):
 
 
 def visit_every_unit(b, module):
+    """Goes through every unit as a participant does (a unit counts as seen then, not when it opens): each slide
+    deck to its last slide, the page to its end."""
     for u in module["units"]:
         follow(b, f'#unit-list a[data-unit="{u["id"]}"]', "#/u/" + u["id"])
+        b.js("document.querySelectorAll('.slidebar button:last-child').forEach(x => { while (x.getAttribute("
+             "'aria-disabled') !== 'true') x.click(); }); document.querySelector('.pager').scrollIntoView()")
+        b.wait(lambda: b.js("return !!document.querySelector('#unit-list a[aria-current] .mark').firstChild"),
+               msg=f"unit {u['id']} seen")
 
 
 def fill_first_row(b, module, texts):

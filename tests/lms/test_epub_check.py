@@ -63,3 +63,24 @@ def test_hostile_texts_still_give_a_valid_book(tmp_path):
     with zipfile.ZipFile(out["epub"]) as z:
         glossary = z.read("EPUB/text/es-glossary.xhtml").decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp;amp; <em>«énfasis»</em>" in glossary
+
+
+def test_the_blank_matrix_reflows_on_a_phone_and_stays_a_table_on_a_wide_screen(packages, browser, tmp_path):
+    """At 360 px the six-column blank matrix becomes one block per column (each cell naming its column) and
+    nothing is cut; at 1366 px it is a table. The cover is the first page."""
+    book = tmp_path / "book"
+    with zipfile.ZipFile(packages["epub"]) as z:
+        z.extractall(book)
+    page = (book / "EPUB" / "text" / "es-matrix-1.xhtml").as_uri()
+    for width, display in ((360, "block"), (1366, "table-cell")):
+        browser.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+        browser.d.get(page)
+        got = browser.js("""const td = document.querySelector('table.blank-matrix tr.blank td');
+            return [document.documentElement.scrollWidth, getComputedStyle(td).display,
+                    getComputedStyle(td.querySelector('.column')).display,
+                    Math.max(...[...document.querySelectorAll('table.blank-matrix td')].map(e => e.getBoundingClientRect().right))]""")
+        assert got[0] <= width and got[3] <= width, f"cut at {width} px: {got}"
+        assert got[1] == display and (got[2] == "none") == (display == "table-cell"), got
+    browser.d.get((book / "EPUB" / "text" / "cover.xhtml").as_uri())
+    assert browser.js("const i = document.querySelector('img'); return i.complete && i.naturalWidth") == 1200

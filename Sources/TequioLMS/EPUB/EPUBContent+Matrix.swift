@@ -64,16 +64,15 @@ extension EPUBContent {
         p.end()
         p.end()
         p.start("tbody")
+        // Each cell names its column too, shown only where the table turns into one block per column (a narrow
+        // screen: book.css), so that it reflows instead of being cut.
         for row in 0..<Self.blankRows {
             p.start("tr", ["class": "blank"])
-            for (i, _) in mx.columns.enumerated() {
-                if i == 0 {
-                    p.start("td")
-                    p.element("span", strings("common.rowN", String(row + 1)), ["class": "row-number"])
-                    p.end()
-                } else {
-                    p.element("td", "")
-                }
+            for (i, c) in mx.columns.enumerated() {
+                p.start("td")
+                if i == 0 { p.element("span", strings("common.rowN", String(row + 1)), ["class": "row-number"]) }
+                p.localized("span", c.label, ["class": "column"])
+                p.end()
             }
             p.end()
         }

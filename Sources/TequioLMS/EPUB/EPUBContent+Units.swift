@@ -54,12 +54,6 @@ extension EPUBContent {
             let title = text(slide.title).map { "\(strings("epub.slideN", String(i + 1))). \($0)" } ?? strings("epub.slideN", String(i + 1))
             p.element("h3", title)
             p.rich(slide.content)
-            if let notes = slide.notes, p.resolve(notes).map({ !$0.0.isEmpty }) == true {
-                p.start("aside", ["class": "notes"])
-                p.element("h4", strings("common.facilitatorNotes"))
-                p.rich(notes)
-                p.end()
-            }
             p.end()
         }
         if let media = v.media {

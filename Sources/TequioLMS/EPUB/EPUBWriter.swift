@@ -5,8 +5,7 @@ import XMLSupport
 
 /// EPUB 3: the module as a reflowable e-book for phones and e-readers, one part per module language.
 ///
-/// Each part has a title page, one chapter per unit (presentations with their slides and speaker
-/// notes, case studies, findings with their charts as data tables, activities), the matrix as a
+/// Each part has a title page, one chapter per unit (presentations with their slides, case studies, findings with their charts as data tables, activities), the matrix as a
 /// printable blank table with its instructions, and the glossary. Video, audio and PDF stay in the web
 /// version (their transcripts are in the book). Images come from the module's files.
 ///
@@ -25,7 +24,7 @@ public struct EPUBWriter: TargetWriter {
     static let coreImageTypes = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "svg": "image/svg+xml"]
 
     public func render(_ input: BuildInput) throws -> FileTree {
-        let module = input.module
+        let module = Audience.participant.module(input.module)  // the book is the participants'; notes are in the guide
         var tree = FileTree()
         tree.add("mimetype", text: "application/epub+zip")
         tree["META-INF/container.xml"] = try Self.container()
@@ -35,7 +34,10 @@ public struct EPUBWriter: TargetWriter {
         for path in images.keys { tree["\(Self.root)/\(Self.contentFolder)/\(path)"] = input.assets[path] }
         let links = EPUBLinks(languages: module.languages, images: Set(images.keys), terms: Set(module.glossary.map(\.id)))
 
-        var spine: [String] = []
+        tree["\(Self.root)/\(EPUBCover.image)"] = try EPUBCover.svg(module)
+        let mainStrings = LocalizedStrings(input.catalogue, language: module.mainLanguage)
+        tree["\(Self.root)/\(EPUBCover.page)"] = try EPUBCover.xhtml(module, links: links, strings: mainStrings)
+        var spine = [EPUBCover.page]
         var parts: [(lang: String, entries: [(file: String, title: String)])] = []
         for lang in module.languages {
             let content = EPUBContent(module: module, lang: lang, links: links, strings: LocalizedStrings(input.catalogue, language: lang))
@@ -48,7 +50,6 @@ public struct EPUBWriter: TargetWriter {
             }
             parts.append((lang, entries))
         }
-        let mainStrings = LocalizedStrings(input.catalogue, language: module.mainLanguage)
         tree["\(Self.root)/nav.xhtml"] = try Self.navigation(module, parts: parts, strings: mainStrings)
         tree["\(Self.root)/package.opf"] = try Self.packageDocument(
             module, date: input.date, spine: spine, images: images, strings: mainStrings)
@@ -79,10 +80,7 @@ public struct EPUBWriter: TargetWriter {
                         if let photo = e.photo { found.insert(photo) }
                         scan(e.bio)
                     }
-                    for s in p.slides {
-                        scan(s.content)
-                        scan(s.notes)
-                    }
+                    for s in p.slides { scan(s.content) }
                     scan(p.media?.transcript)
                 case .caseStudy(let c):
                     scan(c.context)
@@ -140,6 +138,7 @@ public struct EPUBWriter: TargetWriter {
             w.element("dc:description", ["xml:lang": lang], text: summary)
         }
         if !module.metadata.license.isEmpty { w.element("dc:rights", text: module.metadata.license) }
+        w.element("meta", ["name": "cover", "content": "cover-image"])  // for EPUB 2 reading systems
         w.element("meta", ["property": "dcterms:modified"], text: modified(date))
         // EPUB Accessibility 1.0: how the book can be read and what it offers.
         w.element("meta", ["property": "schema:accessMode"], text: "textual")
@@ -159,6 +158,9 @@ public struct EPUBWriter: TargetWriter {
         w.start("manifest")
         w.element("item", ["id": "nav", "href": "nav.xhtml", "media-type": "application/xhtml+xml", "properties": "nav"])
         w.element("item", ["id": "css", "href": "css/book.css", "media-type": "text/css"])
+        w.element("item", [
+            "id": "cover-image", "href": EPUBCover.image, "media-type": "image/svg+xml", "properties": "cover-image",
+        ])
         for (i, file) in spine.enumerated() {
             w.element("item", ["id": "doc-\(i + 1)", "href": RelativeURI.reference(file), "media-type": "application/xhtml+xml"])
         }
@@ -233,6 +235,11 @@ public struct EPUBWriter: TargetWriter {
         w.text(strings("epub.contents"))
         w.endFull()
         w.start("ol")
+        w.start("li")
+        w.start("a", ["epub:type": "cover", "href": RelativeURI.reference(EPUBCover.page)])
+        w.text(strings("epub.cover"))
+        w.endFull()
+        w.endFull()
         let first = parts[0].entries
         for (type, index) in [("titlepage", 0), ("bodymatter", 1)] where index < first.count {
             w.start("li")

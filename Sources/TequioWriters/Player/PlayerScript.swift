@@ -18,7 +18,12 @@ public enum PlayerScript {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
-    /// The joined script, before `SourceCompactor`.
+    /// The joined script, minified and with its names shortened: `player/player.js`.
+    public static func minified(_ templates: FileTree) throws -> Data {
+        Data(try ScriptMinifier.minify(try joined(templates), shorteningNames: true).utf8)
+    }
+
+    /// The joined script, before `minified`.
     public static func joined(_ templates: FileTree) throws -> String {
         var script = "(() => {\n'use strict';\n"
         for name in try order(templates) {

@@ -9,6 +9,9 @@ import Foundation
 /// of a regular expression after an operator, an opening bracket, `}` or a keyword such as `return`, and
 /// for a division elsewhere, and only ASCII spaces and line breaks count as white space. A source it
 /// cannot read through (an unterminated string, comment, template or regular expression) is refused.
+///
+/// `shorteningNames` then gives the script's own names short ones (`ScriptNameShortener`): only for a script
+/// whose names are all inside one function, as the player's are.
 public enum ScriptMinifier {
     public struct Unreadable: Error, Equatable, CustomStringConvertible {
         public let what: String
@@ -16,13 +19,19 @@ public enum ScriptMinifier {
         public var description: String { "unterminated \(what) at byte \(offset)" }
     }
 
-    public static func minify(_ source: String) throws -> String {
-        var scanner = Scanner(source: Array(source.utf8))
-        try scanner.run()
-        return String(decoding: scanner.out, as: UTF8.self)
+    public static func minify(_ source: String, shorteningNames: Bool = false) throws -> String {
+        let shortener = try nameShortener(source)
+        return String(decoding: shorteningNames ? shortener.shortened() : shortener.script, as: UTF8.self)
     }
 
-    private enum Token { case none, word, number, punctuator, string, template, regex }
+    /// The shortener of a minified `source`, to look at what it would rename.
+    static func nameShortener(_ source: String) throws -> ScriptNameShortener {
+        var scanner = Scanner(source: Array(source.utf8))
+        try scanner.run()
+        return ScriptNameShortener(script: scanner.out, tokens: scanner.tokens)
+    }
+
+    enum Token { case none, word, number, punctuator, string, template, regex }
 
     /// Pairs of characters that would make one token (`++`, `//`, `=>`, `<!` of `<!--`…) if a gap
     /// between two tokens were dropped.
@@ -49,6 +58,8 @@ public enum ScriptMinifier {
     private struct Scanner {
         let source: [UInt8]
         var out: [UInt8] = []
+        /// Every token written, by its place in `out`; a template literal's text up to a `${` or from a `}` is one.
+        var tokens: [(kind: Token, range: Range<Int>)] = []
         var i = 0
         var last = Token.none
         var lastWord: [UInt8] = []
@@ -174,6 +185,7 @@ public enum ScriptMinifier {
                 if d == 0x24, byte(end + 1) == 0x7B {
                     braces.append(true)
                     copy(to: end + 2, as: .punctuator)
+                    tokens[tokens.count - 1].kind = .template
                     return
                 }
                 end += 1
@@ -182,6 +194,7 @@ public enum ScriptMinifier {
         }
 
         mutating func copy(to end: Int, as kind: Token) {
+            tokens.append((kind, out.count..<out.count + end - i))
             out.append(contentsOf: source[i..<end])
             i = end
             last = kind

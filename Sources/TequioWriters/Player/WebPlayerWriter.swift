@@ -10,7 +10,7 @@ public struct WebPlayerWriter: TargetWriter {
 
     public func render(_ input: BuildInput) throws -> FileTree {
         var tree = FileTree()
-        let module = input.module
+        let module = input.audience.module(input.module)
         let lang = module.mainLanguage
         let title = module.metadata.title.resolved(lang, fallbacks: module.languages) ?? module.id
         let description = module.metadata.summary.resolved(lang, fallbacks: module.languages) ?? ""
@@ -23,7 +23,7 @@ public struct WebPlayerWriter: TargetWriter {
         where path != "index.html" && !"player/\(path)".hasPrefix(PlayerScript.folder + "/") {
             tree["player/\(path)"] = SourceCompactor.compact(data, path: path)
         }
-        tree["player/player.js"] = SourceCompactor.compact(Data(try PlayerScript.joined(input.templates).utf8), path: "player.js")
+        tree["player/player.js"] = try PlayerScript.minified(input.templates)
         let strings = PlayerStrings.table(try StringCatalogue(templates: input.templates), languages: module.languages)
         tree.add(
             "player/module-data.js",

@@ -31,7 +31,8 @@ function matrixXML(table, draft) {
   const rows = child(root, 'rows', null, 1);
   /* A row with no text but a conflict or a review note is kept: nothing of an imported file is lost */
   rowsOf(table).filter(r => !rowIsEmpty(r) || r.a || r.n).forEach(r => {
-    const row = child(rows, 'row', null, 2), columns = shownMatrix.columns.map(c => c.id);
+    const row = child(rows, 'row', null, 2, [['title', isBlank(r.c[TITLE]) ? null : r.c[TITLE].trim()]]);
+    const columns = shownMatrix.columns.map(c => c.id);
     columns.forEach(k => isBlank(r.c[k]) || child(row, 'cell', r.c[k], 3, [['column', k]]));
     columns.forEach(k => ((r.a || {})[k] || [])
       .forEach(x => child(row, 'alternative', x.text, 3, [['column', k], ['source', x.src || '?']])));
@@ -82,20 +83,27 @@ function exportMatrix(force) {
     return;
   }
   box.hidden = true;
-  const draft = (table.draft || 0) + 1, d = new Date();
-  const date = d.getFullYear() + '-' + twoDigits(d.getMonth() + 1) + '-' + twoDigits(d.getDate());
-  const matrixPart = module.matrices.length > 1 ? '-' + shownMatrix.id : '';
-  const name = module.id + '-' + slug(table.name) + matrixPart + '-' + date + '.xml';
-  const url = URL.createObjectURL(new Blob([matrixXML(table, draft)], { type: 'application/xml' }));
+  const draft = (table.draft || 0) + 1, name = fileBase(table) + '.xml';
+  download(name, matrixXML(table, draft), 'application/xml');
+  table.draft = draft;
+  saveTable(table);
+  $('export-status').textContent = t('downloaded', name, draft);
+  $('export-copy').hidden = false;
+  if (force) $('export').focus();
+}
+/* <module>-<municipality>-<table>[-<matrix>]-<date>: the same for the file handed in and its copy to read */
+function fileBase(table) {
+  const d = new Date(), date = d.getFullYear() + '-' + twoDigits(d.getMonth() + 1) + '-' + twoDigits(d.getDate());
+  return [module.id, !isBlank(table.municipality) && slug(table.municipality), slug(table.name),
+    module.matrices.length > 1 && shownMatrix.id, date].filter(Boolean).join('-');
+}
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = elem('a', { href: url, download: name, hidden: true });
   doc.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
-  table.draft = draft;
-  saveTable(table);
-  $('export-status').textContent = t('downloaded', name, draft);
-  if (force) $('export').focus();
 }
 
 /* ---- Import. The fragment parser of a detached XML document throws on a malformed file or a DOCTYPE, where
@@ -133,7 +141,7 @@ function readMatrixFile(text, file) {
     sector: m.getAttribute('sector') || 'other', role: textOf(m, 'role') }));
   /* cells, their alternative texts and the review notes on them */
   const rows = kids(one('rows'), 'row').map(r => {
-    const row = { id: newId(), c: {} };
+    const row = { id: newId(), c: r.hasAttribute('title') ? { [TITLE]: r.getAttribute('title') } : {} };
     [...r.children].forEach(x => {
       const k = x.getAttribute('column'), name = x.localName, text = x.textContent, get = n => x.getAttribute(n) || '';
       if (x.namespaceURI !== MATRIX_NS || !/^(cell|alternative|review-note)$/.test(name)) return;

@@ -1,5 +1,8 @@
-/* ---- The matrix of a working table: table details, members, rows ---- */
+/* ---- The matrix of a working table: table details, members, rows. A row's short title (optional, the title
+   attribute of its row in the file) is kept with its cells under TITLE, which no column id can be, so that it is
+   saved, merged and timed as a cell is ---- */
 let shownMatrix = null, showRequired = false, undoRow = null;
+const TITLE = ':title';
 const rowsOf = table => table.rows[shownMatrix.id] || (table.rows[shownMatrix.id] = [{ id: newId(), c: {} }]);
 function field(id, label, value, f, attrs) {
   const input = elem('input', Object.assign({ id, type: 'text', 'data-f': f, autocomplete: 'off' }, attrs));
@@ -25,32 +28,36 @@ function showMatrix(mx) {
     elem('p.msg', { id: 'm-table-name', hidden: true }),
     elem('fieldset.members', 0, [elem('legend', 0, t('members')), elem('ol', { id: 'members' }),
       button('mem-add', '+ ' + t('addMember'), { id: 'member-add' })])]);
-  const columnGuide = mx.columns.map(c => {
-    const help = localize(c.help);
-    return elem('li', 0, [elem('span.cl', 0, [localizedElem('span', c.label), c.required && elem('span.req', 0, ' *')]),
-      c.maxLength && elem('span.meta', 0, ' · ' + t('maxChars', c.maxLength)),
-      help && button('help', [t('help'), visuallyHidden(': ' + localText(c.label))],
-        { 'aria-expanded': 'false', 'aria-controls': 'help-' + c.id }, 'help-btn'),
-      help && localizedElem('p.help', c.help, { id: 'help-' + c.id, hidden: true })]);
-  });
+  /* The columns and their help, in one block that opens: a cell's help is also its description */
+  const columnGuide = mx.columns.map(c => elem('li', 0, [
+    elem('span.cl', 0, [localizedElem('span', c.label), c.required && elem('span.req', 0, ' *')]),
+    c.maxLength && elem('span.meta', 0, ' · ' + t('maxChars', c.maxLength)),
+    localize(c.help) && localizedElem('p.help', c.help, { id: 'help-' + c.id })]));
   const rowsPanel = panel('rows-h', t('rows'), [
-    elem('div.guide', 0, [elem('h3', 0, t('columns')), elem('p.hint', 0, t('reqHint')),
+    elem('details.guide', 0, [elem('summary', 0, t('columns')), elem('p.hint', 0, t('reqHint')),
       elem('ol.cols', 0, columnGuide)]),
     elem('ol.rows', { id: 'rows' }), elem('p.hint', { id: 'no-rows' }, t('noRows')),
     button('row-add', '+ ' + t('addRow'), { id: 'row-add' }),
     elem('p.rowstatus', 0, [elem('span', { id: 'row-status', role: 'status' }), ' ',
       button('row-undo', t('undo'), { id: 'row-undo', hidden: true })])]);
-  const exchangePanel = panel('io-h', t('saveShare'), [elem('p', 0, t('exportHint')),
-    button('export', t('download'), { id: 'export' }, 'primary'),
+  /* "Load a matrix file" (a new table) and "Import another member's file" (merged into this one): the browser's
+     own file field says its words in the browser's language, so a label in the page's stands for it */
+  const exchangePanel = panel('io-h', t('saveShare'), [elem('p', { id: 'export-hint' }, t('exportHint')),
+    button('export', t('download'), { id: 'export-end', 'aria-describedby': 'export-hint' }, 'primary'),
+    ['import', 'merge'].map(x => elem('div.field', 0, [
+      elem('input.vh', { id: x + '-file', type: 'file', accept: '.xml,application/xml,text/xml',
+        'aria-describedby': x === 'merge' ? 'merge-hint' : null }),
+      elem('label.btn', { for: x + '-file' }, t(x)),
+      x === 'merge' && elem('p.hint', { id: 'merge-hint' }, t('mergeHint'))])),
+    elem('p', { id: 'import-status', role: 'status' })]);
+  /* Always on screen: the save state, "Download" and the whole matrix to read (Ctrl+S downloads too, start.js) */
+  const bar = elem('div.mbar', { id: 'mbar' }, [$('save-status'),
+    button('export', t('download'), { id: 'export', 'aria-keyshortcuts': 'Control+S' }, 'primary'),
+    elem('a.btn', { href: '#/view/' + mx.id }, t('viewMatrix'))]);
+  renderView([elem('p.crumb', 0, t('workTables')), pageTitle(mx.title), bar,
     elem('div.errors', { id: 'export-errors', tabindex: -1, hidden: true }),
     elem('p', { id: 'export-status', role: 'status' }),
-    /* "Load a matrix file" (a new table) and "Import another member's file" (merged into this one) */
-    ['import', 'merge'].map(x => elem('div.field', 0, [elem('label', { for: x + '-file' }, t(x)),
-      x === 'merge' && elem('p.hint', { id: 'merge-hint' }, t('mergeHint')),
-      elem('input', { id: x + '-file', type: 'file', accept: '.xml,application/xml,text/xml',
-        'aria-describedby': x === 'merge' ? 'merge-hint' : null })])),
-    elem('p', { id: 'import-status', role: 'status' })]);
-  renderView([elem('p.crumb', 0, t('workTables')), pageTitle(mx.title),
+    button('copy', t('downloadCopy'), { id: 'export-copy', hidden: true }),
     module.matrices.length > 1 && elem('ul.inline', 0, module.matrices.filter(x => x !== mx)
       .map(x => elem('li', 0, elem('a', { href: '#/matrix/' + x.id }, localText(x.title))))),
     elem('p.lead', 0, t('matrixIntro')), tablePanel, rowsPanel, exchangePanel]);
@@ -96,6 +103,7 @@ function rowElement(r) {
     elem('div.rowbar', 0, [button('row-up', '↑ ' + t('up'), 0, 'row-up'),
       button('row-down', '↓ ' + t('down'), 0, 'row-down'),
       button('row-del', '✕ ' + t('remove'), 0, 'row-remove danger')]),
+    field('h-' + r.id, t('rowTitle'), r.c[TITLE], 'head', { maxlength: 80 }),
     elem('div.cells', 0, cells)]));
 }
 function numberRows() {
@@ -135,15 +143,23 @@ function checkCell(area, r) {
 }
 const checkRow = (item, r) => item.querySelectorAll('textarea').forEach(area => checkCell(area, r));
 
+/* Text areas grow with their text: by CSS (field-sizing) where the browser can, else a row at a time */
+const fitsByCSS = CSS.supports('field-sizing', 'content');
+const fitArea = a => { while (!fitsByCSS && a.scrollHeight > a.clientHeight && a.rows < 99) a.rows++; };
+const fitAreas = e => e.querySelectorAll('textarea').forEach(fitArea);
 function onInput(e) {
   const started = performance.now(), input = e.target, f = input.dataset.f, v = input.value;
   if (!f) return;
+  if (input.rows) fitArea(input);
   const table = activeTable(), now = Math.floor(Date.now() / 1e3), times = table.t = asObject(table.t);
-  if (f === 'cell') {
+  if (f === 'cell' || f === 'head') {
     const item = input.closest('.mrow'), r = rowsOf(table).find(x => x.id === item.dataset.row), was = rowIsEmpty(r);
-    r.c[input.dataset.col] = v;
-    (r.t = asObject(r.t))[input.dataset.col] = now;
-    if (showRequired && was !== rowIsEmpty(r)) checkRow(item, r); else checkCell(input, r);
+    const k = f === 'head' ? TITLE : input.dataset.col;
+    r.c[k] = v;
+    (r.t = asObject(r.t))[k] = now;
+    if (f === 'cell') {
+      if (showRequired && was !== rowIsEmpty(r)) checkRow(item, r); else checkCell(input, r);
+    }
     saveRow(r);
   } else if (f === 'note') {
     table.notes[input.dataset.q] = v;

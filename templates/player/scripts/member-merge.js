@@ -37,6 +37,7 @@ function mergeMemberFile(table, mx, f) {
     const r = rows[match[j]];
     if (!r) return (after[last] = after[last] || []).push(s);
     last = match[j];
+    if (isBlank(r.c[TITLE])) r.c[TITLE] = s.c[TITLE];
     mx.columns.forEach(c => [{ src: f.file, text: s.c[c.id] || '' }].concat((s.a || {})[c.id] || []).forEach(x => {
       const a = { [c.id]: asObject(r.a)[c.id] || [{ src: mine, text: r.c[c.id] || '' }] };
       addAlternative(a, c.id, x);

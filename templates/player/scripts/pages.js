@@ -10,12 +10,13 @@ function showHome() {
   const about = [[t('authors'), authors], [t('duration'), duration],
     [t('modes'), (md.deliveryModes || []).map(x => t(x)).join(', ')], [t('license'), md.license],
     [t('version'), module.version]];
-  renderView([md.program && localizedElem('p.crumb', md.program), pageTitle(md.title),
-    md.subtitle && localizedElem('p.lead', md.subtitle),
-    summaryText && elem('div.rich', { lang: summaryText[1] !== lang ? summaryText[1] : null },
-      summaryText[0].split(/\n\s*\n/).map(p => elem('p', 0, p))),
+  /* The title, then at once what to do: start, or go on */
+  renderView([pageTitle(md.title),
     (first || resume) && elem('p', 0, elem('a.btn.primary', { href: resume ? saved.view : '#/u/' + first.id },
       t(resume ? 'resume' : 'start'))),
+    md.program && localizedElem('p.crumb', md.program), md.subtitle && localizedElem('p.lead', md.subtitle),
+    summaryText && elem('div.rich', { lang: summaryText[1] !== lang ? summaryText[1] : null },
+      summaryText[0].split(/\n\s*\n/).map(p => elem('p', 0, p))),
     elem('h2', 0, t('units')),
     elem('ol.toc', 0, module.units.map(u => elem('li', 0,
       [elem('a', { href: '#/u/' + u.id }, localizedElem('span', u.title)), ' ', elem('span.meta', 0, unitMeta(u))]))),
@@ -29,11 +30,15 @@ function showUnit(i) {
     activity: activityBlock };
   const link = (v, rel, dir) => v && elem('a', { href: '#/u/' + v.id, rel }, [elem('span.dir', 0, dir),
     localizedElem('span', v.title)]);
+  const p = unitProgress = { id: u.id, decks: 0 };
   renderView([elem('p.crumb', 0, [t('unitOf', i + 1, module.units.length), unitMeta(u)].filter(Boolean).join(' · ')),
     pageTitle(u.title), u.summary && localizedElem('p.lead', u.summary),
     (u.blocks || []).map(b => blockKinds[b.kind] && b[b.kind] && blockKinds[b.kind](b[b.kind])),
     elem('nav.pager', { 'aria-label': t('pager') }, [link(previous, 'prev', '← ' + t('prev')),
       link(next, 'next', t('next') + ' →')])]);
+  /* the pager ends the unit: on screen, the unit has been gone through (with its slides, see progressed) */
+  endObserver = new IntersectionObserver(e => e[0].isIntersecting && progressed(Object.assign(p, { end: 1 })));
+  endObserver.observe(view.querySelector('.pager'));
   return localText(u.title);
 }
 const blockSection = (cls, label, b) => elem('section.blk.' + cls, { 'aria-labelledby': 'b-' + b.id },
@@ -50,7 +55,9 @@ function presentationBlock(p) {
       localize(x.bio) && richText(x.bio)])]))));
   if (p.media) append(section, mediaBlock(p.media));
   if (slides.length) {
-    let shown = 0;
+    const progress = unitProgress; /* this deck counts until its last slide has been shown */
+    let shown = 0, last = slides.length < 2;
+    if (!last) progress.decks++;
     const items = slides.map((x, i) => elem('article.slide', { hidden: i > 0, 'aria-labelledby': 's-' + x.id },
       [localizedElem('h3', x.title, { id: 's-' + x.id }), richText(x.content),
         localize(x.notes) && elem('details.notes', 0, [elem('summary', 0, t('notes')), richText(x.notes)])]));
@@ -62,6 +69,11 @@ function presentationBlock(p) {
       prev.setAttribute('aria-disabled', shown === 0);
       next.setAttribute('aria-disabled', shown === slides.length - 1);
       count.textContent = t('slideOf', shown + 1, slides.length);
+      if (!last && shown === slides.length - 1) {
+        last = true;
+        progress.decks--;
+        progressed(progress);
+      }
     };
     prev.onclick = () => show(-1);
     next.onclick = () => show(1);
@@ -86,7 +98,7 @@ function parseVTT(text, track) {
 function mediaBlock(md) {
   const src = mediaUrl(md.src), title = localText(md.title), figure = elem('figure.media'), audio = md.kind === 'audio';
   if (md.kind === 'pdf') {
-    append(figure, elem('p', 0, elem('a', { href: src }, t('openPdf') + (title ? ': ' + title : ''))));
+    append(figure, elem('p', 0, elem('a.btn', { href: src }, t('openPdf') + (title ? ': ' + title : ''))));
   } else {
     const player = elem(audio ? 'audio' : 'video',
       { controls: true, preload: 'metadata', src, 'aria-label': title || null });
@@ -151,7 +163,7 @@ function findingBlock(f) {
       elem('thead', 0, elem('tr', 0, ds.columns.map(head))),
       elem('tbody', 0, ds.rows.map(r => elem('tr', 0, r.map(cell))))]);
     append(section, [elem('div.scroll', { role: 'region', tabindex: 0, 'aria-labelledby': caption }, dataTable),
-      mediaUrl(ds.src) && elem('p.meta', 0, elem('a', { href: mediaUrl(ds.src) }, t('csv')))]);
+      mediaUrl(ds.src) && elem('p', 0, elem('a.btn', { href: mediaUrl(ds.src) }, t('csv')))]);
   }
   (f.quotes || []).forEach(q => append(section, elem('figure.quote', 0,
     [elem('blockquote', 0, localizedElem('p', q.text)), q.attribution && localizedElem('figcaption', q.attribution)])));
@@ -169,7 +181,8 @@ function activityBlock(a) {
 
 function showGlossary(term) {
   const terms = module.glossary.slice().sort((a, b) => localText(a.label).localeCompare(localText(b.label), lang));
-  renderView([pageTitle(t('glossary')), saved.view && elem('p', 0, elem('a', { href: saved.view }, '← ' + t('back'))),
+  renderView([pageTitle(t('glossary')),
+    saved.view && elem('p', 0, elem('a.btn', { href: saved.view }, '← ' + t('back'))),
     elem('dl.glossary', 0, terms.map(g => [
       localizedElem('dt', g.label, { id: 'term-' + g.id, tabindex: -1, class: g.id === term ? 'hl' : null }),
       elem('dd', 0, richText(g.definition))]))]);

@@ -46,7 +46,9 @@ function reviewAction(action, b) {
       if (!Object.keys(r.a).length) delete r.a;
     }
     (r.t = asObject(r.t))[k] = Math.floor(Date.now() / 1e3);
-    item.replaceWith(rowElement(r));
+    const fresh = rowElement(r);
+    item.replaceWith(fresh);
+    fitAreas(fresh);
     numberRows();
     $('c-' + r.id + '-' + k).focus(); /* the cell with its new text */
   }

@@ -2,10 +2,11 @@
 function renderChrome() {
   numberFormat = null;
   doc.documentElement.lang = lang;
-  [['skip', t('skip')], ['nav-toggle', t('units')], ['nav-title', t('units')], ['glossary-link', t('glossary')],
+  [['skip', t('skip')], ['nav-toggle', t('menu')], ['nav-title', t('units')], ['glossary-link', t('glossary')],
     ['matrix-link', t('matrix')], ['finish', t('finish')]].forEach(([id, text]) => { $(id).textContent = text; });
-  $('home-link').textContent = localText(module.metadata.title);
-  $('unit-nav').setAttribute('aria-label', t('units'));
+  /* The header's short title: the module title up to a colon or dash, where it has one (three lines at most) */
+  $('brand').textContent = localText(module.metadata.title).split(/: | [—–] /)[0];
+  $('unit-nav').setAttribute('aria-label', t('menu'));
   $('glossary-link').hidden = !module.glossary.length;
   $('matrix-link').hidden = !module.matrices.length;
   const switcher = $('lang-switch'), list = $('unit-list');
@@ -43,31 +44,35 @@ function setNavOpen(open) {
   $('nav-toggle').setAttribute('aria-expanded', open);
 }
 
-/* ---- Routes: #/ · #/u/<unit> · #/glossary[/<term>] · #/matrix[/<matrix>] ---- */
+/* ---- Routes: #/ · #/u/<unit> · #/glossary[/<term>] · #/matrix[/<matrix>] · #/view[/<matrix>] ---- */
 let currentRoute = null, focusTarget = null;
 const renderView = kids => { view.textContent = ''; append(view, kids); };
 const pageTitle = o => typeof o === 'string' ? elem('h1', { id: 'page-title', tabindex: '-1' }, o)
   : localizedElem('h1', o, { id: 'page-title', tabindex: '-1' });
 function goTo(route, focus) {
-  const match = /^#\/(u|glossary|matrix)(?:\/(.*))?$/.exec(route) || [], arg = decodeURIComponent(match[2] || '');
+  const match = /^#\/(u|glossary|matrix|view)(?:\/(.*))?$/.exec(route) || [], arg = decodeURIComponent(match[2] || '');
   const unitIndex = module.units.findIndex(u => u.id === arg), isUnit = match[1] === 'u' && unitIndex >= 0;
   const was = currentRoute;
   let title = '';
   focusTarget = null;
   setNavOpen(false);
+  $('tools').append($('save-status')); /* back from the matrix's bar (matrix-editor.js) before the view goes */
+  if (endObserver) endObserver.disconnect();
+  unitProgress = null;
   if (isUnit) {
     title = showUnit(unitIndex);
     remember(route, arg);
   } else if (match[1] === 'glossary' && module.glossary.length) title = showGlossary(arg);
-  else if (match[1] === 'matrix' && module.matrices.length) {
+  else if (/^(matrix|view)$/.test(match[1]) && module.matrices.length) {
     const mx = module.matrices.find(x => x.id === arg) || module.matrices[0];
-    route = '#/matrix/' + mx.id;
-    title = showMatrix(mx);
+    route = '#/' + match[1] + '/' + mx.id;
+    title = (match[1] === 'view' ? showMatrixView : showMatrix)(mx);
     remember(route);
   } else {
     route = '#/';
     showHome();
   }
+  fitAreas(view);
   currentRoute = tequioPlayer.route = route;
   doc.title = (title ? title + ' · ' : '') + localText(module.metadata.title);
   markNav(isUnit && arg);
@@ -77,10 +82,20 @@ function goTo(route, focus) {
   }
   if (isUnit && was && was !== route) emit('navigate');
 }
-/* Remembers the screen and the units seen; saves only changes */
+/* Remembers the screen and the unit last opened; saves only changes */
 function remember(route, unit) {
-  if (saved.view === route && (!unit || saved.seen[unit])) return;
+  if (saved.view === route && (!unit || saved.unit === unit)) return;
   saved.view = route;
-  if (unit) saved.seen[saved.unit = unit] = 1;
+  if (unit) saved.unit = unit;
   saveIndex();
+}
+/* A unit counts as seen once its end has been on screen and each of its slide decks shown to its last slide: p is
+   {id, decks: decks not yet gone through, end} of the unit on screen (pages.js) */
+let unitProgress = null, endObserver = null;
+function progressed(p) {
+  if (p === unitProgress && p.end && !p.decks && !saved.seen[p.id]) {
+    saved.seen[p.id] = 1;
+    saveIndex();
+    markNav(p.id);
+  }
 }

@@ -11,11 +11,9 @@ function onClick(e) {
     doc.querySelector('#lang-switch [aria-pressed="true"]').focus();
   } else if (action.startsWith('row-')) rowAction(action, b);
   else if (/^(note|alt)-/.test(action)) reviewAction(action, b);
-  else if (action === 'help') {
-    const open = b.getAttribute('aria-expanded') !== 'true';
-    b.setAttribute('aria-expanded', open);
-    $(b.getAttribute('aria-controls')).hidden = !open;
-  } else if (action === 'mem-add') {
+  else if (action === 'print') print();
+  else if (action === 'copy') exportCopy();
+  else if (action === 'mem-add') {
     table.members.push({ name: '', sector: '', role: '' });
     table.modified = isoNow();
     saveTable(table);
@@ -71,6 +69,13 @@ function onChange(e) {
   }
 }
 
+/* Ctrl+S (⌘S) on the matrix downloads it, from wherever the focus is */
+doc.addEventListener('keydown', e => {
+  if ((e.ctrlKey || e.metaKey) && /^s$/i.test(e.key) && $('export')) {
+    e.preventDefault();
+    exportMatrix();
+  }
+});
 view.addEventListener('input', onInput);
 view.addEventListener('change', onChange);
 doc.addEventListener('click', onClick);
