@@ -84,6 +84,19 @@ public final class PDFCanvas {
         pageNumber += 1
     }
 
+    /// Opens a structure element of the tagged PDF (`Document`, `H1`, `P`…: cairo writes the structure
+    /// tree and marks what is drawn until `endTag` as its content, so screen readers read it in order).
+    public func beginTag(_ structure: String) { cairo_tag_begin(cr, structure, "") }
+
+    public func endTag(_ structure: String) { cairo_tag_end(cr, structure) }
+
+    /// What `body` draws, tagged as one `structure` element.
+    public func tagged(_ structure: String, _ body: () -> Void) {
+        beginTag(structure)
+        body()
+        endTag(structure)
+    }
+
     public func fill(x: Double, y: Double, width: Double, height: Double, colour: RGB) {
         setColour(colour)
         cairo_rectangle(cr, x, y, width, height)

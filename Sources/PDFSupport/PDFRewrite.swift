@@ -1,7 +1,8 @@
 import CQPDF
 import Foundation
 
-/// Rewrites a PDF through libqpdf, in memory: adds the catalogue's language and the link annotations
+/// Rewrites a PDF through libqpdf, in memory: adds the catalogue's language, the tagged-PDF declaration
+/// and the link annotations
 /// (cairo 1.16's own lose their destination and damage the cross-reference table), repairs what cairo
 /// gets wrong (duplicated keys for colour emoji), and writes compressed object streams and an /ID
 /// computed from the content, so the same input gives the same bytes.
@@ -18,6 +19,7 @@ public enum PDFRewrite {
             let root = qpdf_get_root(q.data)
             qpdf_oh_replace_key(q.data, root, "/Lang", qpdf_oh_new_unicode_string(q.data, language))
         }
+        markTagged(q)
         if !removingInfo.isEmpty {
             let trailer = qpdf_get_trailer(q.data)
             if qpdf_oh_has_key(q.data, trailer, "/Info") != 0 {
@@ -33,6 +35,32 @@ public enum PDFRewrite {
         try q.check(qpdf_write(q.data), "writing the PDF")
         guard let buffer = qpdf_get_buffer(q.data) else { throw PDFError("qpdf: no output") }
         return Data(bytes: buffer, count: Int(qpdf_get_buffer_length(q.data)))
+    }
+
+    /// Declares the document tagged (/MarkInfo /Marked true) when cairo wrote a structure tree, and puts
+    /// the tree's elements under one /Document element. Cairo 1.16 writes the elements and the marked
+    /// content but neither of these, which readers expect (and it drops a tag spanning pages).
+    private static func markTagged(_ q: QPDFSession) {
+        let d = q.data
+        let root = qpdf_get_root(d)
+        guard qpdf_oh_has_key(d, root, "/StructTreeRoot") != 0 else { return }
+        let info = qpdf_oh_new_dictionary(d)
+        qpdf_oh_replace_key(d, info, "/Marked", qpdf_oh_new_bool(d, 1))
+        qpdf_oh_replace_key(d, root, "/MarkInfo", info)
+        let tree = qpdf_oh_get_key(d, root, "/StructTreeRoot")
+        let kids = qpdf_oh_get_key(d, tree, "/K")
+        guard qpdf_oh_is_array(d, kids) != 0 else { return }
+        let document = qpdf_oh_new_dictionary(d)
+        qpdf_oh_replace_key(d, document, "/Type", qpdf_oh_new_name(d, "/StructElem"))
+        qpdf_oh_replace_key(d, document, "/S", qpdf_oh_new_name(d, "/Document"))
+        qpdf_oh_replace_key(d, document, "/P", tree)
+        qpdf_oh_replace_key(d, document, "/K", kids)
+        let element = qpdf_make_indirect_object(d, document)
+        for i in 0..<qpdf_oh_get_array_n_items(d, kids) {
+            let kid = qpdf_oh_get_array_item(d, kids, i)
+            if qpdf_oh_is_dictionary(d, kid) != 0 { qpdf_oh_replace_key(d, kid, "/P", element) }
+        }
+        qpdf_oh_replace_key(d, tree, "/K", element)
     }
 
     /// Each link as a /Link annotation of its page (no border) with an /XYZ destination: the target

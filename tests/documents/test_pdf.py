@@ -220,6 +220,19 @@ def test_the_plan_outline_follows_its_headings(pdfs):
     assert [k["title"] for k in problems[0]["kids"]][:1] == ["Quién se beneficia del problema"]
 
 
+def test_the_plan_is_tagged_for_screen_readers_in_reading_order(pdfs):
+    pdf = pdfs / f"{EXAMPLE}.pdf"
+    assert info(pdf)["Tagged"].strip() == "yes"
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True)
+    assert "Syntax Warning" not in tree.stderr, tree.stderr
+    lines = tree.stdout.splitlines()
+    assert lines[0] == "Document"
+    elements = [line.split()[0] for line in lines[1:] if line.startswith("  ") and not line.startswith("    ")]
+    assert {"H1", "H2", "P"} <= set(elements), set(elements)
+    headings = [lines[i + 1].strip().strip('"') for i, line in enumerate(lines[:-1]) if line.strip().startswith("H2 ")]
+    assert headings[:2] == ["Introducción", "Resumen del plan"], headings
+
+
 def test_two_runs_give_the_same_bytes(workspace, pdfs):
     again = workspace / "pdf-again"
     result = run_tequio("assemble", "examples/matrices", "--module", "modules/oaxaca-agua", "--format", "pdf", "--compendium", "-o", again)

@@ -117,7 +117,8 @@ struct PDFFlow {
     }
 
     private func paragraph(_ runs: [TextRun], width: Double, look: PDFLook, alignment: TextAlignment? = nil) -> PDFParagraph {
-        PDFParagraph(engine, runs: runs, width: width, alignment: alignment ?? look.alignment, lineSpacing: look.lineSpacing, keep: keepLayouts)
+        PDFParagraph(engine, runs: runs, width: width, alignment: alignment ?? look.alignment, lineSpacing: look.lineSpacing, keep: keepLayouts,
+            structure: look.structure)
     }
 
     /// List items: the text at the list's indent, the label in the hanging space before it.

@@ -42,10 +42,16 @@ final class PDFParagraph {
     let alignment: TextAlignment
     let lineSpacing: Double
     let lines: [TextBlock.Line]
+    /// Its structure type in the tagged PDF (`PDFLook.structure`).
+    let structure: String
     private var block: TextBlock?
 
-    init(_ engine: TextEngine, runs: [TextRun], width: Double, alignment: TextAlignment = .start, lineSpacing: Double = 1, keep: Bool = true) {
+    init(
+        _ engine: TextEngine, runs: [TextRun], width: Double, alignment: TextAlignment = .start, lineSpacing: Double = 1, keep: Bool = true,
+        structure: String = "P"
+    ) {
         self.runs = runs
+        self.structure = structure
         self.width = width
         self.alignment = alignment
         self.lineSpacing = lineSpacing

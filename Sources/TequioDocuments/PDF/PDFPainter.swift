@@ -36,7 +36,7 @@ struct PDFPainter {
     private func draw(_ item: PDFPlaced, on canvas: PDFCanvas, anchors: [String: (page: Int, y: Double)]) {
         switch item {
         case .text(let p, let x, let y, let lines):
-            canvas.draw(p.textBlock(engine), x: x, y: y, lines: lines)
+            canvas.tagged(p.structure) { canvas.draw(p.textBlock(engine), x: x, y: y, lines: lines) }
         case .rule(let x, let y, let width, let thickness, let colour):
             canvas.line(from: (x, y), to: (x + width, y), width: thickness, colour: colour)
         case .post(let x, let y, let height, let thickness, let colour):

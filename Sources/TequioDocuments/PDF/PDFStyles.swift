@@ -16,6 +16,8 @@ struct PDFLook {
     var keepWithNext: Bool
     var keepTogether: Bool
     var borderBelow: (width: Double, gap: Double, colour: RGB)?
+    /// The PDF structure type its paragraphs are tagged with, for screen readers (`H1`, `P`).
+    var structure = "P"
 }
 
 /// The style sheet as the PDF writer uses it (what `DocxStyles`, `OdtStyles` and `CSSStyles` are to
@@ -83,6 +85,16 @@ struct PDFStyles {
             run: run, spaceBefore: first(\.spaceBefore) ?? 0, spaceAfter: first(\.spaceAfter) ?? 0,
             lineSpacing: first(\.lineHeight) ?? 1, startIndent: first(\.startIndent) ?? 0, alignment: alignment,
             keepWithNext: chain.contains(where: \.keepWithNext), keepTogether: chain.contains(where: \.keepTogether),
-            borderBelow: border)
+            borderBelow: border, structure: Self.structure(role))
+    }
+
+    /// The tagged-PDF structure type of a role: headings keep their level (the title is the top one);
+    /// everything else is a paragraph (a list item or contents entry alone would need its list).
+    static func structure(_ role: StyleRole) -> String {
+        switch role {
+        case .title: "H1"
+        case .heading(let level): "H\(min(6, level + 1))"
+        default: "P"
+        }
     }
 }
