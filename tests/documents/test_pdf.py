@@ -248,3 +248,37 @@ def test_every_page_renders(workspace, pdfs):
     pngs = sorted(images.glob("*.png"))
     assert len(pngs) == int(info(pdfs / f"{EXAMPLE}.pdf")["Pages"])
     assert all(p.stat().st_size > 1500 for p in pngs)
+
+
+def read_pgm(data):
+    """A binary (P5) grey map from pdftoppm -gray: (width, height, pixels)."""
+    fields = data.split(maxsplit=4)
+    assert fields[0] == b"P5" and fields[3] == b"255", fields[:4]
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, fields[4][: width * height]
+
+
+def test_the_example_plan_looks_like_its_reviewed_reference_pages(workspace, pdfs):
+    """Each page rendered at 20 dpi in grey against the page images a person looked at and accepted
+    (tests/documents/reference/pdf/, re-recorded with TEQUIO_RECORD_GOLDEN=1 and looked at again)."""
+    import gzip
+    import os
+
+    reference = ROOT / "tests" / "documents" / "reference" / "pdf"
+    images = workspace / "pdf-pgm"
+    images.mkdir()
+    run("pdftoppm", "-r", "20", "-gray", pdfs / f"{EXAMPLE}.pdf", images / "page")
+    pages = sorted(images.glob("*.pgm"))
+    if os.environ.get("TEQUIO_RECORD_GOLDEN"):
+        shutil.rmtree(reference, ignore_errors=True)
+        reference.mkdir(parents=True)
+        for page in pages:
+            (reference / f"{page.stem}.pgm.gz").write_bytes(gzip.compress(page.read_bytes(), mtime=0))
+    expected = sorted(reference.glob("*.pgm.gz"))
+    assert [p.name for p in expected] == [f"{p.stem}.pgm.gz" for p in pages], "the page count changed"
+    for page, accepted in zip(pages, expected):
+        w, h, got = read_pgm(page.read_bytes())
+        rw, rh, want = read_pgm(gzip.decompress(accepted.read_bytes()))
+        assert (w, h) == (rw, rh), page.name
+        differing = sum(1 for a, b in zip(got, want) if abs(a - b) > 64)
+        assert differing <= len(got) // 200, f"{page.name}: {differing} of {len(got)} pixels differ from the reviewed page"
