@@ -113,9 +113,14 @@ struct ImportCommand: ParsableCommand {
         let located = try resources.locate()
         var printer = DiagnosticPrinter(format: format)
         if format == .json { printer.colour = false }
-        if files.allSatisfy(Self.isReviewedPlan) { return try importReviewed(located, printer) }
-        if ScoreImportAction.isScoringImport(files) { return try importScores(located, printer) }
+        let inputs = ImportKind.Inputs(files: files)
+        let kind = Self.kinds.first { $0.claims(inputs) } ?? Self.kinds[Self.kinds.count - 1]
+        try kind.run(self, located, printer)
+    }
 
+    /// Filled matrix spreadsheets (blank workbooks of `build --target sheets`, any table) become
+    /// completed-matrix files.
+    func importMatrices(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
         let action = ImportAction(
             ImportAction.Input(
                 files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"),
@@ -141,53 +146,12 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Filled scoring workbooks (`tequio review sheets`) become score files.
-    func importScores(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
-        let action = ScoreImportAction(
-            files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/scores"),
-            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
-        let outcome = action.run()
-        printer.print(outcome.diagnostics)
-        if let failure = outcome.failure {
-            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
-            throw Self.commandFailure(failure)
-        }
-        for out in outcome.written {
-            let scored = out.sheet.plans.filter { !$0.conflict }.count
-            let conflicts = out.sheet.plans.count - scored
-            Output.error(
-                "wrote \(DisplayPath.of(out.url)) (\(out.file): \(out.sheet.evaluator), \(scored) plan\(scored == 1 ? "" : "s") scored\(conflicts > 0 ? ", \(conflicts) conflict\(conflicts == 1 ? "" : "s") of interest declared" : ""))")
-        }
-    }
-
     static func commandFailure(_ failure: ImportFailure) -> CommandFailure {
         switch failure.kind {
         case .invalid: CommandFailure.invalid(failure.message)
         case .io: CommandFailure.io(failure.message)
         case .usage: CommandFailure(message: failure.message, code: TequioExit.usage)
         case .installation: CommandFailure.installation(failure.message)
-        }
-    }
-
-    func importReviewed(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
-        let schemas = SchemaSet(directory: located.schemas)
-        let read = ModuleCache.shared.read(URL(fileURLWithPath: module), schemas: schemas)
-        guard let loaded = read.module else {
-            printer.print(read.diagnostics.filter { $0.severity == .error })
-            throw CommandFailure.invalid("\(module) has errors; nothing was written")
-        }
-        let action = ReviewedImport(
-            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"), pending: ReviewImport.Pending(rawValue: pending)!)
-        do {
-            let (written, diagnostics) = try action.run(files)
-            printer.print(diagnostics)
-            for (url, matrix, source) in written {
-                let notes = matrix.rows.reduce(0) { $0 + $1.reviewNotes.filter { $0.status == .open }.count }
-                Output.error("wrote \(DisplayPath.of(url)) (\(source): draft \(matrix.draft), \(matrix.rows.count) rows, \(notes) open review note\(notes == 1 ? "" : "s"))")
-            }
-        } catch let failure as ReviewedImport.Failure {
-            printer.print(failure.diagnostics)
-            throw CommandFailure.invalid(failure.message)
         }
     }
 }

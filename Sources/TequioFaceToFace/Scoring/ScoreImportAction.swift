@@ -36,15 +36,6 @@ public struct ScoreImportAction {
         self.catalogue = catalogue
     }
 
-    /// True when one of `paths` is a scoring workbook: then the import is a score import.
-    public static func isScoringImport(_ paths: [String]) -> Bool {
-        paths.contains { path in
-            let url = URL(fileURLWithPath: path)
-            guard ["xlsx", "ods"].contains(url.pathExtension.lowercased()) else { return false }
-            return SpreadsheetFile.read(url, displayPath: path).0.map(ScoreImporter.isScoringWorkbook) ?? false
-        }
-    }
-
     public func run() -> Outcome {
         let moduleResult = ModuleReader(schemas: schemas).read(module)
         guard let module = moduleResult.module, !moduleResult.diagnostics.hasErrors else {

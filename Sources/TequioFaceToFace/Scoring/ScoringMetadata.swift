@@ -36,15 +36,6 @@ struct ScoringMetadata {
     /// The sheet's name, for the places in messages.
     let sheetName: String
 
-    /// True when `document` has a `tequio` sheet whose `format` row names a scoring workbook.
-    static func isScoringWorkbook(_ document: SpreadsheetDocument) -> Bool {
-        guard let sheet = document.sheet(named: ScoringLayout.metadataSheetName) else { return false }
-        return sheet.cells.contains { address, cell in
-            address.column == 0 && cell.text.trimmingCharacters(in: .whitespacesAndNewlines) == ScoringKey.format
-                && sheet[CellAddress(row: address.row, column: 1)].trimmingCharacters(in: .whitespacesAndNewlines) == ScoringKey.formatValue
-        }
-    }
-
     init(_ sheet: Sheet) {
         sheetName = sheet.name
         func text(_ row: Int, _ column: Int) -> String {

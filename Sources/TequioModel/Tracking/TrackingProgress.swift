@@ -63,7 +63,7 @@ public struct TrackingProgress: Sendable {
         }
     }
 
-    static func milestone(_ m: TrackedPlan.Milestone, _ updates: [TrackedPlan.Update], asOf: CalendarDate) -> MilestoneState {
+    public static func milestone(_ m: TrackedPlan.Milestone, _ updates: [TrackedPlan.Update], asOf: CalendarDate) -> MilestoneState {
         var status = TrackedPlan.Status.notStarted
         var percent: Int?
         var started = ""

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import TequioFaceToFace
+import TequioModel
+import TequioReaders
+
+/// What `tequio import` can read, one row each: the first whose `claims` accepts the files runs. A new
+/// kind of input is a new row (and its `run`), not another branch of `ImportCommand.run`.
+struct ImportKind: Sendable {
+    /// The files of one run, with the format their `tequio` sheets name, read once for every row.
+    struct Inputs {
+        let files: [String]
+        let workbookFormats: Set<String>
+
+        init(files: [String]) {
+            self.files = files
+            workbookFormats = Set(files.compactMap { path in
+                let url = URL(fileURLWithPath: path)
+                guard ["xlsx", "ods"].contains(url.pathExtension.lowercased()) else { return nil }
+                return SpreadsheetFile.read(url, displayPath: path).0.flatMap(WorkbookFormat.of)
+            })
+        }
+    }
+
+    let name: String
+    let claims: @Sendable (Inputs) -> Bool
+    let run: @Sendable (ImportCommand, ResourceLocator, DiagnosticPrinter) throws -> Void
+}
+
+extension ImportCommand {
+    static let kinds: [ImportKind] = [
+        ImportKind(
+            name: "reviewed plans (.docx, .odt)", claims: { $0.files.allSatisfy(ImportCommand.isReviewedPlan) },
+            run: { try $0.importReviewed($1, $2) }),
+        ImportKind(
+            name: "scoring workbooks", claims: { $0.workbookFormats.contains(ScoringKey.formatValue) }, run: { try $0.importScores($1, $2) }),
+        ImportKind(
+            name: "tracking workbooks", claims: { $0.workbookFormats.contains(TrackingKey.formatValue) }, run: { try $0.importTracking($1, $2) }),
+        ImportKind(name: "filled matrices", claims: { _ in true }, run: { try $0.importMatrices($1, $2) }),
+    ]
+
+    /// Filled scoring workbooks (`tequio review sheets`) become score files.
+    func importScores(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+        let action = ScoreImportAction(
+            files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/scores"),
+            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
+        let outcome = action.run()
+        printer.print(outcome.diagnostics)
+        if let failure = outcome.failure {
+            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
+            throw Self.commandFailure(failure)
+        }
+        for out in outcome.written {
+            let scored = out.sheet.plans.filter { !$0.conflict }.count
+            let conflicts = out.sheet.plans.count - scored
+            Output.error(
+                "wrote \(DisplayPath.of(out.url)) (\(out.file): \(out.sheet.evaluator), \(scored) plan\(scored == 1 ? "" : "s") scored\(conflicts > 0 ? ", \(conflicts) conflict\(conflicts == 1 ? "" : "s") of interest declared" : ""))")
+        }
+    }
+
+    /// Filled tracking workbooks (`tequio track init`, `track sheets`) add dated updates to the tracking
+    /// files beside them (or in `-o`).
+    func importTracking(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+        let action = TrackingImportAction(
+            files: files, module: URL(fileURLWithPath: module), trackingDirectory: output.map { URL(fileURLWithPath: $0) },
+            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
+        let outcome = action.run()
+        printer.print(outcome.diagnostics)
+        if let failure = outcome.failure {
+            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
+            throw Self.commandFailure(failure)
+        }
+        for out in outcome.written {
+            let a = out.applied
+            Output.error(
+                "updated \(DisplayPath.of(out.url)) (\(out.file), \(a.sheet): \(a.updates) update\(a.updates == 1 ? "" : "s"), \(a.changes) planning field\(a.changes == 1 ? "" : "s") set\(a.unchanged > 0 ? ", \(a.unchanged) row\(a.unchanged == 1 ? "" : "s") unchanged" : ""))")
+        }
+        for out in outcome.unchanged {
+            Output.error("nothing new for \(DisplayPath.of(out.url)) (\(out.file), \(out.applied.sheet))")
+        }
+    }
+
+    func importReviewed(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+        let schemas = SchemaSet(directory: located.schemas)
+        let read = ModuleCache.shared.read(URL(fileURLWithPath: module), schemas: schemas)
+        guard let loaded = read.module else {
+            printer.print(read.diagnostics.filter { $0.severity == .error })
+            throw CommandFailure.invalid("\(module) has errors; nothing was written")
+        }
+        let action = ReviewedImport(
+            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"), pending: ReviewImport.Pending(rawValue: pending)!)
+        do {
+            let (written, diagnostics) = try action.run(files)
+            printer.print(diagnostics)
+            for (url, matrix, source) in written {
+                let notes = matrix.rows.reduce(0) { $0 + $1.reviewNotes.filter { $0.status == .open }.count }
+                Output.error("wrote \(DisplayPath.of(url)) (\(source): draft \(matrix.draft), \(matrix.rows.count) rows, \(notes) open review note\(notes == 1 ? "" : "s"))")
+            }
+        } catch let failure as ReviewedImport.Failure {
+            printer.print(failure.diagnostics)
+            throw CommandFailure.invalid(failure.message)
+        }
+    }
+}
