@@ -49,6 +49,8 @@ struct Checker {
             return Outcome(diagnostics: RoundResultReader(schemas: schemas).read(url).1, files: 1)
         case ScoreSheetReader.namespace?:
             return Outcome(diagnostics: CompletedMatrixChecker(schemas: schemas, moduleOverride: moduleOverride).checkScores(url), files: 1)
+        case TrackingReader.namespace?:
+            return Outcome(diagnostics: TrackingReader(schemas: schemas).read(url).1, files: 1)
         default:
             let result = ModuleReader(schemas: schemas).read(url)
             return Outcome(diagnostics: result.diagnostics, files: max(1, result.files.count))
@@ -70,7 +72,9 @@ enum RootSniffer {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
-        for ns in [CompletedMatrixReader.namespace, ScoreSheetReader.namespace, RoundResultReader.namespace, ModuleReader.namespace] where head.contains("\"\(ns)\"") || head.contains("'\(ns)'") {
+        for ns in [
+            CompletedMatrixReader.namespace, ScoreSheetReader.namespace, RoundResultReader.namespace, TrackingReader.namespace, ModuleReader.namespace,
+        ] where head.contains("\"\(ns)\"") || head.contains("'\(ns)'") {
             return ns
         }
         return nil

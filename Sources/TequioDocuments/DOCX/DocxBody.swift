@@ -143,6 +143,10 @@ final class DocxBody {
                 w.end()
             }
         case .table(let table): self.table(table)
+        case .drawing(let drawing):
+            startParagraph("BodyText")
+            DrawingVML.write(drawing, w)
+            w.end()
         case .contents(let entries): contents(entries)
         case .pageBreak: s.pendingPageBreak = true
         case .orientation(let o):

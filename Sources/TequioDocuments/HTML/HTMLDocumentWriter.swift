@@ -236,6 +236,7 @@ private struct Renderer {
                 for item in items { out.raw("<li dir=\"auto\">\(out.inline(item))</li>\n") }
                 out.raw("</\(tag)>\n")
             case .table(let t): table(t, &out)
+            case .drawing(let d): out.raw(DrawingSVG.svg(d))
             case .contents(let entries):
                 out.raw("<nav class=\"contents\" aria-label=\"\(out.attr(layout.strings.contents))\">\n<ol>\n")
                 for e in entries { out.raw("<li><a href=\"#\(out.attr(e.anchor))\">\(out.text(e.text))</a></li>\n") }

@@ -72,6 +72,8 @@ public struct DocumentLayout: Sendable, Equatable {
         case pageBreak
         /// What follows starts on a new page in this orientation (a new section).
         case orientation(Orientation)
+        /// A chart (`Drawing`), in a paragraph of its own.
+        case drawing(Drawing)
     }
 
     /// The words a reader of tracked changes needs, in the document's language: set when the layout

@@ -135,6 +135,7 @@ final class OdtBody {
                 ["fo:background-color": fill, "fo:padding-top": "0.1cm", "fo:padding-bottom": "0.1cm", "fo:padding-left": "0.15cm", "fo:padding-right": "0.15cm", "fo:border": border])
             w.end()
         }
+        DrawingODF.automaticStyles(layout.blocks.compactMap { if case .drawing(let d) = $0 { d } else { nil } }, w)
         w.start("style:style", ["style:name": "fr.logo", "style:family": "graphic"])
         w.element(
             "style:graphic-properties",
@@ -209,6 +210,10 @@ final class OdtBody {
             }
             w.end()
         case .table(let t): table(t)
+        case .drawing(let drawing):
+            startParagraph("Text_20_body")
+            DrawingODF.write(drawing, w)
+            w.end()
         case .contents(let entries):
             for entry in entries {
                 startParagraph("Contents_20_1")

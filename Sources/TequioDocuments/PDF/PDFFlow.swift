@@ -86,6 +86,7 @@ struct PDFFlow {
         case .paragraph(let text): return [box(.body, text)]
         case .list(let kind, let entries): return list(kind, entries)
         case .table(let table): return [.table(self.table(table))]
+        case .drawing(let d): return [box(.body, LayoutText(d.description))]
         case .contents(let entries): return entries.map(contentsEntry)
         case .pageBreak: return [.pageBreak]
         case .orientation(let o):
