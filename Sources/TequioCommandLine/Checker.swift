@@ -41,6 +41,9 @@ struct Checker {
             let result = ModuleReader(schemas: schemas).read(url)
             return Outcome(diagnostics: result.diagnostics, files: result.files.count)
         }
+        if RootSniffer.isIATI(url) {
+            return Outcome(diagnostics: IATICheck.check(url, schemas: packages.schemas), files: 1)
+        }
         switch RootSniffer.namespace(of: url) {
         case CompletedMatrixReader.namespace?:
             let result = CompletedMatrixChecker(schemas: schemas, moduleOverride: moduleOverride).check(url)
@@ -78,5 +81,12 @@ enum RootSniffer {
             return ns
         }
         return nil
+    }
+
+    /// An IATI activity file: `<iati-activities>` (no namespace) near the top.
+    static func isIATI(_ url: URL) -> Bool {
+        guard url.pathExtension.lowercased() == "xml", let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        return String(decoding: handle.readData(ofLength: 4096), as: UTF8.self).contains("<iati-activities")
     }
 }

@@ -7,5 +7,5 @@ struct TrackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "track",
         abstract: "Follow the winning plans' implementation: tracking files and workbooks, progress reports, IATI export.",
-        subcommands: [TrackInitCommand.self, TrackSheetsCommand.self, TrackReportCommand.self])
+        subcommands: [TrackInitCommand.self, TrackSheetsCommand.self, TrackReportCommand.self, TrackExportCommand.self])
 }

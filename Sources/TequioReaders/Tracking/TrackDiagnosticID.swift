@@ -25,4 +25,5 @@ public enum TrackDiagnosticID: String, DiagnosticIdentifier {
     case noTrackingFile = "track.no-tracking-file"
     case otherPlan = "track.other-plan"
     case duplicatePlan = "track.duplicate-plan"
+    case iatiRule = "track.iati-rule"
 }
