@@ -57,6 +57,7 @@ public enum FuzzTargets {
         DocumentTargets.odtReference,
         ReviewTargets.reviewed,
         ReviewTargets.scores,
+        TrackingTarget.target,
     ]
 
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
