@@ -39,17 +39,21 @@ extension ImportCommand {
         ImportKind(name: "filled matrices", claims: { _ in true }, run: { try $0.importMatrices($1, $2) }),
     ]
 
+    /// Prints what an import found and, when it failed, its summary and the failure.
+    func report(_ diagnostics: [Diagnostic], failure: ImportFailure?, _ printer: DiagnosticPrinter) throws {
+        printer.print(diagnostics)
+        guard let failure else { return }
+        if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(diagnostics, files: files.count)) }
+        throw Self.commandFailure(failure)
+    }
+
     /// Filled scoring workbooks (`tequio review sheets`) become score files.
     func importScores(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
         let action = ScoreImportAction(
             files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/scores"),
             schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
         let outcome = action.run()
-        printer.print(outcome.diagnostics)
-        if let failure = outcome.failure {
-            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
-            throw Self.commandFailure(failure)
-        }
+        try report(outcome.diagnostics, failure: outcome.failure, printer)
         for out in outcome.written {
             let scored = out.sheet.plans.filter { !$0.conflict }.count
             let conflicts = out.sheet.plans.count - scored
@@ -65,11 +69,7 @@ extension ImportCommand {
             files: files, module: URL(fileURLWithPath: module), trackingDirectory: output.map { URL(fileURLWithPath: $0) },
             schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
         let outcome = action.run()
-        printer.print(outcome.diagnostics)
-        if let failure = outcome.failure {
-            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
-            throw Self.commandFailure(failure)
-        }
+        try report(outcome.diagnostics, failure: outcome.failure, printer)
         for out in outcome.written {
             let a = out.applied
             Output.error(

@@ -64,7 +64,7 @@ struct TrackExportCommand: ParsableCommand {
         if let country, country.range(of: "^[A-Z]{2}$", options: .regularExpression) == nil {
             throw ValidationError("--country '\(country)' is not an ISO 3166-1 alpha-2 code such as MX")
         }
-        if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date such as 2025-06-30") }
+        try TrackSetup.validate(asOf: asOf)
     }
 
     func run() throws {
@@ -74,7 +74,7 @@ struct TrackExportCommand: ParsableCommand {
         let printer = DiagnosticPrinter()
         let module = try self.module.map { try CheckedPlans.module($0, schemas: schemas, printer: printer) }
         let plans = try TrackInputs.read(tracking, module: module, schemas: schemas, printer: printer)
-        let day = try asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(iso: String(ImportTimestamp.string(AssembleCommand.sourceDateEpoch() ?? Date()).prefix(10)))!
+        let day = try TrackSetup.day(asOf)
         let writer = IATIActivityWriter(
             reportingOrg: .init(ref: reportingOrg, name: reportingOrgName ?? reportingOrg, type: reportingOrgType), asOf: day, country: country,
             catalogue: catalogue)

@@ -38,14 +38,7 @@ struct TrackInitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The winning plans: completed-matrix files, or folders of them.", valueName: "plans"))
     var plans: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The module (its folder or module.xml).", valueName: "dir"))
-    var module: String
-
-    @Option(name: .long, help: ArgumentHelp("Language of the workbook (default: the module's first language).", valueName: "tag"))
-    var language: String?
-
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
-    var output: String = "dist/tracking"
+    @OptionGroup var workbook: TrackWorkbookOptions
 
     @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on the workbooks before they are written.")
     var noVerify = false
@@ -53,16 +46,12 @@ struct TrackInitCommand: ParsableCommand {
     @OptionGroup var resources: ResourceOptions
 
     func run() throws {
-        let located = try resources.locate()
-        let schemas = SchemaSet(directory: located.schemas)
-        let catalogue = try located.catalogue()
-        let printer = DiagnosticPrinter()
-        let module = try CheckedPlans.module(self.module, schemas: schemas, printer: printer)
-        let language = try CheckedPlans.language(self.language, module: module)
+        let setup = try TrackSetup(resources, module: workbook.module, language: workbook.language)
+        let (located, schemas, catalogue, printer, module, language) = (setup.located, setup.schemas, setup.catalogue, setup.printer, setup.module, setup.language)
         let winners = try CheckedPlans.read(plans, module: module, schemas: schemas, catalogue: catalogue, printer: printer)
         let created = try ImportTimestamp.string(AssembleCommand.sourceDateEpoch() ?? Date())
         let tracked = winners.map { TrackedPlan(plan: $0, id: $0.baseName, created: created) }
-        let folder = URL(fileURLWithPath: output)
+        let folder = URL(fileURLWithPath: workbook.output)
         var outputs: [OutputFile] = []
         for plan in tracked {
             let url = folder.appendingPathComponent(TrackingWriter.fileName(planID: plan.id))
@@ -102,14 +91,7 @@ struct TrackSheetsCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Tracking files, or folders of them.", valueName: "tracking"))
     var tracking: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The module (its folder or module.xml).", valueName: "dir"))
-    var module: String
-
-    @Option(name: .long, help: ArgumentHelp("Language of the workbook (default: the module's first language).", valueName: "tag"))
-    var language: String?
-
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
-    var output: String = "dist/tracking"
+    @OptionGroup var workbook: TrackWorkbookOptions
 
     @OptionGroup var resources: ResourceOptions
 
@@ -122,12 +104,8 @@ struct TrackSheetsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let located = try resources.locate()
-        let schemas = SchemaSet(directory: located.schemas)
-        let catalogue = try located.catalogue()
-        let printer = DiagnosticPrinter()
-        let module = try CheckedPlans.module(self.module, schemas: schemas, printer: printer)
-        let language = try CheckedPlans.language(self.language, module: module)
+        let setup = try TrackSetup(resources, module: workbook.module, language: workbook.language)
+        let (located, schemas, catalogue, printer, module, language) = (setup.located, setup.schemas, setup.catalogue, setup.printer, setup.module, setup.language)
         let plans = try TrackInputs.read(tracking, module: module, schemas: schemas, printer: printer)
         let files: [String: Data]
         do {
@@ -137,9 +115,21 @@ struct TrackSheetsCommand: ParsableCommand {
         } catch {
             throw CommandFailure.installation("cannot write the tracking workbook: \(error)")
         }
-        let folder = URL(fileURLWithPath: output)
+        let folder = URL(fileURLWithPath: workbook.output)
         let outputs = files.sorted { $0.key < $1.key }.map { OutputFile.data($0.value, to: folder.appendingPathComponent($0.key)) }
         try OutputChecks.write(outputs, verify: OutputChecks.hook(located, kinds: Self.workbookKind))
         for out in outputs { Output.error("wrote \(DisplayPath.of(out.url))") }
     }
+}
+
+/// The options of the commands that write a tracking workbook (`track init`, `track sheets`).
+struct TrackWorkbookOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The module (its folder or module.xml).", valueName: "dir"))
+    var module: String
+
+    @Option(name: .long, help: ArgumentHelp("Language of the workbook (default: the module's first language).", valueName: "tag"))
+    var language: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var output: String = "dist/tracking"
 }

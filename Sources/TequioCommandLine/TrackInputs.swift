@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import TequioFaceToFace
 import TequioDocuments
 import TequioModel
 import TequioReaders
@@ -57,5 +59,35 @@ enum TrackInputs {
     static func timestamp(_ plans: [TrackedPlan]) throws -> Date {
         let newest = plans.flatMap { [$0.created] + $0.updates.map(\.imported) }.compactMap { Timestamp(iso: $0) }.max()
         return DocumentRenderer.timestamp(sourceDateEpoch: try AssembleCommand.sourceDateEpoch(), modified: newest)
+    }
+}
+
+/// What every `track` command starts from: the installation's schemas and words, the module, and the
+/// language it writes in.
+struct TrackSetup {
+    let located: ResourceLocator
+    let schemas: SchemaSet
+    let catalogue: StringCatalogue
+    let printer: DiagnosticPrinter
+    let module: Module
+    let language: String
+
+    init(_ resources: ResourceOptions, module: String, language: String?) throws {
+        located = try resources.locate()
+        schemas = SchemaSet(directory: located.schemas)
+        catalogue = try located.catalogue()
+        printer = DiagnosticPrinter()
+        self.module = try CheckedPlans.module(module, schemas: schemas, printer: printer)
+        self.language = try CheckedPlans.language(language, module: self.module)
+    }
+
+    /// `--as-of`, or today (`SOURCE_DATE_EPOCH`'s day when it is set).
+    static func day(_ asOf: String?) throws -> CalendarDate {
+        if let given = asOf.flatMap(CalendarDate.init(iso:)) { return given }
+        return CalendarDate(iso: String(ImportTimestamp.string(try AssembleCommand.sourceDateEpoch() ?? Date()).prefix(10)))!
+    }
+
+    static func validate(asOf: String?) throws {
+        if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date such as 2025-06-30") }
     }
 }

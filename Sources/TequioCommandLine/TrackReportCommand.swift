@@ -65,18 +65,14 @@ struct TrackReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try formats()
-        if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date such as 2025-06-30") }
+        try TrackSetup.validate(asOf: asOf)
     }
 
     func run() throws {
-        let located = try resources.locate()
-        let schemas = SchemaSet(directory: located.schemas)
-        let catalogue = try located.catalogue()
-        let printer = DiagnosticPrinter()
-        let module = try CheckedPlans.module(self.module, schemas: schemas, printer: printer)
-        let language = try CheckedPlans.language(self.language, module: module)
+        let setup = try TrackSetup(resources, module: module, language: language)
+        let (located, schemas, catalogue, printer, module, language) = (setup.located, setup.schemas, setup.catalogue, setup.printer, setup.module, setup.language)
         let plans = try TrackInputs.read(tracking, module: module, schemas: schemas, printer: printer)
-        let day = try asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(iso: String(ImportTimestamp.string(AssembleCommand.sourceDateEpoch() ?? Date()).prefix(10)))!
+        let day = try TrackSetup.day(asOf)
         let options = try AssembleCommand.documentOptions(located, branding: branding, referenceDoc: [])
         func text(_ t: LocalizedText?) -> String { t?.resolved(language, fallbacks: module.languages) ?? "" }
         let layout = TrackingReportLayout.layout(

@@ -19,25 +19,9 @@ struct TrackingWords: Sendable {
     func percent(_ value: Int) -> String { strings("score.percent", String(value)) }
     var none: String { "—" }
 
-    func status(_ s: TrackedPlan.Status) -> String {
-        switch s {
-        case .notStarted: strings("track.status.not-started")
-        case .limited: strings("track.status.limited")
-        case .substantial: strings("track.status.substantial")
-        case .complete: strings("track.status.complete")
-        case .withdrawn: strings("track.status.withdrawn")
-        }
-    }
-
-    func owner(_ o: TrackedPlan.Owner) -> String { o == .government ? strings.sector(.government) : strings.sector(.civilSociety) }
-
-    func direction(_ d: TrackedPlan.Direction) -> String {
-        switch d {
-        case .increase: strings("track.direction.increase")
-        case .decrease: strings("track.direction.decrease")
-        case .maintain: strings("track.direction.maintain")
-        }
-    }
+    func status(_ s: TrackedPlan.Status) -> String { strings.status(s) }
+    func owner(_ o: TrackedPlan.Owner) -> String { strings.owner(o) }
+    func direction(_ d: TrackedPlan.Direction) -> String { strings.direction(d) }
 
     /// The name of a planning field (`due`, `lead-agency`…) in a change's line.
     func field(_ name: String) -> String {

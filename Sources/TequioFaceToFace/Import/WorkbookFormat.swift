@@ -14,3 +14,14 @@ public enum WorkbookFormat {
         return nil
     }
 }
+
+/// Reading a `tequio` sheet: a key in column A, its values from column B, each trimmed and without the
+/// characters XML cannot hold.
+extension Sheet {
+    /// The rows that have a key, in order.
+    var keyRows: [Int] { Set(cells.keys.filter { $0.column == 0 }.map(\.row)).sorted() }
+
+    func metadataText(_ row: Int, _ column: Int) -> String {
+        CellText(self[CellAddress(row: row, column: column)]).text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

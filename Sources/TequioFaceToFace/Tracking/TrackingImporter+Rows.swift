@@ -39,6 +39,13 @@ extension TrackingImporter {
             return id
         }
 
+        /// The commitment and index of the milestone or indicator whose id is in column A.
+        mutating func locate(_ row: Int, _ what: String, _ ids: (TrackedPlan.Commitment) -> [String]) -> (Int, Int, String)? {
+            let all = applied.plan.commitments.enumerated().flatMap { c in ids(c.element).enumerated().map { (c.offset, $0.offset, $0.element) } }
+            guard let found = id(row, what, all.map(\.2)), let hit = all.first(where: { $0.2 == found }) else { return nil }
+            return hit
+        }
+
         /// Sets a planning field the table filled in; a value replaced keeps the old one in the history.
         /// An empty cell leaves the field as it is.
         mutating func plan(_ item: String, _ field: String, _ old: String, _ new: String?, _ row: Int, set: (inout TrackedPlan, String) -> Void) {
@@ -82,10 +89,7 @@ extension TrackingImporter {
         }
 
         mutating func milestone(row: Int) {
-            let all = applied.plan.commitments.enumerated().flatMap { c in c.element.milestones.indices.map { (c.offset, $0) } }
-            guard let id = id(row, "milestone", all.map { applied.plan.commitments[$0.0].milestones[$0.1].id }),
-                let (ci, mi) = all.first(where: { applied.plan.commitments[$0.0].milestones[$0.1].id == id })
-            else { return }
+            guard let (ci, mi, id) = locate(row, "milestone", { $0.milestones.map(\.id) }) else { return }
             let m = applied.plan.commitments[ci].milestones[mi]
             let start = cells.date(cell(row, M.plannedStart.rawValue), "the planned start of '\(id)'")
             let due = cells.date(cell(row, M.plannedDue.rawValue), "the planned end of '\(id)'")
@@ -114,14 +118,7 @@ extension TrackingImporter {
             if completed.isEmpty { claimed.completed = current.completed }
             if read.narrative.isEmpty { claimed.narrative = current.narrative }
             if evidence.isEmpty { claimed.evidence = current.evidence }
-            guard read.reportsProgress, claimed != current else {
-                if read.reportsProgress { applied.unchanged += 1 }
-                return
-            }
-            guard !date.isEmpty else {
-                cells.error(.missingDate, "the update of '\(id)' has no date: write the day it describes", cell(row, M.date.rawValue))
-                return
-            }
+            guard isNew(reports: read.reportsProgress, differs: claimed != current, date: date, id, cell(row, M.date.rawValue)) else { return }
             if read.status != nil && read.status != current.status && read.percent == current.percent && current.date != "" { read.percent = nil }
             var update = TrackedPlan.Update(item: id, date: date, status: read.status, percent: read.percent)
             update.started = started == current.started ? "" : started
@@ -141,10 +138,7 @@ extension TrackingImporter {
         }
 
         mutating func indicator(row: Int) {
-            let all = applied.plan.commitments.enumerated().flatMap { c in c.element.indicators.indices.map { (c.offset, $0) } }
-            guard let id = id(row, "indicator", all.map { applied.plan.commitments[$0.0].indicators[$0.1].id }),
-                let (ci, ii) = all.first(where: { applied.plan.commitments[$0.0].indicators[$0.1].id == id })
-            else { return }
+            guard let (ci, ii, id) = locate(row, "indicator", { $0.indicators.map(\.id) }) else { return }
             let indicator = applied.plan.commitments[ci].indicators[ii]
             let unit = cells.text(cell(row, I.unit.rawValue))
             let baseline = cells.number(cell(row, I.baseline.rawValue), "the baseline of '\(id)'")
@@ -170,19 +164,26 @@ extension TrackingImporter {
             if value.isEmpty { claimed.value = current.value }
             if read.narrative.isEmpty { claimed.narrative = current.narrative }
             if evidence.isEmpty { claimed.evidence = current.evidence }
-            guard read.reportsProgress, claimed != current else {
-                if read.reportsProgress { applied.unchanged += 1 }
-                return
-            }
-            guard !date.isEmpty else {
-                cells.error(.missingDate, "the measurement of '\(id)' has no date: write the day it was measured", cell(row, I.date.rawValue))
-                return
-            }
+            guard isNew(reports: read.reportsProgress, differs: claimed != current, date: date, id, cell(row, I.date.rawValue)) else { return }
             var update = TrackedPlan.Update(item: id, date: date)
             update.value = value
             update.narrative = read.narrative == current.narrative ? "" : read.narrative
             update.evidence = evidence == current.evidence ? [] : evidence
             append(update, kind: .indicator, row: row) { $0 == .value ? I.value : I.date }
+        }
+
+        /// True when a row reports something new and dated; a row that reports only what the tracking
+        /// file already says is counted as unchanged, one without a date is an error.
+        mutating func isNew(reports: Bool, differs: Bool, date: String, _ id: String, _ dateCell: CellAddress) -> Bool {
+            guard reports, differs else {
+                if reports { applied.unchanged += 1 }
+                return false
+            }
+            guard !date.isEmpty else {
+                cells.error(.missingDate, "the update of '\(id)' has no date: write the day it describes", dateCell)
+                return false
+            }
+            return true
         }
 
         /// Checks the update against the item's history (`TrackingRules`) and appends it.

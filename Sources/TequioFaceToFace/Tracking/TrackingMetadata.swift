@@ -31,11 +31,8 @@ struct TrackingMetadata {
 
     init(_ sheet: Sheet) {
         sheetName = sheet.name
-        func text(_ row: Int, _ column: Int) -> String {
-            CellText(sheet[CellAddress(row: row, column: column)]).text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let rows = Set(sheet.cells.keys.filter { $0.column == 0 }.map(\.row)).sorted()
-        for row in rows {
+        let text = sheet.metadataText
+        for row in sheet.keyRows {
             switch text(row, 0) {
             case TrackingKey.plan:
                 let id = text(row, 2)

@@ -69,15 +69,7 @@ public struct TrackingStrings: Sendable {
         }
     }
 
-    public func status(_ s: TrackedPlan.Status) -> String {
-        switch s {
-        case .notStarted: strings("track.status.not-started")
-        case .limited: strings("track.status.limited")
-        case .substantial: strings("track.status.substantial")
-        case .complete: strings("track.status.complete")
-        case .withdrawn: strings("track.status.withdrawn")
-        }
-    }
+    public func status(_ s: TrackedPlan.Status) -> String { strings.status(s) }
 
     /// What each level means, for the instructions.
     public func statusHelp(_ s: TrackedPlan.Status) -> String {
@@ -90,20 +82,8 @@ public struct TrackingStrings: Sendable {
         }
     }
 
-    public func direction(_ d: TrackedPlan.Direction) -> String {
-        switch d {
-        case .increase: strings("track.direction.increase")
-        case .decrease: strings("track.direction.decrease")
-        case .maintain: strings("track.direction.maintain")
-        }
-    }
-
-    public func owner(_ o: TrackedPlan.Owner) -> String {
-        switch o {
-        case .government: strings.sector(.government)
-        case .civilSociety: strings.sector(.civilSociety)
-        }
-    }
+    public func direction(_ d: TrackedPlan.Direction) -> String { strings.direction(d) }
+    public func owner(_ o: TrackedPlan.Owner) -> String { strings.owner(o) }
 
     public var invalidTitle: String { strings("score.invalidTitle") }
     public var statusMessage: String { strings("track.statusMessage") }

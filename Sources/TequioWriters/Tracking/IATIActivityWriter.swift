@@ -130,7 +130,7 @@ public struct IATIActivityWriter: Sendable {
         narrative(w, strings("track.iati.completion"))
         w.end()
         w.element("baseline", ["year": String(start.year), "iso-date": start.iso, "value": "0"])
-        period(start, end, target: "100", actual: String(c.percent), comment: Self.status(c.status, strings), evidence: [], w)
+        period(start, end, target: "100", actual: String(c.percent), comment: strings.status(c.status), evidence: [], w)
         w.end()
         for s in c.indicators {
             let i = s.indicator
@@ -184,16 +184,6 @@ public struct IATIActivityWriter: Sendable {
     }
 
     func narrative(_ w: XMLWriter, _ text: String) { w.element("narrative", text: text) }
-
-    static func status(_ s: TrackedPlan.Status, _ strings: LocalizedStrings) -> String {
-        switch s {
-        case .notStarted: strings("track.status.not-started")
-        case .limited: strings("track.status.limited")
-        case .substantial: strings("track.status.substantial")
-        case .complete: strings("track.status.complete")
-        case .withdrawn: strings("track.status.withdrawn")
-        }
-    }
 
     /// The IANA media type a link's extension suggests (IATI's FileFormat codes), else a web page.
     static func format(_ url: String) -> String {
