@@ -35,6 +35,7 @@ final class ComparisonLayoutTests: XCTestCase {
                 result += table.header
                 result += table.rows.flatMap { $0.flatMap { $0.map(t) } }
             case .contents(let entries): result += entries.map(\.text)
+            case .drawing(let d): result.append(d.description)
             case .logo, .pageBreak, .orientation: break
             }
         }

@@ -16,8 +16,10 @@ public struct TrackingReader: Sendable {
     public struct Located: Sendable {
         public var plan: TrackedPlan
         public var rootLocation: SourceLocation
-        /// By commitment, milestone or indicator id.
+        /// By commitment, milestone or indicator id (the first element with that id).
         public var itemLocations: [String: SourceLocation]
+        /// Every commitment, milestone and indicator in document order, with its place.
+        public var items: [(id: String, location: SourceLocation)]
         /// In the order of `plan.updates` and `plan.changes`.
         public var updateLocations: [SourceLocation]
         public var changeLocations: [SourceLocation]
@@ -59,11 +61,13 @@ public struct TrackingReader: Sendable {
     static func build(_ root: XMLElement) -> Located {
         func text(_ e: XMLElement, _ name: String) -> String { e.element(named: name)?.text ?? "" }
         var locations: [String: SourceLocation] = [:]
+        var items: [(id: String, location: SourceLocation)] = []
         let commitments = root.elements(named: "commitment").map { e -> TrackedPlan.Commitment in
             var c = TrackedPlan.Commitment(
                 id: e.attribute("id") ?? "", title: text(e, "title"), problem: text(e, "problem"), beneficiaries: text(e, "beneficiaries"),
                 affected: text(e, "affected"))
             locations[c.id] = locations[c.id] ?? e.location
+            items.append((c.id, e.location))
             c.leadAgency = text(e, "lead-agency")
             c.supportingActors = text(e, "supporting-actors")
             c.start = text(e, "start")
@@ -74,6 +78,7 @@ public struct TrackingReader: Sendable {
             c.milestones = e.elements(named: "milestone").map { m in
                 let id = m.attribute("id") ?? ""
                 locations[id] = locations[id] ?? m.location
+                items.append((id, m.location))
                 return TrackedPlan.Milestone(
                     id: id, owner: TrackedPlan.Owner(rawValue: m.attribute("owner") ?? "") ?? .government, text: text(m, "text"),
                     start: text(m, "start"), due: text(m, "due"))
@@ -81,6 +86,7 @@ public struct TrackingReader: Sendable {
             c.indicators = e.elements(named: "indicator").map { i in
                 let id = i.attribute("id") ?? ""
                 locations[id] = locations[id] ?? i.location
+                items.append((id, i.location))
                 return TrackedPlan.Indicator(
                     id: id, text: text(i, "text"), unit: text(i, "unit"), baseline: text(i, "baseline"), target: text(i, "target"),
                     direction: i.attribute("direction").flatMap(TrackedPlan.Direction.init(rawValue:)))
@@ -113,7 +119,7 @@ public struct TrackingReader: Sendable {
             municipality: text(root, "municipality"), draft: Int(root.attribute("draft") ?? "1") ?? 1, language: root.language ?? "es",
             created: root.attribute("created") ?? "", commitments: commitments, updates: updates, changes: changes)
         return Located(
-            plan: plan, rootLocation: root.location, itemLocations: locations, updateLocations: updateElements.map(\.location),
+            plan: plan, rootLocation: root.location, itemLocations: locations, items: items, updateLocations: updateElements.map(\.location),
             changeLocations: changeElements.map(\.location))
     }
 }

@@ -8,12 +8,14 @@ public enum TrackingValidation {
         let plan = located.plan
         var diagnostics: [Diagnostic] = []
         var kinds: [String: TrackingRules.ItemKind?] = [:]
-        func declare(_ id: String, _ kind: TrackingRules.ItemKind?) {
-            if kinds[id] != nil {
-                diagnostics.append(.error(TrackDiagnosticID.duplicateID, "the id '\(id)' is used twice in the plan", at: located.location(of: id)))
-            }
-            kinds[id] = kind
+        var seen = Set<String>()
+        for (id, at) in located.items where !seen.insert(id).inserted {
+            diagnostics.append(
+                Diagnostic(
+                    .error, TrackDiagnosticID.duplicateID, "the id '\(id)' is used twice in the plan", at: at,
+                    notes: [.init(location: located.location(of: id), message: "'\(id)' is first used here")]))
         }
+        func declare(_ id: String, _ kind: TrackingRules.ItemKind?) { kinds[id] = kind }
         func dates(_ id: String, _ start: String, _ due: String) {
             for (what, text) in [("start", start), ("due", due)] where !text.isEmpty && CalendarDate(iso: text) == nil {
                 diagnostics.append(.error(TrackDiagnosticID.badDate, "the planned \(what) of '\(id)', '\(text)', is not a date", at: located.location(of: id)))
