@@ -11,32 +11,36 @@ struct ImportKind: Sendable {
     struct Inputs {
         let files: [String]
         let workbookFormats: Set<String>
+        /// The workbooks read to find their format, by path, for an import that can take them as read.
+        let documents: [String: SpreadsheetDocument]
 
         init(files: [String]) {
             self.files = files
-            workbookFormats = Set(files.compactMap { path in
+            var documents: [String: SpreadsheetDocument] = [:]
+            for path in files where ["xlsx", "ods"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
                 let url = URL(fileURLWithPath: path)
-                guard ["xlsx", "ods"].contains(url.pathExtension.lowercased()) else { return nil }
-                return SpreadsheetFile.read(url, displayPath: path).0.flatMap(WorkbookFormat.of)
-            })
+                if let document = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url)).0 { documents[path] = document }
+            }
+            self.documents = documents
+            workbookFormats = Set(documents.values.compactMap(WorkbookFormat.of))
         }
     }
 
     let name: String
     let claims: @Sendable (Inputs) -> Bool
-    let run: @Sendable (ImportCommand, ResourceLocator, DiagnosticPrinter) throws -> Void
+    let run: @Sendable (ImportCommand, Inputs, ResourceLocator, DiagnosticPrinter) throws -> Void
 }
 
 extension ImportCommand {
     static let kinds: [ImportKind] = [
         ImportKind(
             name: "reviewed plans (.docx, .odt)", claims: { $0.files.allSatisfy(ImportCommand.isReviewedPlan) },
-            run: { try $0.importReviewed($1, $2) }),
+            run: { try $0.importReviewed($2, $3) }),
         ImportKind(
-            name: "scoring workbooks", claims: { $0.workbookFormats.contains(ScoringKey.formatValue) }, run: { try $0.importScores($1, $2) }),
+            name: "scoring workbooks", claims: { $0.workbookFormats.contains(ScoringKey.formatValue) }, run: { try $0.importScores($2, $3) }),
         ImportKind(
-            name: "tracking workbooks", claims: { $0.workbookFormats.contains(TrackingKey.formatValue) }, run: { try $0.importTracking($1, $2) }),
-        ImportKind(name: "filled matrices", claims: { _ in true }, run: { try $0.importMatrices($1, $2) }),
+            name: "tracking workbooks", claims: { $0.workbookFormats.contains(TrackingKey.formatValue) }, run: { try $0.importTracking($1, $2, $3) }),
+        ImportKind(name: "filled matrices", claims: { _ in true }, run: { try $0.importMatrices($2, $3) }),
     ]
 
     /// Prints what an import found and, when it failed, its summary and the failure.
@@ -64,10 +68,10 @@ extension ImportCommand {
 
     /// Filled tracking workbooks (`tequio track init`, `track sheets`) add dated updates to the tracking
     /// files beside them (or in `-o`).
-    func importTracking(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+    func importTracking(_ inputs: ImportKind.Inputs, _ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
         let action = TrackingImportAction(
             files: files, module: URL(fileURLWithPath: module), trackingDirectory: output.map { URL(fileURLWithPath: $0) },
-            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
+            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue(), documents: inputs.documents)
         let outcome = action.run()
         try report(outcome.diagnostics, failure: outcome.failure, printer)
         for out in outcome.written {

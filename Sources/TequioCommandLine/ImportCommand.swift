@@ -7,7 +7,7 @@ import TequioReaders
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files, and scoring workbooks into score files.",
+        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files, scoring workbooks into score files, tracking workbooks into updates.",
         discussion: """
             Each working table's sheet becomes one completed-matrix file \
             (<module>-<table>-<date>.xml, docs/completed-matrix-format.md) in the output folder, ready \
@@ -52,6 +52,14 @@ struct ImportCommand: ParsableCommand {
               puntajes-ana.xlsx:Plan 3!C16: error: 7 is outside the scale 1–5 [review.out-of-scale]
             and then nothing is written. A CSV of one plan sheet is not read: send the workbook.
 
+            Tracking workbooks: the workbooks of `tequio track init` and `track sheets` (.xlsx, .ods, \
+            also re-saved by LibreOffice), told apart by their 'tequio' sheet, add dated updates and \
+            planning changes to the tracking files they name, found in -o or else beside the workbook \
+            (docs/implementation.md). Updates are appended, never overwritten; a row as the tracking \
+            file already says it brings nothing. Each problem names file, sheet and cell, for example
+              seguimiento.xlsx:Plan 2!F19: error: the update of 'c1-g2' is dated 2025-03-01, before its last update (2025-04-30) [track.update-before-last]
+            and then nothing is written.
+
             Exit codes: 0 written (warnings allowed), 65 invalid input (nothing written), 74 a file \
             could not be read or written, 64 bad usage, 70 broken installation.
 
@@ -63,6 +71,7 @@ struct ImportCommand: ParsableCommand {
               tequio import plan-revisado.docx --module modules/oaxaca-agua -o borradores
               tequio import plan-revisado.odt --module modules/oaxaca-agua --pending reject
               tequio import puntajes-ronda-1-*.xlsx --module modules/oaxaca-agua
+              tequio import seguimiento-marzo.xlsx --module modules/oaxaca-agua -o seguimiento
             """)
 
     @Argument(help: ArgumentHelp("Filled .xlsx, .ods or .csv files, or reviewed .docx or .odt plans.", valueName: "file"))
@@ -73,7 +82,7 @@ struct ImportCommand: ParsableCommand {
 
     @Option(
         name: [.short, .customLong("output")],
-        help: ArgumentHelp("Folder for the completed-matrix files (default: dist/matrices) or the score files (default: dist/scores).", valueName: "dir"))
+        help: ArgumentHelp("Folder for the completed-matrix files (default: dist/matrices) or the score files (default: dist/scores); for tracking workbooks, the folder of the tracking files (default: beside the workbook).", valueName: "dir"))
     var output: String?
 
     @Option(
@@ -115,7 +124,7 @@ struct ImportCommand: ParsableCommand {
         if format == .json { printer.colour = false }
         let inputs = ImportKind.Inputs(files: files)
         let kind = Self.kinds.first { $0.claims(inputs) } ?? Self.kinds[Self.kinds.count - 1]
-        try kind.run(self, located, printer)
+        try kind.run(self, inputs, located, printer)
     }
 
     /// Filled matrix spreadsheets (blank workbooks of `build --target sheets`, any table) become

@@ -30,13 +30,19 @@ public struct TrackingImportAction: Sendable {
     public let trackingDirectory: URL?
     public let schemas: SchemaSet
     public let catalogue: StringCatalogue
+    /// Workbooks already read (by path), so that a large one is not read twice.
+    public let documents: [String: SpreadsheetDocument]
 
-    public init(files: [String], module: URL, trackingDirectory: URL?, schemas: SchemaSet, catalogue: StringCatalogue) {
+    public init(
+        files: [String], module: URL, trackingDirectory: URL?, schemas: SchemaSet, catalogue: StringCatalogue,
+        documents: [String: SpreadsheetDocument] = [:]
+    ) {
         self.files = files
         self.module = module
         self.trackingDirectory = trackingDirectory
         self.schemas = schemas
         self.catalogue = catalogue
+        self.documents = documents
     }
 
     public func run() -> Outcome {
@@ -54,7 +60,7 @@ public struct TrackingImportAction: Sendable {
         let reader = TrackingReader(schemas: schemas)
         let results = files.concurrentMap { path -> ([Diagnostic], [(URL, TrackingImporter.Applied)]) in
             let url = URL(fileURLWithPath: path)
-            let (document, readDiagnostics) = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
+            let (document, readDiagnostics) = documents[path].map { ($0, []) } ?? SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
             guard let document else { return (readDiagnostics, []) }
             var diagnostics = readDiagnostics
             let (sheets, found) = importer.planSheets(document)
