@@ -16,12 +16,9 @@ struct ImportKind: Sendable {
 
         init(files: [String]) {
             self.files = files
-            var documents: [String: SpreadsheetDocument] = [:]
-            for path in files where ["xlsx", "ods"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
-                let url = URL(fileURLWithPath: path)
-                if let document = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url)).0 { documents[path] = document }
-            }
-            self.documents = documents
+            let workbooks = files.filter { ["xlsx", "ods"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+            let read = workbooks.concurrentMap { path in SpreadsheetFile.read(URL(fileURLWithPath: path), displayPath: DisplayPath.of(URL(fileURLWithPath: path))).0 }
+            documents = Dictionary(zip(workbooks, read).compactMap { path, document in document.map { (path, $0) } }, uniquingKeysWith: { a, _ in a })
             workbookFormats = Set(documents.values.compactMap(WorkbookFormat.of))
         }
     }

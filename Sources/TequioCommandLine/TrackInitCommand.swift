@@ -22,7 +22,8 @@ struct TrackInitCommand: ParsableCommand {
             society's actions as milestones; the expected results as indicators; empty planning fields \
             (lead agency, supporting actors, dates, budget, funding source, units, baselines, targets) and \
             an empty history;
-              seguimiento-<module>.xlsx and .ods  the tracking workbook: an instructions sheet and one \
+              seguimiento-<module>.xlsx and .ods  the tracking workbook (with --per-plan, one per plan: \
+            seguimiento-<plan>.xlsx and .ods): an instructions sheet and one \
             protected sheet per plan (Plan 1, Plan 2… in the compendium's order) whose open cells are the \
             planning fields and the progress to report, with drop-downs for the status (not started, \
             limited, substantial, complete, withdrawn) and date cells. `tequio import` reads it back.
@@ -47,8 +48,7 @@ struct TrackInitCommand: ParsableCommand {
 
     func run() throws {
         let setup = try TrackSetup(resources, module: workbook.module, language: workbook.language)
-        let (located, schemas, catalogue, printer, module, language) = (setup.located, setup.schemas, setup.catalogue, setup.printer, setup.module, setup.language)
-        let winners = try CheckedPlans.read(plans, module: module, schemas: schemas, catalogue: catalogue, printer: printer)
+        let winners = try CheckedPlans.read(plans, module: setup.module, schemas: setup.schemas, catalogue: setup.catalogue, printer: setup.printer)
         let created = try ImportTimestamp.string(AssembleCommand.sourceDateEpoch() ?? Date())
         let tracked = winners.map { TrackedPlan(plan: $0, id: $0.baseName, created: created) }
         let folder = URL(fileURLWithPath: workbook.output)
@@ -62,11 +62,9 @@ struct TrackInitCommand: ParsableCommand {
             }
             outputs.append(.data(try written { try TrackingWriter.data(plan) }, to: url))
         }
-        let files = try written {
-            try TrackingSheets.render(tracked, module: module, language: language, date: try TrackInputs.timestamp(tracked), catalogue: catalogue)
-        }
+        let files = try workbook.render(tracked, setup)
         outputs += files.sorted { $0.key < $1.key }.map { .data($0.value, to: folder.appendingPathComponent($0.key)) }
-        try OutputChecks.write(outputs, verify: noVerify ? nil : OutputChecks.hook(located, kinds: TrackSheetsCommand.workbookKind))
+        try OutputChecks.write(outputs, verify: noVerify ? nil : OutputChecks.hook(setup.located, kinds: TrackSheetsCommand.workbookKind))
         for out in outputs { Output.error("wrote \(DisplayPath.of(out.url))") }
     }
 
@@ -105,20 +103,16 @@ struct TrackSheetsCommand: ParsableCommand {
 
     func run() throws {
         let setup = try TrackSetup(resources, module: workbook.module, language: workbook.language)
-        let (located, schemas, catalogue, printer, module, language) = (setup.located, setup.schemas, setup.catalogue, setup.printer, setup.module, setup.language)
-        let plans = try TrackInputs.read(tracking, module: module, schemas: schemas, printer: printer)
-        let files: [String: Data]
-        do {
-            files = try TrackingSheets.render(plans, module: module, language: language, date: try TrackInputs.timestamp(plans), catalogue: catalogue)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure.installation("cannot write the tracking workbook: \(error)")
-        }
+        let plans = try TrackInputs.read(tracking, module: setup.module, schemas: setup.schemas, printer: setup.printer)
+        let files = try workbook.render(plans, setup)
         let folder = URL(fileURLWithPath: workbook.output)
-        let outputs = files.sorted { $0.key < $1.key }.map { OutputFile.data($0.value, to: folder.appendingPathComponent($0.key)) }
-        try OutputChecks.write(outputs, verify: OutputChecks.hook(located, kinds: Self.workbookKind))
-        for out in outputs { Output.error("wrote \(DisplayPath.of(out.url))") }
+        // Each workbook (its XLSX and ODS) is a set of its own, checked and written on every core.
+        let sets = Dictionary(grouping: files.keys.sorted()) { ($0 as NSString).deletingPathExtension }.sorted { $0.key < $1.key }.map {
+            $0.value.map { OutputFile.data(files[$0]!, to: folder.appendingPathComponent($0)) }
+        }
+        try OutputChecks.write(sets: sets, verify: OutputChecks.hook(setup.located, kinds: Self.workbookKind))
+        let count = sets.reduce(0) { $0 + $1.count }
+        Output.error(count <= 24 ? sets.flatMap { $0 }.map { "wrote \(DisplayPath.of($0.url))" }.joined(separator: "\n") : "wrote \(count) workbooks in \(DisplayPath.of(folder))")
     }
 }
 
@@ -132,4 +126,21 @@ struct TrackWorkbookOptions: ParsableArguments {
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder.", valueName: "dir"))
     var output: String = "dist/tracking"
+
+    @Flag(name: .customLong("per-plan"), help: "Write one workbook per plan (seguimiento-<plan>.xlsx, .ods) instead of one for all.")
+    var perPlan = false
+
+    /// The workbooks' files, or a usage failure when one workbook would be too large to import.
+    func render(_ plans: [TrackedPlan], _ setup: TrackSetup) throws -> [String: Data] {
+        do {
+            return try TrackingSheets.render(
+                plans, module: setup.module, language: setup.language, perPlan: perPlan, date: try TrackInputs.timestamp(plans), catalogue: setup.catalogue)
+        } catch let tooLarge as TrackingSheets.TooLarge {
+            throw CommandFailure(message: "\(tooLarge)", code: TequioExit.usage)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure.installation("cannot write the tracking workbook: \(error)")
+        }
+    }
 }

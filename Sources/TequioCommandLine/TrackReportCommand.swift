@@ -24,7 +24,9 @@ struct TrackReportCommand: ParsableCommand {
             HTML report is one file with its charts as SVG, readable offline; DOCX and ODT draw them as \
             shapes. Charts are in greys, legible printed in black and white.
 
-            Written to <output>/<module>-seguimiento-<date>.<format> (-progress- in English).
+            Written to <output>/<module>-seguimiento-<date>.<format> (-progress- in English); with \
+            --per-plan that document has the summary only, and each plan has its own report, \
+            <plan>-seguimiento-<date>.<format> (for hundreds of plans, whose one report would be too large).
 
             Examples:
               tequio track report --module modules/oaxaca-agua seguimiento/ --format html
@@ -52,10 +54,16 @@ struct TrackReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Branding folder with branding.json (default: the templates' documents/).", valueName: "dir"))
     var branding: String?
 
+    @Flag(name: .customLong("per-plan"), help: "Write the summary across the plans, and one report per plan (<plan>-seguimiento-<date>.<format>).")
+    var perPlan = false
+
     @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX and ODT files before they are written.")
     var noVerify = false
 
     @OptionGroup var resources: ResourceOptions
+
+    /// The largest part the package checks read (the spreadsheet import's limit too).
+    static let largestPart = 64 << 20
 
     func formats() throws -> [DocumentFormat] {
         let formats = try AssembleCommand.formats(format)
@@ -75,21 +83,40 @@ struct TrackReportCommand: ParsableCommand {
         let day = try TrackSetup.day(asOf)
         let options = try AssembleCommand.documentOptions(located, branding: branding, referenceDoc: [])
         func text(_ t: LocalizedText?) -> String { t?.resolved(language, fallbacks: module.languages) ?? "" }
-        let layout = TrackingReportLayout.layout(
-            plans, asOf: day, language: language, moduleID: module.id, programTitle: text(module.metadata.program), moduleTitle: text(module.metadata.title),
+        let report = TrackingReportLayout(
+            asOf: day, language: language, moduleID: module.id, programTitle: text(module.metadata.program), moduleTitle: text(module.metadata.title),
             catalogue: catalogue, hasLogo: options.branding.logo != nil)
-        let stem = TrackingReportLayout.fileName(moduleID: module.id, asOf: day, language: language, catalogue: catalogue)
+        var documents = [(report.fileName(), report.layout(plans, inDetail: !perPlan))]
+        if perPlan { documents += plans.map { (report.fileName(plan: $0), report.layout(plan: $0)) } }
         let folder = URL(fileURLWithPath: output)
-        let timestamp = DocumentRenderer.timestamp(sourceDateEpoch: try AssembleCommand.sourceDateEpoch(), modified: layout.properties.modified)
-        let outputs = try formats().map { format -> OutputFile in
-            let url = folder.appendingPathComponent("\(stem).\(format.fileExtension)")
-            do {
-                return try DocumentRenderer.render(layout, as: format, options: options).output(to: url, timestamp: timestamp, displayPath: DisplayPath.of(url))
-            } catch {
-                throw CommandFailure.installation("cannot write \(DisplayPath.of(url)): \(error)")
+        let timestamp = DocumentRenderer.timestamp(sourceDateEpoch: try AssembleCommand.sourceDateEpoch(), modified: documents[0].1.properties.modified)
+        let formats = try formats()
+        let rendered = documents.concurrentMap { stem, layout in
+            formats.map { format -> Result<OutputFile, CommandFailure> in
+                let url = folder.appendingPathComponent("\(stem).\(format.fileExtension)")
+                do {
+                    let document = try DocumentRenderer.render(layout, as: format, options: options)
+                    if case .package(let tree, _) = document, let size = [tree["word/document.xml"], tree["content.xml"]].compactMap({ $0?.count }).max(),
+                        size > Self.largestPart
+                    {
+                        return .failure(
+                            CommandFailure(
+                                message: "the report of \(plans.count) plans would be \(size >> 20) MB of \(format.title), more than `tequio check` reads (\(Self.largestPart >> 20) MB): write one report per plan with --per-plan",
+                                code: TequioExit.usage))
+                    }
+                    return .success(document.output(to: url, timestamp: timestamp, displayPath: DisplayPath.of(url)))
+                } catch {
+                    return .failure(CommandFailure.installation("cannot write \(DisplayPath.of(url)): \(error)"))
+                }
             }
         }
-        try OutputChecks.write(outputs, verify: noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind))
-        for out in outputs { Output.error("wrote \(DisplayPath.of(out.url))") }
+        let sets = try rendered.map { try $0.map { try $0.get() } }
+        try OutputChecks.write(sets: sets, verify: noVerify ? nil : OutputChecks.hook(located, kinds: OutputChecks.documentKind))
+        let outputs = sets.flatMap { $0 }
+        if outputs.count <= 24 {
+            for out in outputs { Output.error("wrote \(DisplayPath.of(out.url))") }
+        } else {
+            Output.error("wrote \(outputs.count) documents in \(DisplayPath.of(folder))")
+        }
     }
 }

@@ -61,9 +61,10 @@ final class TrackingReportTests: XCTestCase {
     }
 
     func layout(_ language: String = "es") throws -> DocumentLayout {
-        TrackingReportLayout.layout(
-            [try Self.plan()], asOf: Self.asOf, language: language, moduleID: "oaxaca-agua", programTitle: "Programa", moduleTitle: "Agua",
-            catalogue: Fixtures.catalogue, hasLogo: false)
+        TrackingReportLayout(
+            asOf: Self.asOf, language: language, moduleID: "oaxaca-agua", programTitle: "Programa", moduleTitle: "Agua", catalogue: Fixtures.catalogue,
+            hasLogo: false
+        ).layout([try Self.plan()])
     }
 
     func testTheReportHasItsChartsInEveryFormatAndPassesThePackageChecks() throws {
@@ -94,6 +95,13 @@ final class TrackingReportTests: XCTestCase {
     func testEnglishReportAndOtherDocumentsKeepTheirStyles() throws {
         let english = try layout("en")
         XCTAssertEqual(english.blocks.compactMap { if case .title(let t) = $0 { t } else { nil } }, ["Progress report"])
+        let report = TrackingReportLayout(asOf: Self.asOf, language: "en", moduleID: "oaxaca-agua", programTitle: "", moduleTitle: "", catalogue: Fixtures.catalogue)
+        let one = report.layout(plan: try Self.plan())
+        XCTAssertEqual(report.fileName(plan: try Self.plan()), "oaxaca-agua-mesa-1-progress-2025-06-30")
+        XCTAssertFalse(one.hasPageReferences)
+        XCTAssertTrue(one.blocks.contains { if case .heading(2, let t, _) = $0 { t.plain.hasPrefix("Commitment 4:") } else { false } })
+        let summary = report.layout([try Self.plan()], inDetail: false)
+        XCTAssertFalse(summary.blocks.contains { if case .heading(2, _, _) = $0 { true } else { false } }, "the summary alone has no commitments")
         let plan = try Fixtures.smallPlan
         let odt = try OdtWriter(branding: Fixtures.branding, reference: nil, generator: "t").render(PlanLayout.layout(plan))
         XCTAssertFalse(String(decoding: odt["content.xml"]!, as: UTF8.self).contains("tqd-"), "a plan without charts declares no chart styles")

@@ -5,48 +5,87 @@ import TequioModel
 /// progress and per commitment its status and progress bar, its planning, the timeline of its
 /// milestones (planned against actual, overdue marked) with their table, its indicators against their
 /// targets, and the changes made to its planning. Only updates dated up to the report's date count.
-public enum TrackingReportLayout {
-    /// - Parameters:
-    ///   - asOf: the report's date.
-    ///   - programTitle, moduleTitle: the module's, in the report's language.
-    public static func layout(
-        _ plans: [TrackedPlan], asOf: CalendarDate, language: String, moduleID: String, programTitle: String, moduleTitle: String,
-        catalogue: StringCatalogue, hasLogo: Bool = true
-    ) -> DocumentLayout {
-        let words = TrackingWords(catalogue, language: language)
+public struct TrackingReportLayout: Sendable {
+    /// The report's date: only updates dated up to it count.
+    public var asOf: CalendarDate
+    public var language: String
+    public var moduleID: String
+    /// The module's, in the report's language.
+    public var programTitle: String
+    public var moduleTitle: String
+    public var catalogue: StringCatalogue
+    public var hasLogo: Bool
+
+    public init(
+        asOf: CalendarDate, language: String, moduleID: String, programTitle: String, moduleTitle: String, catalogue: StringCatalogue,
+        hasLogo: Bool = true
+    ) {
+        self.asOf = asOf
+        self.language = language
+        self.moduleID = moduleID
+        self.programTitle = programTitle
+        self.moduleTitle = moduleTitle
+        self.catalogue = catalogue
+        self.hasLogo = hasLogo
+    }
+
+    var words: TrackingWords { TrackingWords(catalogue, language: language) }
+
+    /// The report of `plans`: the summary across them, then (`inDetail`) each plan's section.
+    public func layout(_ plans: [TrackedPlan], inDetail: Bool = true) -> DocumentLayout {
+        let words = self.words
         let charts = TrackingCharts(words: words, asOf: asOf)
         let progress = plans.map { TrackingProgress($0, asOf: asOf) }
-        let date = words.document.longDate(asOf)
-        var blocks: [DocumentLayout.Block] = []
-        if hasLogo { blocks.append(.logo) }
-        if !programTitle.isEmpty { blocks.append(.kicker(programTitle)) }
-        blocks.append(.title(words.title))
-        if !moduleTitle.isEmpty { blocks.append(.subtitle(LayoutText(moduleTitle))) }
-        blocks.append(.coverText(words.document.plansN(plans.count)))
-        blocks.append(.field(label: words.legendAsOf, value: LayoutText(date)))
-        blocks.append(.pageBreak)
+        var blocks = cover(subtitle: moduleTitle, line: words.document.plansN(plans.count))
         blocks.append(.minorHeading(words.document.contents))
         blocks.append(
             .contents(
                 [.init(text: words.document.summary, anchor: "tq-summary")]
-                    + progress.enumerated().map { .init(text: words.planHeading($0.offset + 1, $0.element.plan.displayName), anchor: "tq-plan-\($0.offset + 1)") }))
+                    + (inDetail ? progress.enumerated().map { .init(text: words.planHeading($0.offset + 1, $0.element.plan.displayName), anchor: "tq-plan-\($0.offset + 1)") } : [])))
         blocks.append(.pageBreak)
-        blocks += summary(progress, words: words, charts: charts)
-        for (i, p) in progress.enumerated() { blocks += plan(p, number: i + 1, words: words, charts: charts) }
-        let title = "\(words.title): \(moduleTitle.isEmpty ? moduleID : moduleTitle)"
-        let properties = DocumentLayout.Properties(
-            title: title, subject: words.asOf(date), author: programTitle.isEmpty ? moduleTitle : programTitle, language: language,
-            keywords: [moduleID], description: words.asOf(date), created: Timestamp(iso: "\(asOf.iso)T00:00:00Z"),
-            modified: Timestamp(iso: "\(asOf.iso)T00:00:00Z"), revision: 1)
-        return DocumentLayout(
-            properties: properties, runningHeader: "\(words.title) · \(words.asOf(asOf.iso))", strings: words.document, blocks: blocks,
-            hasCover: true, hasPageReferences: true)
+        blocks += Self.summary(progress, words: words, charts: charts)
+        if inDetail {
+            for (i, p) in progress.enumerated() { blocks += Self.plan(p, number: i + 1, words: words, charts: charts) }
+        }
+        return document(blocks, title: "\(words.title): \(moduleTitle.isEmpty ? moduleID : moduleTitle)")
     }
 
-    /// `<module>-seguimiento-<date>`: the report's file name, without extension.
-    public static func fileName(moduleID: String, asOf: CalendarDate, language: String, catalogue: StringCatalogue) -> String {
-        "\(moduleID)-\(TrackingWords(catalogue, language: language).fileWord)-\(asOf.iso)"
+    /// The report of one plan: a cover, then its section.
+    public func layout(plan: TrackedPlan) -> DocumentLayout {
+        let words = self.words
+        var blocks = cover(subtitle: plan.displayName, line: moduleTitle)
+        blocks += Self.plan(TrackingProgress(plan, asOf: asOf), number: 1, words: words, charts: TrackingCharts(words: words, asOf: asOf))
+        return document(blocks, title: "\(words.title): \(plan.displayName)")
     }
+
+    func cover(subtitle: String, line: String) -> [DocumentLayout.Block] {
+        let words = self.words
+        var blocks: [DocumentLayout.Block] = []
+        if hasLogo { blocks.append(.logo) }
+        if !programTitle.isEmpty { blocks.append(.kicker(programTitle)) }
+        blocks.append(.title(words.title))
+        if !subtitle.isEmpty { blocks.append(.subtitle(LayoutText(subtitle))) }
+        if !line.isEmpty { blocks.append(.coverText(line)) }
+        blocks.append(.field(label: words.legendAsOf, value: LayoutText(words.document.longDate(asOf))))
+        blocks.append(.pageBreak)
+        return blocks
+    }
+
+    func document(_ blocks: [DocumentLayout.Block], title: String) -> DocumentLayout {
+        let words = self.words
+        let date = words.document.longDate(asOf)
+        let day = Timestamp(iso: "\(asOf.iso)T00:00:00Z")
+        let properties = DocumentLayout.Properties(
+            title: title, subject: words.asOf(date), author: programTitle.isEmpty ? moduleTitle : programTitle, language: language,
+            keywords: [moduleID], description: words.asOf(date), created: day, modified: day, revision: 1)
+        return DocumentLayout(
+            properties: properties, runningHeader: "\(title) · \(words.asOf(asOf.iso))", strings: words.document, blocks: blocks,
+            hasCover: true, hasPageReferences: blocks.contains { if case .contents = $0 { true } else { false } })
+    }
+
+    /// `<module>-seguimiento-<date>`, or `<plan>-seguimiento-<date>` for one plan's report: the file
+    /// name, without extension.
+    public func fileName(plan: TrackedPlan? = nil) -> String { "\(plan?.id ?? moduleID)-\(words.fileWord)-\(asOf.iso)" }
 
     static func summary(_ plans: [TrackingProgress], words: TrackingWords, charts: TrackingCharts) -> [DocumentLayout.Block] {
         var blocks: [DocumentLayout.Block] = [.heading(level: 1, text: LayoutText(words.document.summary), anchor: "tq-summary")]
@@ -71,7 +110,10 @@ public enum TrackingReportLayout {
     }
 
     static func plan(_ p: TrackingProgress, number: Int, words: TrackingWords, charts: TrackingCharts) -> [DocumentLayout.Block] {
-        var blocks: [DocumentLayout.Block] = [.pageBreak, .heading(level: 1, text: LayoutText(words.planHeading(number, p.plan.displayName)), anchor: "tq-plan-\(number)")]
+        // Each plan opens a section, as a compendium's chapters do: long reports are written in parallel chunks.
+        var blocks: [DocumentLayout.Block] = [
+            .orientation(.portrait), .heading(level: 1, text: LayoutText(words.planHeading(number, p.plan.displayName)), anchor: "tq-plan-\(number)"),
+        ]
         for (label, value) in [
             (words.document.municipality, p.plan.municipality), (words.document.draft, String(p.plan.draft)),
             (words.lastUpdate, p.lastUpdate.isEmpty ? words.noUpdates : p.lastUpdate),

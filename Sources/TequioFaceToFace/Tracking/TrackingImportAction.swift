@@ -99,30 +99,30 @@ public struct TrackingImportAction: Sendable {
             outcome.failure = ImportFailure(ioOnly ? .io : .invalid, "nothing was imported", summarise: true)
             return outcome
         }
-        var outputs: [OutputFile] = []
-        for item in applied {
-            let written = Written(url: item.url, applied: item.applied, file: item.file)
-            guard item.applied.updates + item.applied.changes > 0 else {
-                outcome.unchanged.append(written)
-                continue
+        // Each changed file is written and read back as `tequio check` and the report will read it.
+        let changed = applied.filter { $0.applied.updates + $0.applied.changes > 0 }
+        outcome.unchanged = applied.filter { $0.applied.updates + $0.applied.changes == 0 }.map { Written(url: $0.url, applied: $0.applied, file: $0.file) }
+        let serialised = changed.concurrentMap { item -> Result<Data, ImportFailure> in
+            guard let data = try? TrackingWriter.data(item.applied.plan) else {
+                return .failure(ImportFailure(.installation, "cannot write \(DisplayPath.of(item.url))"))
             }
-            let data: Data
-            do {
-                data = try TrackingWriter.data(item.applied.plan)
-            } catch {
-                return Outcome(diagnostics: outcome.diagnostics, failure: ImportFailure(.installation, "cannot write \(DisplayPath.of(item.url)): \(error)"))
-            }
-            // What is written must read back and pass the checks `tequio check` and the report make.
             let (located, found) = reader.read(data, path: DisplayPath.of(item.url))
             guard located != nil, !found.hasErrors else {
-                return Outcome(
-                    diagnostics: outcome.diagnostics + found.filter { $0.severity == .error },
-                    failure: ImportFailure(
+                return .failure(
+                    ImportFailure(
                         .installation,
-                        "the updates from \(item.file) would make \(DisplayPath.of(item.url)) invalid (a bug in Tequio: the import should have named the cells); nothing was imported"))
+                        "the updates from \(item.file) would make \(DisplayPath.of(item.url)) invalid (a bug in Tequio: the import should have named the cells); nothing was imported: \(found.filter { $0.severity == .error }.map(\.formatted).joined(separator: "; "))"))
             }
-            outputs.append(.data(data, to: item.url))
-            outcome.written.append(written)
+            return .success(data)
+        }
+        var outputs: [OutputFile] = []
+        for (item, result) in zip(changed, serialised) {
+            switch result {
+            case .failure(let failure): return Outcome(diagnostics: outcome.diagnostics, failure: failure)
+            case .success(let data):
+                outputs.append(.data(data, to: item.url))
+                outcome.written.append(Written(url: item.url, applied: item.applied, file: item.file))
+            }
         }
         do {
             try OutputStage().write(outputs)

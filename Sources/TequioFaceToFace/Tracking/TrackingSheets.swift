@@ -1,23 +1,42 @@
 import Foundation
 import TequioModel
+import TequioReaders
 import TequioWriters
+import ZipSupport
 
-/// The tracking workbook of a set of plans, as XLSX and ODS, in one language: the same bytes on every run
-/// for the same date.
+/// The tracking workbook of a set of plans, as XLSX and ODS, in one language: one workbook with a sheet
+/// per plan, or one workbook per plan; the same bytes on every run for the same date.
 public enum TrackingSheets {
-    /// `seguimiento-<module>`, the stem of the workbook's files.
+    /// `seguimiento-<module>`, the stem of the workbook of all the plans.
     public static func fileStem(moduleID: String) -> String { "seguimiento-\(Slug.make(moduleID, fallback: "modulo"))" }
 
-    /// File name → bytes: `<stem>.xlsx` and `<stem>.ods`.
+    /// A workbook too large for the spreadsheet import to read back (its ODS `content.xml` over the
+    /// import's limit): write one workbook per plan instead.
+    public struct TooLarge: Error, CustomStringConvertible {
+        public let plans: Int
+        public let bytes: Int
+        public var description: String {
+            "the tracking workbook of \(plans) plans would be \(bytes >> 20) MB, more than `tequio import` reads (\(SpreadsheetFile.xmlLimits.maxFileBytes >> 20) MB): write one workbook per plan with --per-plan"
+        }
+    }
+
+    /// File name → bytes: `<stem>.xlsx` and `<stem>.ods`, for all the plans or (`perPlan`) for each,
+    /// named after its tracking file (`seguimiento-<plan>.xlsx`).
     public static func render(
-        _ plans: [TrackedPlan], module: Module, language: String, paper: PaperSize = .a4, date: Date, catalogue: StringCatalogue
+        _ plans: [TrackedPlan], module: Module, language: String, perPlan: Bool = false, paper: PaperSize = .a4, date: Date,
+        catalogue: StringCatalogue
     ) throws -> [String: Data] {
-        let book = workbook(plans, module: module, language: language, catalogue: catalogue)
-        let stem = fileStem(moduleID: module.id)
-        return [
-            "\(stem).xlsx": try XLSXWriter(workbook: book, paper: paper).data(date: date),
-            "\(stem).ods": try ODSWriter(workbook: book, paper: paper).data(date: date),
-        ]
+        let sets = perPlan ? plans.map { ([$0], "seguimiento-\($0.id)") } : [(plans, fileStem(moduleID: module.id))]
+        var files: [String: Data] = [:]
+        for (group, stem) in sets {
+            let book = workbook(group, module: module, language: language, catalogue: catalogue)
+            let ods = try ODSWriter(workbook: book, paper: paper).files()
+            let size = ods["content.xml"]?.count ?? 0
+            guard size <= SpreadsheetFile.xmlLimits.maxFileBytes else { throw TooLarge(plans: group.count, bytes: size) }
+            files["\(stem).ods"] = try ArchiveWriter.data(for: ods, options: ArchiveOptions(timestamp: date, firstEntry: "mimetype"))
+            files["\(stem).xlsx"] = try XLSXWriter(workbook: book, paper: paper).data(date: date)
+        }
+        return files
     }
 
     /// The parts of the XLSX and ODS packages (for tests).
