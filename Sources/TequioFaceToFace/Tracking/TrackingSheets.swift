@@ -27,15 +27,21 @@ public enum TrackingSheets {
         catalogue: StringCatalogue
     ) throws -> [String: Data] {
         let sets = perPlan ? plans.map { ([$0], "seguimiento-\($0.id)") } : [(plans, fileStem(moduleID: module.id))]
-        var files: [String: Data] = [:]
-        for (group, stem) in sets {
-            let book = workbook(group, module: module, language: language, catalogue: catalogue)
-            let ods = try ODSWriter(workbook: book, paper: paper).files()
-            let size = ods["content.xml"]?.count ?? 0
-            guard size <= SpreadsheetFile.xmlLimits.maxFileBytes else { throw TooLarge(plans: group.count, bytes: size) }
-            files["\(stem).ods"] = try ArchiveWriter.data(for: ods, options: ArchiveOptions(timestamp: date, firstEntry: "mimetype"))
-            files["\(stem).xlsx"] = try XLSXWriter(workbook: book, paper: paper).data(date: date)
+        // Each workbook on its own, on every core.
+        let rendered = sets.concurrentMap { group, stem in
+            Result { () throws -> [String: Data] in
+                let book = workbook(group, module: module, language: language, catalogue: catalogue)
+                let ods = try ODSWriter(workbook: book, paper: paper).files()
+                let size = ods["content.xml"]?.count ?? 0
+                guard size <= SpreadsheetFile.xmlLimits.maxFileBytes else { throw TooLarge(plans: group.count, bytes: size) }
+                return [
+                    "\(stem).ods": try ArchiveWriter.data(for: ods, options: ArchiveOptions(timestamp: date, firstEntry: "mimetype")),
+                    "\(stem).xlsx": try XLSXWriter(workbook: book, paper: paper).data(date: date),
+                ]
+            }
         }
+        var files: [String: Data] = [:]
+        for result in rendered { files.merge(try result.get()) { a, _ in a } }
         return files
     }
 
