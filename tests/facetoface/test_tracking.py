@@ -293,3 +293,19 @@ def test_the_iati_export_is_valid_against_the_official_schema(reported, tmp_path
     assert run_tequio(["check", target]).returncode == 0
     bad = run_tequio(["track", "export", "--iati", folder, "--reporting-org", "banco"])
     assert bad.returncode == 64 and "not an IATI organisation identifier" in bad.stderr
+
+
+def test_per_plan_workbooks_and_reports_for_many_plans(reported, tmp_path):
+    folder, _ = reported
+    tracking = sorted(folder.glob("seguimiento-*.xml"))
+    run_tequio(["track", "sheets", "--per-plan", "--module", MODULE, *tracking, "-o", tmp_path / "hojas"], check=True)
+    assert sorted(p.name for p in (tmp_path / "hojas").iterdir()) == sorted(f"{p.stem}.{e}" for p in tracking for e in ("xlsx", "ods"))
+    one = tmp_path / "hojas" / MESA1.replace(".xml", ".xlsx")
+    assert openpyxl.load_workbook(one).sheetnames == ["Instrucciones", "Plan 1", "tequio"]
+    assert "nothing new" in import_tracking([one], folder).stderr
+    run_tequio(["track", "report", "--per-plan", "--module", MODULE, *tracking, "--format", "md", "--as-of", "2025-06-30", "-o", tmp_path / "inf"],
+               check=True)
+    names = sorted(p.name for p in (tmp_path / "inf").iterdir())
+    assert names == sorted(["oaxaca-agua-seguimiento-2025-06-30.md"] + [f"{p.stem[len('seguimiento-'):]}-seguimiento-2025-06-30.md" for p in tracking])
+    summary = (tmp_path / "inf" / "oaxaca-agua-seguimiento-2025-06-30.md").read_text(encoding="utf-8")
+    assert "Resumen" in summary and "Compromiso 1:" not in summary
