@@ -41,6 +41,9 @@ struct Checker {
             let result = ModuleReader(schemas: schemas).read(url)
             return Outcome(diagnostics: result.diagnostics, files: result.files.count)
         }
+        if RootSniffer.isIATI(url) {
+            return Outcome(diagnostics: IATICheck.check(url, schemas: packages.schemas), files: 1)
+        }
         switch RootSniffer.namespace(of: url) {
         case CompletedMatrixReader.namespace?:
             let result = CompletedMatrixChecker(schemas: schemas, moduleOverride: moduleOverride).check(url)
@@ -49,6 +52,8 @@ struct Checker {
             return Outcome(diagnostics: RoundResultReader(schemas: schemas).read(url).1, files: 1)
         case ScoreSheetReader.namespace?:
             return Outcome(diagnostics: CompletedMatrixChecker(schemas: schemas, moduleOverride: moduleOverride).checkScores(url), files: 1)
+        case TrackingReader.namespace?:
+            return Outcome(diagnostics: TrackingReader(schemas: schemas).read(url).1, files: 1)
         default:
             let result = ModuleReader(schemas: schemas).read(url)
             return Outcome(diagnostics: result.diagnostics, files: max(1, result.files.count))
@@ -71,11 +76,20 @@ enum RootSniffer {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
-        let namespaces = [CompletedMatrixReader.namespace, ScoreSheetReader.namespace, RoundResultReader.namespace, ModuleReader.namespace]
+        let namespaces = [CompletedMatrixReader.namespace, ScoreSheetReader.namespace, RoundResultReader.namespace, TrackingReader.namespace,
+            ModuleReader.namespace,
+        ]
         let found = namespaces.compactMap { ns -> (String, String.Index)? in
             let at = [head.range(of: "\"\(ns)\""), head.range(of: "'\(ns)'")].compactMap { $0?.lowerBound }.min()
             return at.map { (ns, $0) }
         }
         return found.min { $0.1 < $1.1 }?.0
+    }
+
+    /// An IATI activity file: `<iati-activities>` (no namespace) near the top.
+    static func isIATI(_ url: URL) -> Bool {
+        guard url.pathExtension.lowercased() == "xml", let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        return String(decoding: handle.readData(ofLength: 4096), as: UTF8.self).contains("<iati-activities")
     }
 }

@@ -7,7 +7,7 @@ import TequioReaders
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files, and scoring workbooks into score files.",
+        abstract: "Turn filled spreadsheets (.xlsx, .ods, .csv) and reviewed plans (.docx, .odt) into completed-matrix files, scoring workbooks into score files, tracking workbooks into updates.",
         discussion: """
             Each working table's sheet becomes one completed-matrix file \
             (<module>-<table>-<date>.xml, docs/completed-matrix-format.md) in the output folder, ready \
@@ -56,6 +56,14 @@ struct ImportCommand: ParsableCommand {
               puntajes-ana.csv:21:249: error: 7 is outside the scale 1–5 [review.out-of-scale]
             and then nothing is written. A workbook saved as CSV (one plan sheet) is not read.
 
+            Tracking workbooks: the workbooks of `tequio track init` and `track sheets` (.xlsx, .ods, \
+            also re-saved by LibreOffice), told apart by their 'tequio' sheet, add dated updates and \
+            planning changes to the tracking files they name, found in -o or else beside the workbook \
+            (docs/implementation.md). Updates are appended, never overwritten; a row as the tracking \
+            file already says it brings nothing. Each problem names file, sheet and cell, for example
+              seguimiento.xlsx:Plan 2!F19: error: the update of 'c1-g2' is dated 2025-03-01, before its last update (2025-04-30) [track.update-before-last]
+            and then nothing is written.
+
             Exit codes: 0 written (warnings allowed), 65 invalid input (nothing written), 74 a file \
             could not be read or written, 64 bad usage, 70 broken installation.
 
@@ -68,6 +76,7 @@ struct ImportCommand: ParsableCommand {
               tequio import plan-revisado.odt --module modules/oaxaca-agua --pending reject
               tequio import puntajes-ronda-1-*.xlsx --module modules/oaxaca-agua
               tequio import puntajes-ronda-1-ana-perez.csv puntajes-ronda-1-luis-cruz.xlsx --module modules/oaxaca-agua
+              tequio import seguimiento-marzo.xlsx --module modules/oaxaca-agua -o seguimiento
             """)
 
     @Argument(help: ArgumentHelp("Filled .xlsx, .ods or .csv files, or reviewed .docx or .odt plans.", valueName: "file"))
@@ -78,7 +87,7 @@ struct ImportCommand: ParsableCommand {
 
     @Option(
         name: [.short, .customLong("output")],
-        help: ArgumentHelp("Folder for the completed-matrix files (default: dist/matrices) or the score files (default: dist/scores).", valueName: "dir"))
+        help: ArgumentHelp("Folder for the completed-matrix files (default: dist/matrices) or the score files (default: dist/scores); for tracking workbooks, the folder of the tracking files (default: beside the workbook).", valueName: "dir"))
     var output: String?
 
     @Option(
@@ -118,9 +127,14 @@ struct ImportCommand: ParsableCommand {
         let located = try resources.locate()
         var printer = DiagnosticPrinter(format: format)
         if format == .json { printer.colour = false }
-        if files.allSatisfy(Self.isReviewedPlan) { return try importReviewed(located, printer) }
-        if ScoreImportAction.isScoringImport(files) { return try importScores(located, printer) }
+        let inputs = ImportKind.Inputs(files: files)
+        let kind = Self.kinds.first { $0.claims(inputs) } ?? Self.kinds[Self.kinds.count - 1]
+        try kind.run(self, inputs, located, printer)
+    }
 
+    /// Filled matrix spreadsheets (blank workbooks of `build --target sheets`, any table) become
+    /// completed-matrix files.
+    func importMatrices(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
         let action = ImportAction(
             ImportAction.Input(
                 files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"),
@@ -146,53 +160,12 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Filled scoring workbooks (`tequio review sheets`) become score files.
-    func importScores(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
-        let action = ScoreImportAction(
-            files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/scores"),
-            schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
-        let outcome = action.run()
-        printer.print(outcome.diagnostics)
-        if let failure = outcome.failure {
-            if failure.summarise && format == .text { Output.error(DiagnosticPrinter.summary(outcome.diagnostics, files: files.count)) }
-            throw Self.commandFailure(failure)
-        }
-        for out in outcome.written {
-            let scored = out.sheet.plans.filter { !$0.conflict }.count
-            let conflicts = out.sheet.plans.count - scored
-            Output.error(
-                "wrote \(DisplayPath.of(out.url)) (\(out.file): \(out.sheet.evaluator), \(scored) plan\(scored == 1 ? "" : "s") scored\(conflicts > 0 ? ", \(conflicts) conflict\(conflicts == 1 ? "" : "s") of interest declared" : ""))")
-        }
-    }
-
     static func commandFailure(_ failure: ImportFailure) -> CommandFailure {
         switch failure.kind {
         case .invalid: CommandFailure.invalid(failure.message)
         case .io: CommandFailure.io(failure.message)
         case .usage: CommandFailure(message: failure.message, code: TequioExit.usage)
         case .installation: CommandFailure.installation(failure.message)
-        }
-    }
-
-    func importReviewed(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
-        let schemas = SchemaSet(directory: located.schemas)
-        let read = ModuleCache.shared.read(URL(fileURLWithPath: module), schemas: schemas)
-        guard let loaded = read.module else {
-            printer.print(read.diagnostics.filter { $0.severity == .error })
-            throw CommandFailure.invalid("\(module) has errors; nothing was written")
-        }
-        let action = ReviewedImport(
-            schemas: schemas, module: loaded, outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"), pending: ReviewImport.Pending(rawValue: pending)!)
-        do {
-            let (written, diagnostics) = try action.run(files)
-            printer.print(diagnostics)
-            for (url, matrix, source) in written {
-                let notes = matrix.rows.reduce(0) { $0 + $1.reviewNotes.filter { $0.status == .open }.count }
-                Output.error("wrote \(DisplayPath.of(url)) (\(source): draft \(matrix.draft), \(matrix.rows.count) rows, \(notes) open review note\(notes == 1 ? "" : "s"))")
-            }
-        } catch let failure as ReviewedImport.Failure {
-            printer.print(failure.diagnostics)
-            throw CommandFailure.invalid(failure.message)
         }
     }
 }

@@ -43,4 +43,18 @@ enum OutputChecks {
             throw CommandFailure.io("\(error)")
         }
     }
+
+    /// Writes several independent sets of files on every core, each set whole or not at all (as
+    /// `assemble` writes each plan's documents); the first failure is thrown once all have finished.
+    static func write(sets: [[OutputFile]], verify: OutputStage.Verify?) throws {
+        let failures = sets.concurrentMap { set -> CommandFailure? in
+            do {
+                try write(set, verify: verify)
+                return nil
+            } catch {
+                return error as? CommandFailure ?? CommandFailure.io("\(error)")
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
 }

@@ -103,7 +103,7 @@ struct ReviewSheetsCommand: ParsableCommand {
             throw CommandFailure(
                 message: "--language \(language): module '\(module.id)' is written in \(module.languages.joined(separator: ", "))", code: TequioExit.usage)
         }
-        let plans = try readPlans(module, schemas: schemas, catalogue: catalogue, printer: printer)
+        let plans = try CheckedPlans.read(self.plans, module: module, schemas: schemas, catalogue: catalogue, printer: printer)
         let round = ScoringRound(
             module: module, rubric: rubric,
             plans: plans.map { .init(id: $0.baseName, table: $0.tableName, municipality: $0.municipality, draft: $0.draft) },
@@ -134,37 +134,6 @@ struct ReviewSheetsCommand: ParsableCommand {
         }
         try OutputChecks.write(outputs, verify: verify)
         for out in outputs { Output.error("wrote \(DisplayPath.of(out.url))") }
-    }
-
-    /// Each plan file checked against the module as `assemble` does, one draft per table, in the
-    /// compendium's order.
-    func readPlans(_ module: Module, schemas: SchemaSet, catalogue: StringCatalogue, printer: DiagnosticPrinter) throws -> [ActionPlan] {
-        let files = try AssembleCommand.mapped { () throws(AssembleFailure) in try AssembleAction.collectFiles(plans) }
-        let reader = CompletedMatrixReader(schemas: schemas)
-        var diagnostics: [Diagnostic] = []
-        var result: [ActionPlan] = []
-        var bad = 0
-        for url in files {
-            let (located, found) = reader.read(url)
-            var problems = found
-            if let located { problems += CompletedMatrixValidation.check(located, against: module) }
-            diagnostics += problems
-            guard let located, !problems.hasErrors else {
-                bad += 1
-                continue
-            }
-            result.append(ActionPlan(matrix: located.matrix, module: module, catalogue: catalogue, source: DisplayPath.of(url)))
-        }
-        printer.print(diagnostics)
-        if bad > 0 {
-            throw CommandFailure.invalid("\(bad) of \(files.count) matrix file\(files.count == 1 ? "" : "s") \(bad == 1 ? "has" : "have") errors; nothing was written")
-        }
-        let byID = Dictionary(grouping: result, by: \.baseName)
-        for (id, same) in byID.sorted(by: { $0.key < $1.key }) where same.count > 1 {
-            throw CommandFailure.invalid(
-                "\(same.map(\.source).joined(separator: " and ")) are both plan '\(id)' (drafts \(same.map { String($0.draft) }.joined(separator: ", "))): give the committee one draft per table")
-        }
-        return Compendium.sorted(result)
     }
 
     /// `planes-<round>.<format>`: the compendium, chapter N being the workbooks' Plan N.

@@ -14,7 +14,7 @@ public struct Tequio: ParsableCommand {
         version: TequioVersion.current,
         subcommands: [
             CheckCommand.self, NewCommand.self, BuildCommand.self, ImportCommand.self, AssembleCommand.self, CompareCommand.self, MergeCommand.self,
-            ReviewCommand.self,
+            ReviewCommand.self, TrackCommand.self,
         ]
     )
 

@@ -59,6 +59,7 @@ public enum FuzzTargets {
         ReviewTargets.scores,
         ReviewTargets.scoreCSV,
         ReviewTargets.rounds,
+        TrackingTarget.target,
     ]
 
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

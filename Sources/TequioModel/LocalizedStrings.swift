@@ -55,3 +55,27 @@ extension LocalizedStrings {
         }
     }
 }
+
+/// The words that name the tracking model's values (`track.` keys): the workbooks, the reports and the
+/// IATI export say them alike.
+extension LocalizedStrings {
+    public func status(_ s: TrackedPlan.Status) -> String {
+        switch s {
+        case .notStarted: self("track.status.not-started")
+        case .limited: self("track.status.limited")
+        case .substantial: self("track.status.substantial")
+        case .complete: self("track.status.complete")
+        case .withdrawn: self("track.status.withdrawn")
+        }
+    }
+
+    public func direction(_ d: TrackedPlan.Direction) -> String {
+        switch d {
+        case .increase: self("track.direction.increase")
+        case .decrease: self("track.direction.decrease")
+        case .maintain: self("track.direction.maintain")
+        }
+    }
+
+    public func owner(_ o: TrackedPlan.Owner) -> String { o == .government ? sector(.government) : sector(.civilSociety) }
+}

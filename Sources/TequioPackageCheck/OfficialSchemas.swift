@@ -19,6 +19,7 @@ public final class OfficialSchemas: @unchecked Sendable {
         case extendedProperties = "ooxml/shared-documentPropertiesExtended.xsd"
         case openDocument = "odf1.3/OpenDocument-v1.3-schema.rng"
         case odfManifest = "odf1.3/OpenDocument-v1.3-manifest-schema.rng"
+        case iati = "iati-2.03/iati-activities-schema.xsd"
     }
 
     /// A compiled schema of either language.

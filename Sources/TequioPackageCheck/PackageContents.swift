@@ -42,7 +42,8 @@ final class PackageContents {
         var result: ParsedXMLDocument?
         if var data = tree[entry] {
             if plainDoctype { data = PlainDoctype.blanked(data) }
-            let outcome = SafeXMLParser.parse(data, path: "\(displayPath)!\(entry)")
+            // Parts as large as the spreadsheet import reads (a tracking workbook of hundreds of plans).
+            let outcome = SafeXMLParser.parse(data, path: "\(displayPath)!\(entry)", limits: XMLParseLimits(maxFileBytes: 64 << 20))
             diagnostics += outcome.diagnostics
             result = outcome.document
         } else if required {

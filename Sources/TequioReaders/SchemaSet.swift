@@ -7,6 +7,7 @@ public final class SchemaSet: @unchecked Sendable {
     public static let completedMatrix = "tequio-completed-matrix-1.rng"
     public static let scores = "tequio-scores-1.rng"
     public static let round = "tequio-round-1.rng"
+    public static let tracking = "tequio-tracking-1.rng"
 
     public let directory: URL
     private var cache: [String: RelaxNGSchema] = [:]

@@ -38,6 +38,7 @@ final class ComparisonLayoutTests: XCTestCase {
             case .contents(let entries): result += entries.map(\.text)
             case .drawing(let d): result.append(d.text)
             case .logo, .pageBreak, .orientation, .chart: break
+            case .figure(let f): result.append(f.description)
             }
         }
         return result.filter { !$0.isEmpty }

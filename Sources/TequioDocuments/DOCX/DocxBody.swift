@@ -148,6 +148,10 @@ final class DocxBody {
             }
         case .table(let table): self.table(table)
         case .chart(let c): chart(c)
+        case .figure(let figure):
+            startParagraph("BodyText")
+            FigureVML.write(figure, w)
+            w.end()
         case .contents(let entries): contents(entries)
         case .drawing(let d): if !d.text.isEmpty { paragraph("BodyText", LayoutText(d.text)) }
         case .pageBreak: s.pendingPageBreak = true

@@ -25,7 +25,7 @@ extension DocxBody {
             }
             switch block {
             case .logo: if hasLogo { content() }
-            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph:
+            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph, .figure:
                 content()
             case .table(let table):
                 bookmarks += table.cellAnchors.reduce(0) { $0 + $1.count }

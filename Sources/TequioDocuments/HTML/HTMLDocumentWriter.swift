@@ -244,6 +244,7 @@ private struct Renderer {
             case .chart(let c):
                 charts += 1
                 out.raw(SVGChart.markup(c, number: charts, classes: classes("chart"), branding: branding, out: out))
+            case .figure(let f): out.raw(FigureSVG.svg(f))
             case .contents(let entries):
                 out.raw("<nav class=\"contents\" aria-label=\"\(out.attr(layout.strings.contents))\">\n<ol>\n")
                 for e in entries { out.raw("<li><a href=\"#\(out.attr(e.anchor))\">\(out.text(e.text))</a></li>\n") }

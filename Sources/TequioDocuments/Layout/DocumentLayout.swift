@@ -86,6 +86,8 @@ public struct DocumentLayout: Sendable, Equatable {
         case pageBreak
         /// What follows starts on a new page in this orientation (a new section).
         case orientation(Orientation)
+        /// A progress report's picture (`Figure`: a bar, a timeline), in a paragraph of its own.
+        case figure(Figure)
     }
 
     /// The words a reader of tracked changes needs, in the document's language: set when the layout

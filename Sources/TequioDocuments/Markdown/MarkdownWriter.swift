@@ -79,6 +79,9 @@ public struct MarkdownWriter: Sendable {
                 for row in t.rows + (t.footer.map { [$0.map { [LayoutText($0)] }] } ?? []) {
                     out += "| " + row.map { Self.cell($0, critic: critic) }.joined(separator: " | ") + " |\n"
                 }
+            case .figure(let f):
+                blank()
+                out += "*\(Self.inline(f.description))*\n"
             case .contents(let entries):
                 blank()
                 for e in entries { out += "- [\(Self.inline(e.text))](#\(Self.anchor(e.anchor)))\n" }

@@ -18,7 +18,7 @@ extension OdtBody {
         mutating func advance(_ block: DocumentLayout.Block, hasLogo: Bool) {
             switch block {
             case .logo: if hasLogo { pending = nil }
-            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .heading, .paragraph, .list:
+            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .heading, .paragraph, .list, .figure:
                 pending = nil
             case .table:
                 pending = nil

@@ -93,6 +93,7 @@ struct PDFFlow {
             box.look.keepWithNext = true
             return [.text(box), .table(self.table(table))]
         case .chart(let chart): return [.chart(ChartGeometry.drawing(chart, width: textWidth - 2, colours: styles.branding.colours))]
+        case .figure(let f): return [box(.body, LayoutText(f.description))]
         case .contents(let entries): return entries.map(contentsEntry)
         case .drawing(let d): return drawing(d)
         case .pageBreak: return [.pageBreak]

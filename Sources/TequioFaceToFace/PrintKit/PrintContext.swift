@@ -112,37 +112,6 @@ enum PrintNumber {
 }
 
 extension CalendarDate {
-    /// `2011-12-08`; nil for anything else.
-    init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
-
     /// The date `days` later, across months and years.
-    func adding(days: Int) -> CalendarDate {
-        var date = self
-        for _ in 0..<max(0, days) {
-            date.day += 1
-            if date.day > Self.length(of: date.month, in: date.year) {
-                date.day = 1
-                date.month += 1
-                if date.month > 12 {
-                    date.month = 1
-                    date.year += 1
-                }
-            }
-        }
-        return date
-    }
-
-    static func length(of month: Int, in year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + max(0, days)) }
 }

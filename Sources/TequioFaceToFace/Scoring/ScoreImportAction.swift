@@ -28,27 +28,19 @@ public struct ScoreImportAction {
     public let outputDirectory: URL
     public let schemas: SchemaSet
     public let catalogue: StringCatalogue
+    /// Workbooks already read (to tell what kind of import this is), by path: not read again.
+    public let documents: [String: SpreadsheetDocument]
 
-    public init(files: [String], module: URL, outputDirectory: URL, schemas: SchemaSet, catalogue: StringCatalogue) {
+    public init(
+        files: [String], module: URL, outputDirectory: URL, schemas: SchemaSet, catalogue: StringCatalogue,
+        documents: [String: SpreadsheetDocument] = [:]
+    ) {
         self.files = files
+        self.documents = documents
         self.module = module
         self.outputDirectory = outputDirectory
         self.schemas = schemas
         self.catalogue = catalogue
-    }
-
-    /// True when one of `paths` is a scoring workbook or a score CSV: then the import is a score import.
-    public static func isScoringImport(_ paths: [String]) -> Bool {
-        paths.contains { path in
-            let url = URL(fileURLWithPath: path)
-            switch url.pathExtension.lowercased() {
-            case "csv": return ScoreCSV.isScoreCSV(url)
-            case "xlsx", "ods":
-                return SpreadsheetFile.read(url, displayPath: path, onlySheet: ScoringLayout.metadataSheetName).0
-                    .map(ScoreImporter.isScoringWorkbook) ?? false
-            default: return false
-            }
-        }
     }
 
     public func run() -> Outcome {
@@ -68,9 +60,10 @@ public struct ScoreImportAction {
         var outcome = Outcome()
         var imported: [ScoreImporter.Imported] = []
         // Each workbook is read and checked on its own, on every core; the results are gathered in order.
+        let documents = self.documents
         let results = files.concurrentMap { path -> ([Diagnostic], [ScoreImporter.Imported]) in
             let url = URL(fileURLWithPath: path)
-            let (document, readDiagnostics) = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
+            let (document, readDiagnostics) = documents[path].map { ($0, []) } ?? SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
             guard let document else { return (readDiagnostics, []) }
             let (items, found) = importer.importFile(document)
             return (readDiagnostics + found, items)

@@ -36,7 +36,7 @@ public struct ScoreImporter: Sendable {
 
     /// True when the document is a scoring workbook (its `tequio` sheet says so).
     public static func isScoringWorkbook(_ document: SpreadsheetDocument) -> Bool {
-        document.kind != .csv && ScoringMetadata.isScoringWorkbook(document)
+        WorkbookFormat.of(document) == ScoringKey.formatValue
     }
 
     /// `file:sheet!cell`, the place of a problem in a workbook.

@@ -36,22 +36,10 @@ struct ScoringMetadata {
     /// The sheet's name, for the places in messages.
     let sheetName: String
 
-    /// True when `document` has a `tequio` sheet whose `format` row names a scoring workbook.
-    static func isScoringWorkbook(_ document: SpreadsheetDocument) -> Bool {
-        guard let sheet = document.sheet(named: ScoringLayout.metadataSheetName) else { return false }
-        return sheet.cells.contains { address, cell in
-            address.column == 0 && cell.text.trimmingCharacters(in: .whitespacesAndNewlines) == ScoringKey.format
-                && sheet[CellAddress(row: address.row, column: 1)].trimmingCharacters(in: .whitespacesAndNewlines) == ScoringKey.formatValue
-        }
-    }
-
     init(_ sheet: Sheet) {
         sheetName = sheet.name
-        func text(_ row: Int, _ column: Int) -> String {
-            CellText(sheet[CellAddress(row: row, column: column)]).text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let rows = Set(sheet.cells.keys.filter { $0.column == 0 }.map(\.row)).sorted()
-        for row in rows {
+        let text = sheet.metadataText
+        for row in sheet.keyRows {
             switch text(row, 0) {
             case ScoringKey.criterion: criteria.append(Criterion(id: text(row, 1), fingerprint: text(row, 2), row: row))
             case ScoringKey.gate: gates.append(Gate(id: text(row, 1), row: row))

@@ -14,6 +14,15 @@ extension ODSWriter {
         w.start("number:text-style", ["style:name": "NText"])
         w.element("number:text-content")
         w.end()
+        if cellStyles.contains(.answerDate) {
+            w.start("number:date-style", ["style:name": "NDate"])
+            w.element("number:year", ["number:style": "long"])
+            w.element("number:text", text: "-")
+            w.element("number:month", ["number:style": "long"])
+            w.element("number:text", text: "-")
+            w.element("number:day", ["number:style": "long"])
+            w.end()
+        }
         w.start("style:default-style", ["style:family": "table-cell"])
         w.element("style:text-properties", ["fo:font-size": "10pt"])
         w.end()
@@ -54,6 +63,7 @@ extension ODSWriter {
         case .wrapped: "Tequio-Wrapped"
         case .answer: "Tequio-Answer"
         case .answerText: "Tequio-AnswerText"
+        case .answerDate: "Tequio-AnswerDate"
         }
     }
 
@@ -61,7 +71,10 @@ extension ODSWriter {
         let text = style == .data || style == .input || style == .answerText
         w.start(
             "style:style",
-            ["style:name": Self.styleName(style), "style:family": "table-cell", "style:data-style-name": text ? "NText" : nil])
+            [
+                "style:name": Self.styleName(style), "style:family": "table-cell",
+                "style:data-style-name": text ? "NText" : style == .answerDate ? "NDate" : nil,
+            ])
         let border = "0.5pt solid #9fb3c8"
         switch style {
         case .normal:
@@ -89,7 +102,7 @@ extension ODSWriter {
             w.element("style:text-properties", ["fo:color": "#1f3864", "fo:font-weight": "bold", "fo:font-size": "13pt"])
         case .wrapped:
             w.element("style:table-cell-properties", ["fo:wrap-option": "wrap", "style:vertical-align": "top"])
-        case .answer:
+        case .answer, .answerDate:
             w.element(
                 "style:table-cell-properties",
                 [

@@ -90,6 +90,9 @@ struct ODSWriter {
         switch v.kind {
         case .maxLength(let n): return "tequio-length-\(n)"
         case .list: return "tequio-sector"
+        case .date: return "tequio-date"
+        case .wholeNumber(let r): return "tequio-whole-\(r.lowerBound)-\(r.upperBound)"
+        case .number: return "tequio-number"
         }
     }
 
@@ -152,6 +155,9 @@ struct ODSWriter {
                 case .maxLength(let n): condition = "of:cell-content-text-length()<=\(n)"
                 case .list(let items):
                     condition = "of:cell-content-is-in-list(" + items.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ";") + ")"
+                case .date: condition = "of:cell-content-is-date() and cell-content-is-between(36526,73050)"
+                case .wholeNumber(let r): condition = "of:cell-content-is-whole-number() and cell-content-is-between(\(r.lowerBound),\(r.upperBound))"
+                case .number: condition = "of:cell-content-is-decimal-number()"
                 }
                 var isList = false
                 if case .list = v.kind { isList = true }

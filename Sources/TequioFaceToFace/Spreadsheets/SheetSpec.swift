@@ -24,13 +24,15 @@ struct SheetSpec: Sendable {
         case answer
         /// A text answer a protected sheet leaves open: boxed, shaded, wrapped, text format.
         case answerText
+        /// A date answer a protected sheet leaves open: boxed, shaded, shown as `2025-03-31`.
+        case answerDate
 
         /// The styles of every workbook. The answer styles are added only to a workbook that uses them,
         /// so the blank matrix workbooks keep their bytes.
         static let basic: [Style] = [.normal, .label, .input, .header, .data, .hint, .title, .wrapped]
 
         /// Left open when the sheet is protected.
-        var isUnlocked: Bool { self == .answer || self == .answerText }
+        var isUnlocked: Bool { self == .answer || self == .answerText || self == .answerDate }
     }
 
     struct Column: Sendable {
@@ -49,6 +51,12 @@ struct SheetSpec: Sendable {
         enum Kind: Sendable, Equatable {
             case maxLength(Int)
             case list([String])
+            /// A date from 2000 to 2099.
+            case date
+            /// A whole number in the range (a percentage).
+            case wholeNumber(ClosedRange<Int>)
+            /// Any number, whole or not.
+            case number
         }
         var kind: Kind
         var range: CellRange
@@ -98,13 +106,17 @@ protocol SpreadsheetWorkbook: Sendable {
 }
 
 extension SpreadsheetWorkbook {
-    /// The cell styles to declare: the basic ones, and the answer styles when a sheet uses them.
+    /// The cell styles to declare: the basic ones, the answer styles when a sheet uses them, and the
+    /// date answers' after them when a sheet has one (so the other workbooks keep their bytes).
     func styles(_ sheets: [SheetSpec]) -> [SheetSpec.Style] {
-        let used = sheets.contains { sheet in
-            sheet.cells.values.contains { $0.style.isUnlocked } || sheet.blankCells.values.contains(where: \.isUnlocked)
-                || sheet.columns.contains { $0.defaultStyle?.isUnlocked == true }
+        func uses(_ wanted: (SheetSpec.Style) -> Bool) -> Bool {
+            sheets.contains { sheet in
+                sheet.cells.values.contains { wanted($0.style) } || sheet.blankCells.values.contains(where: wanted)
+                    || sheet.columns.contains { $0.defaultStyle.map(wanted) == true }
+            }
         }
-        return used ? SheetSpec.Style.allCases : SheetSpec.Style.basic
+        if uses({ $0 == .answerDate }) { return SheetSpec.Style.allCases }
+        return uses(\.isUnlocked) ? SheetSpec.Style.basic + [.answer, .answerText] : SheetSpec.Style.basic
     }
 }
 

@@ -9,6 +9,11 @@ extension XLSXWriter {
     func styles(_ styles: [SheetSpec.Style]) throws -> Data {
         let w = XMLWriter(standalone: true)
         w.start("styleSheet", ["xmlns": Self.main])
+        if styles.contains(.answerDate) {
+            w.start("numFmts", ["count": "1"])
+            w.element("numFmt", ["numFmtId": String(Self.dateFormat), "formatCode": "yyyy\\-mm\\-dd"])
+            w.end()
+        }
         w.start("fonts", ["count": "4"])
         let fonts: [(bold: Bool, italic: Bool, size: String, colour: String?)] = [
             (false, false, "11", nil), (true, false, "11", nil), (false, true, "10", "FF595959"), (true, false, "14", "FF1F3864"),
@@ -92,6 +97,10 @@ extension XLSXWriter {
         case .wrapped: (0, 0, 0, 0, "top", true)
         case .answer: (0, 1, 3, 1, "center", false)
         case .answerText: (49, 0, 3, 1, "top", true)
+        case .answerDate: (Self.dateFormat, 0, 3, 1, "center", false)
         }
     }
+
+    /// The custom number format of date answers: `2025-03-31` in every locale.
+    static let dateFormat = 164
 }

@@ -217,6 +217,17 @@ struct XLSXWriter {
                         ])
                     w.element("formula1", text: "\"" + items.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: ",") + "\"")
                     w.end()
+                case .date, .wholeNumber, .number:
+                    let (type, low, high) = Self.bounds(v.kind)
+                    w.start(
+                        "dataValidation",
+                        [
+                            "type": type, "errorStyle": "stop", "operator": "between", "allowBlank": "1", "showErrorMessage": "1",
+                            "errorTitle": Self.clip(v.errorTitle, 32), "error": Self.clip(v.errorMessage, 225), "sqref": v.range.description,
+                        ])
+                    w.element("formula1", text: low)
+                    w.element("formula2", text: high)
+                    w.end()
                 }
             }
             w.end()
@@ -242,6 +253,16 @@ struct XLSXWriter {
     static func text(_ w: XMLWriter, _ text: String) {
         let padded = text.first.map(\.isWhitespace) == true || text.last.map(\.isWhitespace) == true
         w.element("t", ["xml:space": padded ? "preserve" : nil], text: OOXMLText.escape(text))
+    }
+
+    /// The type and range of a number or date validation: dates as serial days (2000-01-01 to
+    /// 2099-12-31).
+    static func bounds(_ kind: SheetSpec.Validation.Kind) -> (type: String, low: String, high: String) {
+        switch kind {
+        case .wholeNumber(let range): ("whole", String(range.lowerBound), String(range.upperBound))
+        case .number: ("decimal", "-1000000000000000", "1000000000000000")
+        default: ("date", "36526", "73050")
+        }
     }
 
     static func number(_ value: Double) -> String {

@@ -129,7 +129,8 @@ struct ODSReader {
         default: break
         }
         if c.attribute("value-type", namespace: calcextNS) == "error" { kind = .error }
-        return SheetCell(text: text ?? "", kind: kind, formula: formula, hasCachedValue: text != nil || valueType != nil)
+        let date = valueType == "date" ? c.attribute("date-value", namespace: officeNS).map { String($0.prefix(10)) } : nil
+        return SheetCell(text: text ?? "", kind: kind, formula: formula, hasCachedValue: text != nil || valueType != nil, date: date)
     }
 
     /// A paragraph's text: `text:s` as spaces, `text:tab` as a tab, `text:line-break` as a new line,

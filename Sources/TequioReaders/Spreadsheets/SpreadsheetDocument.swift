@@ -72,12 +72,16 @@ public struct SheetCell: Sendable, Equatable {
     public var formula: String?
     /// False for a formula whose result the file does not contain.
     public var hasCachedValue: Bool
+    /// The day of an ODS date cell (`2025-03-31`), whatever its text shows. An XLSX date is a number of
+    /// days (`kind == .number`): only the reader of that cell knows it is a date.
+    public var date: String?
 
-    public init(text: String, kind: Kind = .text, formula: String? = nil, hasCachedValue: Bool = true) {
+    public init(text: String, kind: Kind = .text, formula: String? = nil, hasCachedValue: Bool = true, date: String? = nil) {
         self.text = text
         self.kind = kind
         self.formula = formula
         self.hasCachedValue = hasCachedValue
+        self.date = date
     }
 }
 
