@@ -78,31 +78,44 @@ struct RankInputs {
     }
 }
 
-/// The round's ranking as a Markdown table on standard output.
+/// The round's ranking as a Markdown table on standard output, in the round's language.
 enum RankTable {
-    static func render(_ r: RoundResult, rubric: Rubric) -> String {
+    static func render(_ r: RoundResult, rubric: Rubric, catalogue: StringCatalogue) -> String {
         let language = r.language
+        let strings = LocalizedStrings(catalogue, language: language)
         let names = rubric.criteria.map { $0.title.resolved(language) ?? $0.id }
-        var lines = ["Ronda \(r.round): \(r.evaluators.count) evaluadores (quórum \(r.quorum)), avanzan \(r.advance)", ""]
-        var header = "| rango | plan | total |"
+        func n(_ v: Double) -> String { RoundResultWriter.number(v) }
+        var lines = [strings("review.rank.heading", r.round, String(r.evaluators.count), String(r.quorum), String(r.advance)), ""]
+        var header = "| \(strings("document.record.rank")) | \(strings("document.record.plan")) | \(strings("review.rank.total")) |"
         if r.normalised { header += " z |" }
-        header += names.map { " \($0) (media, mediana, mín–máx, n) |" }.joined() + " situación |"
+        header += names.map { " \(strings("review.rank.criterion", $0)) |" }.joined() + " \(strings("document.record.status")) |"
         lines.append(header)
         lines.append("|" + String(repeating: " --- |", count: header.filter { $0 == "|" }.count - 1))
         for e in r.ranking.entries {
-            var row = "| \(e.rank.map { "\($0)\(e.tied ? "=" : "")" } ?? "–") | \(e.table) | \(RoundResultWriter.number(e.total)) |"
-            if r.normalised { row += " \(e.normalisedTotal.map(RoundResultWriter.number) ?? "–") |" }
+            var row = "| \(e.rank.map { "\($0)\(e.tied ? "=" : "")" } ?? "–") | \(e.table) | \(n(e.total)) |"
+            if r.normalised { row += " \(e.normalisedTotal.map(n) ?? "–") |" }
             for s in e.statistics {
-                row += " \(RoundResultWriter.number(s.mean)), \(RoundResultWriter.number(s.median)), \(s.minimum)–\(s.maximum), \(s.count)\(s.disagreement ? " ⚠" : "") |"
+                row += " \(n(s.mean)), \(n(s.median)), \(s.minimum)–\(s.maximum), \(s.count)\(s.disagreement ? " ⚠" : "") |"
             }
-            let status = e.status == .ineligible ? "no elegible (\(e.failedGates.joined(separator: ", ")))" : e.status.rawValue
-            row += " \(status)\(e.recused.isEmpty ? "" : "; se excusó: \(e.recused.joined(separator: ", "))") |"
-            lines.append(row)
+            var status = strings(statusKey(e.status))
+            if e.status == .ineligible { status += " (\(e.failedGates.joined(separator: ", ")))" }
+            if !e.recused.isEmpty { status += "; " + strings("review.rank.recused", e.recused.joined(separator: ", ")) }
+            lines.append(row + " \(status) |")
         }
         if r.ranking.entries.contains(where: { $0.statistics.contains(where: \.disagreement) }) {
             lines.append("")
-            lines.append("⚠ desacuerdo: la diferencia entre la puntuación más alta y la más baja llega a \(RoundResultWriter.number(rubric.disagreementSpread)); la comisión lo discute antes de que el resultado quede firme.")
+            lines.append("⚠ " + strings("document.record.disagreementRule", n(rubric.disagreementSpread)))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The catalogue's key for a status's word.
+    private static func statusKey(_ status: Ranking.Status) -> String {
+        switch status {
+        case .advances: "document.record.advances"
+        case .reserve: "document.record.reserve"
+        case .out: "document.record.out"
+        case .ineligible: "document.record.ineligible"
+        }
     }
 }

@@ -170,7 +170,7 @@ struct ReviewRankCommand: ParsableCommand {
                     "plans tie at the cutoff after the tie-breaker: the committee must decide (--departure) before the result stands", at: nil)
             ])
         }
-        Output.standard(RankTable.render(result, rubric: rubric))
+        Output.standard(RankTable.render(result, rubric: rubric, catalogue: try located.catalogue()))
         Output.error("wrote \(DisplayPath.of(url))")
     }
 }

@@ -51,7 +51,7 @@ def test_two_rounds_narrow_four_plans_to_three_and_then_two(tmp_path):
     result = rank(committee(tmp_path / "r1"), "--round", "Ronda 1", "--advance", "3", "--note", note, "-o", out,
                   "--evaluator", "Ana Pérez", "--evaluator", "Luis Cruz", "--evaluator", "Rosa Díaz", "--normalise")
     assert result.returncode == 0, result.stderr
-    assert "| rango | plan | total |" in result.stdout
+    assert "| Rango | Plan | Total |" in result.stdout
     for sheet in (tmp_path / "r1").glob("*.xml"):
         assert run_tequio("check", sheet, "--module", MODULE).returncode == 0, "tequio check knows score files"
     round1 = out / "ronda-ronda-1.xml"
