@@ -42,7 +42,7 @@ extension ImportCommand {
             run: { try $0.importScores($1, $2, $3) }),
         ImportKind(
             name: "tracking workbooks", claims: { $0.workbookFormats.contains(TrackingKey.formatValue) }, run: { try $0.importTracking($1, $2, $3) }),
-        ImportKind(name: "filled matrices", claims: { _ in true }, run: { try $0.importMatrices($2, $3) }),
+        ImportKind(name: "filled matrices", claims: { _ in true }, run: { try $0.importMatrices($1, $2, $3) }),
     ]
 
     /// Prints what an import found and, when it failed, its summary and the failure.

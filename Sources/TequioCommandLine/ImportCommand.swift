@@ -134,11 +134,11 @@ struct ImportCommand: ParsableCommand {
 
     /// Filled matrix spreadsheets (blank workbooks of `build --target sheets`, any table) become
     /// completed-matrix files.
-    func importMatrices(_ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
+    func importMatrices(_ inputs: ImportKind.Inputs, _ located: ResourceLocator, _ printer: DiagnosticPrinter) throws {
         let action = ImportAction(
             ImportAction.Input(
                 files: files, module: URL(fileURLWithPath: module), outputDirectory: URL(fileURLWithPath: output ?? "dist/matrices"),
-                matrix: matrix, table: table, municipality: municipality),
+                matrix: matrix, table: table, municipality: municipality, documents: inputs.documents),
             schemas: SchemaSet(directory: located.schemas), catalogue: try located.catalogue())
         let outcome = action.run()
         if let diagnostics = outcome.diagnostics { printer.print(diagnostics) }

@@ -40,11 +40,15 @@ public struct ImportAction {
         public var matrix: String?
         public var table: String?
         public var municipality: String?
+        /// Workbooks already read (to tell what kind of import this is), by path: not read again.
+        public var documents: [String: SpreadsheetDocument]
 
         public init(
-            files: [String], module: URL, outputDirectory: URL, matrix: String?, table: String?, municipality: String?
+            files: [String], module: URL, outputDirectory: URL, matrix: String?, table: String?, municipality: String?,
+            documents: [String: SpreadsheetDocument] = [:]
         ) {
             self.files = files
+            self.documents = documents
             self.module = module
             self.outputDirectory = outputDirectory
             self.matrix = matrix
@@ -103,8 +107,7 @@ public struct ImportAction {
         var diagnostics: [Diagnostic] = []
         var imported: [MatrixImporter.Imported] = []
         for path in input.files {
-            let url = URL(fileURLWithPath: path)
-            let (document, readDiagnostics) = SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
+            let (document, readDiagnostics) = SpreadsheetFile.read(path, reusing: input.documents)
             diagnostics += readDiagnostics
             guard let document else { continue }
             let result = importer.importDocument(document)

@@ -62,8 +62,7 @@ public struct ScoreImportAction {
         // Each workbook is read and checked on its own, on every core; the results are gathered in order.
         let documents = self.documents
         let results = files.concurrentMap { path -> ([Diagnostic], [ScoreImporter.Imported]) in
-            let url = URL(fileURLWithPath: path)
-            let (document, readDiagnostics) = documents[path].map { ($0, []) } ?? SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
+            let (document, readDiagnostics) = SpreadsheetFile.read(path, reusing: documents)
             guard let document else { return (readDiagnostics, []) }
             let (items, found) = importer.importFile(document)
             return (readDiagnostics + found, items)

@@ -59,15 +59,14 @@ public struct TrackingImportAction: Sendable {
         }
         let reader = TrackingReader(schemas: schemas)
         let results = files.concurrentMap { path -> ([Diagnostic], [(URL, TrackingImporter.Applied)]) in
-            let url = URL(fileURLWithPath: path)
-            let (document, readDiagnostics) = documents[path].map { ($0, []) } ?? SpreadsheetFile.read(url, displayPath: DisplayPath.of(url))
+            let (document, readDiagnostics) = SpreadsheetFile.read(path, reusing: documents)
             guard let document else { return (readDiagnostics, []) }
             var diagnostics = readDiagnostics
             let (sheets, found) = importer.planSheets(document)
             diagnostics += found
             var applied: [(URL, TrackingImporter.Applied)] = []
             for sheet in sheets {
-                let target = (trackingDirectory ?? url.deletingLastPathComponent()).appendingPathComponent(sheet.fileName)
+                let target = (trackingDirectory ?? URL(fileURLWithPath: path).deletingLastPathComponent()).appendingPathComponent(sheet.fileName)
                 guard FileManager.default.fileExists(atPath: target.path) else {
                     diagnostics.append(
                         .error(

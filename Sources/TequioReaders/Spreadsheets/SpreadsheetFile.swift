@@ -43,6 +43,14 @@ public enum SpreadsheetFile {
     }
 
     /// Reads `url`, naming it `displayPath` in messages.
+    /// The spreadsheet at `path`: the one in `documents` when it was read already (to tell what kind of
+    /// import a run is), else read now.
+    public static func read(_ path: String, reusing documents: [String: SpreadsheetDocument]) -> (SpreadsheetDocument?, [Diagnostic]) {
+        if let document = documents[path] { return (document, []) }
+        let url = URL(fileURLWithPath: path)
+        return read(url, displayPath: DisplayPath.of(url))
+    }
+
     /// `onlySheet`: read only the sheet of that name from an `.xlsx` (to tell what kind of workbook it is
     /// without reading the rest); the other formats are read whole.
     public static func read(_ url: URL, displayPath: String, onlySheet: String? = nil) -> (SpreadsheetDocument?, [Diagnostic]) {
