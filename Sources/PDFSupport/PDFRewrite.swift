@@ -1,11 +1,10 @@
-import CQPDF
 import Foundation
 
-/// Rewrites a PDF through libqpdf, in memory: adds the catalogue's language, the tagged-PDF declaration
-/// and the link annotations
-/// (cairo 1.16's own lose their destination and damage the cross-reference table), repairs what cairo
-/// gets wrong (duplicated keys for colour emoji), and writes compressed object streams and an /ID
-/// computed from the content, so the same input gives the same bytes.
+/// Rewrites the PDF cairo wrote, in memory: adds the catalogue's language, the tagged-PDF declaration
+/// and the link annotations (cairo 1.16's own lose their destination and damage the cross-reference
+/// table), repairs what cairo gets wrong (duplicated keys for colour emoji), drops what nothing refers to,
+/// and writes compressed object streams and an /ID computed from the content (`PDFFileWriter`), so the
+/// same input gives the same bytes.
 public enum PDFRewrite {
     /// - Parameters:
     ///   - language: the document's language (BCP 47), written as the catalogue's /Lang.
@@ -13,94 +12,114 @@ public enum PDFRewrite {
     ///     cairo writes the clock time for a date it was not given.
     ///   - links: link annotations to add (`PDFCanvas.links`).
     public static func rewrite(_ pdf: Data, language: String, removingInfo: [String] = [], links: [PDFLink] = []) throws -> Data {
-        let q = try QPDFSession()
-        try q.read(pdf)
-        if !language.isEmpty {
-            let root = qpdf_get_root(q.data)
-            qpdf_oh_replace_key(q.data, root, "/Lang", qpdf_oh_new_unicode_string(q.data, language))
+        var file = try PDFFile(Array(pdf))
+        guard let root = file.trailer["Root"]?.reference, var catalogue = file.resolve(.reference(root))?.dictionary else {
+            throw PDFError("PDF syntax: no catalogue")
         }
-        markTagged(q)
-        if !removingInfo.isEmpty {
-            let trailer = qpdf_get_trailer(q.data)
-            if qpdf_oh_has_key(q.data, trailer, "/Info") != 0 {
-                let info = qpdf_oh_get_key(q.data, trailer, "/Info")
-                for key in removingInfo { qpdf_oh_remove_key(q.data, info, "/\(key)") }
-            }
+        if !language.isEmpty { catalogue["Lang"] = .text(language) }
+        markTagged(&catalogue, in: &file)
+        file.objects[root] = .object(.dictionary(catalogue))
+        let info = file.trailer["Info"]?.reference
+        if let info, var dictionary = file.resolve(.reference(info))?.dictionary {
+            for key in removingInfo { dictionary[key] = nil }
+            file.objects[info] = .object(.dictionary(dictionary))
         }
-        try addLinks(links, q)
-        try q.check(qpdf_init_write_memory(q.data), "preparing to write")
-        qpdf_set_deterministic_ID(q.data, 1)
-        qpdf_set_object_stream_mode(q.data, qpdf_o_generate)
-        qpdf_set_compress_streams(q.data, 1)
-        try q.check(qpdf_write(q.data), "writing the PDF")
-        guard let buffer = qpdf_get_buffer(q.data) else { throw PDFError("qpdf: no output") }
-        return Data(bytes: buffer, count: Int(qpdf_get_buffer_length(q.data)))
+        try addLinks(links, catalogue: catalogue, to: &file)
+        let kept = reachable(from: [root] + (info.map { [$0] } ?? []), in: file)
+        return Data(try PDFFileWriter.write(file.objects.filter { kept.contains($0.key) }, root: root, info: info))
     }
 
     /// Declares the document tagged (/MarkInfo /Marked true) when cairo wrote a structure tree, and puts
     /// the tree's elements under one /Document element. Cairo 1.16 writes the elements and the marked
     /// content but neither of these, which readers expect (and it drops a tag spanning pages).
-    private static func markTagged(_ q: QPDFSession) {
-        let d = q.data
-        let root = qpdf_get_root(d)
-        guard qpdf_oh_has_key(d, root, "/StructTreeRoot") != 0 else { return }
-        let info = qpdf_oh_new_dictionary(d)
-        qpdf_oh_replace_key(d, info, "/Marked", qpdf_oh_new_bool(d, 1))
-        qpdf_oh_replace_key(d, root, "/MarkInfo", info)
-        let tree = qpdf_oh_get_key(d, root, "/StructTreeRoot")
-        let kids = qpdf_oh_get_key(d, tree, "/K")
-        guard qpdf_oh_is_array(d, kids) != 0 else { return }
-        let document = qpdf_oh_new_dictionary(d)
-        qpdf_oh_replace_key(d, document, "/Type", qpdf_oh_new_name(d, "/StructElem"))
-        qpdf_oh_replace_key(d, document, "/S", qpdf_oh_new_name(d, "/Document"))
-        qpdf_oh_replace_key(d, document, "/P", tree)
-        qpdf_oh_replace_key(d, document, "/K", kids)
-        let element = qpdf_make_indirect_object(d, document)
-        for i in 0..<qpdf_oh_get_array_n_items(d, kids) {
-            let kid = qpdf_oh_get_array_item(d, kids, i)
-            if qpdf_oh_is_dictionary(d, kid) != 0 { qpdf_oh_replace_key(d, kid, "/P", element) }
+    private static func markTagged(_ catalogue: inout PDFDictionary, in file: inout PDFFile) {
+        guard let treeNumber = catalogue["StructTreeRoot"]?.reference, var tree = file.resolve(.reference(treeNumber))?.dictionary else { return }
+        catalogue["MarkInfo"] = .dictionary(PDFDictionary([("Marked", .true)]))
+        guard let kids = tree["K"], let items = file.resolve(kids)?.array else { return }
+        let element = file.add(
+            .dictionary(PDFDictionary([("Type", .name("StructElem")), ("S", .name("Document")), ("P", .reference(treeNumber)), ("K", kids)])))
+        for case .reference(let kid) in items {
+            guard var dictionary = file.resolve(.reference(kid))?.dictionary else { continue }
+            dictionary["P"] = .reference(element)
+            file.objects[kid] = .object(.dictionary(dictionary))
         }
-        qpdf_oh_replace_key(d, tree, "/K", element)
+        tree["K"] = .reference(element)
+        file.objects[treeNumber] = .object(.dictionary(tree))
     }
 
     /// Each link as a /Link annotation of its page (no border) with an /XYZ destination: the target
     /// page, the left edge, the target's height, the zoom unchanged.
-    private static func addLinks(_ links: [PDFLink], _ q: QPDFSession) throws {
+    private static func addLinks(_ links: [PDFLink], catalogue: PDFDictionary, to file: inout PDFFile) throws {
         guard !links.isEmpty else { return }
-        let d = q.data
-        let count = Int(qpdf_get_num_pages(d))
-        func height(_ page: qpdf_oh) -> Double {
-            let box = qpdf_oh_get_key(d, page, "/MediaBox")
-            guard qpdf_oh_get_array_n_items(d, box) == 4 else { return 0 }
-            return qpdf_oh_get_numeric_value(d, qpdf_oh_get_array_item(d, box, 3)) - qpdf_oh_get_numeric_value(d, qpdf_oh_get_array_item(d, box, 1))
-        }
-        func numbers(_ values: [Double]) -> qpdf_oh {
-            let array = qpdf_oh_new_array(d)
-            for v in values { qpdf_oh_append_item(d, array, qpdf_oh_new_real_from_double(d, v, 2)) }
-            return array
+        let pages = file.pages(catalogue)
+        func height(_ page: Int) -> Double {
+            guard let box = file.resolve(file.resolve(.reference(page))?.dictionary?["MediaBox"])?.array, box.count == 4,
+                let bottom = box[1].number, let top = box[3].number
+            else { return 0 }
+            return top - bottom
         }
         for link in links {
-            guard (1...count).contains(link.page), (1...count).contains(link.targetPage) else {
-                throw PDFError("qpdf: a link from page \(link.page) to page \(link.targetPage) of \(count)")
+            guard pages.indices.contains(link.page - 1), pages.indices.contains(link.targetPage - 1) else {
+                throw PDFError("PDF: a link from page \(link.page) to page \(link.targetPage) of \(pages.count)")
             }
-            let page = qpdf_get_page_n(d, link.page - 1)
-            let target = qpdf_get_page_n(d, link.targetPage - 1)
+            let page = pages[link.page - 1]
+            let target = pages[link.targetPage - 1]
             let h = height(page)
-            let annotation = qpdf_oh_new_dictionary(d)
-            qpdf_oh_replace_key(d, annotation, "/Type", qpdf_oh_new_name(d, "/Annot"))
-            qpdf_oh_replace_key(d, annotation, "/Subtype", qpdf_oh_new_name(d, "/Link"))
-            qpdf_oh_replace_key(d, annotation, "/Rect", numbers([link.x, h - link.y - link.height, link.x + link.width, h - link.y]))
-            qpdf_oh_replace_key(d, annotation, "/Border", numbers([0, 0, 0]))
-            let destination = qpdf_oh_new_array(d)
-            qpdf_oh_append_item(d, destination, target)
-            qpdf_oh_append_item(d, destination, qpdf_oh_new_name(d, "/XYZ"))
-            qpdf_oh_append_item(d, destination, qpdf_oh_new_integer(d, 0))
-            qpdf_oh_append_item(d, destination, qpdf_oh_new_real_from_double(d, height(target) - link.targetY, 2))
-            qpdf_oh_append_item(d, destination, qpdf_oh_new_null(d))
-            qpdf_oh_replace_key(d, annotation, "/Dest", destination)
-            if qpdf_oh_has_key(d, page, "/Annots") == 0 { qpdf_oh_replace_key(d, page, "/Annots", qpdf_oh_new_array(d)) }
-            qpdf_oh_append_item(d, qpdf_oh_get_key(d, page, "/Annots"), qpdf_make_indirect_object(d, annotation))
+            let annotation = file.add(
+                .dictionary(
+                    PDFDictionary([
+                        ("Type", .name("Annot")), ("Subtype", .name("Link")),
+                        ("Rect", .array([link.x, h - link.y - link.height, link.x + link.width, h - link.y].map(PDFObject.real))),
+                        ("Border", .array([.integer(0), .integer(0), .integer(0)])),
+                        ("Dest", .array([.reference(target), .name("XYZ"), .integer(0), .real(height(target) - link.targetY), .null])),
+                    ])))
+            guard var dictionary = file.resolve(.reference(page))?.dictionary else { continue }
+            switch dictionary["Annots"] {
+            case .reference(let n)?:
+                file.objects[n] = .object(.array((file.resolve(.reference(n))?.array ?? []) + [.reference(annotation)]))
+            case let value?:
+                dictionary["Annots"] = .array((value.array ?? []) + [.reference(annotation)])
+            case nil:
+                dictionary["Annots"] = .array([.reference(annotation)])
+            }
+            file.objects[page] = .object(.dictionary(dictionary))
         }
-        try q.check(QPDF_SUCCESS, "adding the links")
+    }
+
+    /// The objects the trailer reaches (what a reader can find), so that objects nothing refers to any
+    /// more (cairo's stream lengths, written now in their streams) are left out.
+    private static func reachable(from roots: [Int], in file: PDFFile) -> Set<Int> {
+        var seen = Set<Int>()
+        var pending = roots
+        while let n = pending.popLast() {
+            guard seen.insert(n).inserted else { continue }
+            switch file.objects[n] {
+            case .object(let o)?: o.forEachReference { if !seen.contains($0) { pending.append($0) } }
+            case .stream(let s)?:
+                var dictionary = s.dictionary
+                dictionary["Length"] = nil
+                PDFObject.dictionary(dictionary).forEachReference { if !seen.contains($0) { pending.append($0) } }
+            case nil: break
+            }
+        }
+        return seen
+    }
+}
+
+extension PDFFile {
+    /// The page objects' numbers in order, from the catalogue's page tree.
+    func pages(_ catalogue: PDFDictionary) -> [Int] {
+        var result: [Int] = []
+        var seen = Set<Int>()
+        func visit(_ node: PDFObject?) {
+            guard let n = node?.reference, seen.insert(n).inserted, let d = resolve(.reference(n))?.dictionary else { return }
+            if let kids = resolve(d["Kids"])?.array {
+                for kid in kids { visit(kid) }
+            } else {
+                result.append(n)
+            }
+        }
+        visit(catalogue["Pages"])
+        return result
     }
 }

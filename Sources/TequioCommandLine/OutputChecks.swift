@@ -8,8 +8,8 @@ import ZipSupport
 /// one: a finding is a bug in Tequio (exit 70) and every previous output stays (`--no-verify` skips it).
 enum OutputChecks {
     /// A verify hook for `OutputStage` that checks each staged file as the kind its final name maps to in
-    /// `kinds` (files not in the map, such as HTML and Markdown plans, pass unchecked); a PDF is read by
-    /// libqpdf as `qpdf --check` would (`PDFVerification`).
+    /// `kinds` (files not in the map, such as HTML and Markdown plans, pass unchecked); every object of a
+    /// PDF is read back by libqpdf (`PDFVerification`).
     static func hook(_ located: ResourceLocator, kinds: @escaping @Sendable (URL) -> PackageKind?) -> OutputStage.Verify {
         PackageChecker.removeStaleScratch()
         let verifier = OutputVerifier(checker: PackageChecker(schemas: OfficialSchemas(directory: located.officialSchemas)))

@@ -34,7 +34,7 @@ public enum IATICheck {
                 rule("the iati-identifier '\(id)' does not start with the reporting organisation's identifier '\(ref)-'", activity)
             }
             if let other = identifiers[id] {
-                rule("the iati-identifier '\(id)' is used twice (first at line \(other.line ?? 0))", activity)
+                rule("the iati-identifier '\(id)' is used twice (first at line \(other.line))", activity)
             } else {
                 identifiers[id] = activity.location
             }

@@ -180,3 +180,22 @@ final class PDFPaginationTests: XCTestCase {
         XCTAssertEqual(PDFCheck(try pdf(try layout([]))).pageSizes.count, 1)
     }
 }
+
+/// The output stage's self-check of every PDF: a sound file passes; a damaged one names its problems.
+final class PDFVerificationTests: XCTestCase {
+    func testASoundPlanPassesAndDamagedCopiesDoNot() throws {
+        let pdf = try PDFWriter(branding: Fixtures.branding, generator: "Tequio test").render(PlanLayout.layout(try Fixtures.smallPlan))
+        XCTAssertNoThrow(try PDFVerification.verify(pdf, displayPath: "plan.pdf"))
+        XCTAssertThrowsError(try PDFVerification.verify(Data("%PDF-1.5 nothing".utf8), displayPath: "plan.pdf")) {
+            XCTAssertTrue("\($0)".hasPrefix("plan.pdf did not pass its own checks"), "\($0)")
+        }
+        // Cut short, and a byte changed inside the first object stream's compressed data.
+        var damaged = pdf
+        let objectStream = try XCTUnwrap(pdf.range(of: Data("/Type/ObjStm".utf8)))
+        let data = try XCTUnwrap(pdf.range(of: Data("stream\n".utf8), in: objectStream.upperBound..<pdf.count))
+        damaged[data.upperBound + 20] ^= 0xFF
+        for copy in [pdf.prefix(pdf.count / 2), damaged] {
+            XCTAssertThrowsError(try PDFVerification.verify(Data(copy), displayPath: "plan.pdf"))
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TequioModel
 import XMLSupport
 
 /// The completed matrix a plan was made from, inside the DOCX as a custom XML part: Word and
@@ -29,9 +30,7 @@ enum DocxDraftPart {
 
     /// A GUID made from the draft's bytes, so the same plan gives the same file.
     static func itemID(_ draft: Data) -> String {
-        // Two FNV-1a hashes with different offsets: 128 bits, enough to tell drafts apart.
-        func fnv(_ offset: UInt64) -> UInt64 { draft.reduce(offset) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 } }
-        let hex = String(format: "%016llX%016llX", fnv(0xCBF2_9CE4_8422_2325), fnv(0x6C62_272E_07BB_0142))
+        let hex = StableHash.hex128(draft)
         let h = Array(hex)
         func part(_ range: Range<Int>) -> String { String(h[range]) }
         return "{\(part(0..<8))-\(part(8..<12))-\(part(12..<16))-\(part(16..<20))-\(part(20..<32))}"

@@ -4,7 +4,7 @@ import TequioModel
 
 /// Writes a layout as a PDF with pango and cairo: pango lays out every paragraph (wrapping, shaping,
 /// right-to-left text), `PDFPaginator` puts them on pages, `PDFPainter` draws the pages with cairo,
-/// and libqpdf rewrites the file (`PDFRewrite`). Fonts are the branding's, through fontconfig, and
+/// and `PDFRewrite` rewrites the file (links, language, tagging, object streams). Fonts are the branding's, through fontconfig, and
 /// embedded as subsets.
 ///
 /// Reproducible: the dates are the layout's (none when it has none), the /ID is computed from the
