@@ -4,8 +4,8 @@ import TequioModel
 
 /// Writes a layout as a PDF with pango and cairo: pango lays out every paragraph (wrapping, shaping,
 /// right-to-left text), `PDFPaginator` puts them on pages, `PDFPainter` draws the pages with cairo,
-/// and `PDFRewrite` rewrites the file (links, language, tagging, object streams). Fonts are the branding's, through fontconfig, and
-/// embedded as subsets.
+/// and `PDFRewrite` rewrites the file (links, language, tagging, object streams). Fonts are the
+/// branding's, through fontconfig, and embedded as subsets.
 ///
 /// Reproducible: the dates are the layout's (none when it has none), the /ID is computed from the
 /// content, and nothing depends on the clock or the machine's time zone.
