@@ -45,6 +45,9 @@ public final class PDFCanvas {
     private var pageNumber = 1
     /// The links drawn so far, for `PDFRewrite`.
     public private(set) var links: [PDFLink] = []
+    /// The text alternative of each /Figure element so far, in order, for `PDFRewrite` (cairo 1.16's
+    /// tags take no attributes for structure elements).
+    public private(set) var figureAlternatives: [String] = []
 
     public init(width: Double, height: Double) throws {
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -95,6 +98,12 @@ public final class PDFCanvas {
         beginTag(structure)
         body()
         endTag(structure)
+    }
+
+    /// What `body` draws, tagged as one /Figure element with `alternative` as its text alternative.
+    public func figure(alternative: String, _ body: () -> Void) {
+        figureAlternatives.append(alternative)
+        tagged("Figure", body)
     }
 
     public func fill(x: Double, y: Double, width: Double, height: Double, colour: RGB) {
@@ -157,6 +166,16 @@ public final class PDFCanvas {
             cairo_stroke(cr)
         }
         cairo_new_path(cr)
+    }
+
+    /// A closed shape through `corners`, filled and outlined (either may be nil).
+    public func polygon(_ corners: [(x: Double, y: Double)], fill: RGB?, stroke: RGB?, lineWidth: Double) {
+        guard let first = corners.first else { return }
+        cairo_new_path(cr)
+        cairo_move_to(cr, first.x, first.y)
+        for c in corners.dropFirst() { cairo_line_to(cr, c.x, c.y) }
+        cairo_close_path(cr)
+        paint(fill: fill, stroke: stroke, lineWidth: lineWidth)
     }
 
     /// A filled dot (leaders in a table of contents: drawn, not typed, so copied text has none).

@@ -9,6 +9,8 @@ public struct PDFCheck: Sendable {
     public var language: String?
     /// Each link annotation: its page and the page its destination is on (from 1; 0 when it has none).
     public var links: [(page: Int, target: Int)]
+    /// The text alternative (/Alt) of each /Figure element of the structure tree, in order ("" for none).
+    public var figureAlternatives: [String] = []
     /// qpdf's warnings and errors; empty for a sound file.
     public var problems: [String]
 
@@ -60,9 +62,27 @@ public struct PDFCheck: Sendable {
                 language = String(cString: text)
             }
             self.init(pageSizes: sizes, language: language, links: links, problems: q.warnings())
+            if qpdf_oh_has_key(d, root, "/StructTreeRoot") != 0 {
+                figureAlternatives = Self.figures(under: qpdf_oh_get_key(d, qpdf_oh_get_key(d, root, "/StructTreeRoot"), "/K"), d)
+            }
         } catch {
             self.init(pageSizes: [], language: nil, links: [], problems: ["\(error)"])
         }
+    }
+
+    /// The /Figure elements under a structure element's /K, depth first.
+    private static func figures(under kids: qpdf_oh, _ d: qpdf_data?, depth: Int = 0) -> [String] {
+        guard depth < 64 else { return [] }
+        if qpdf_oh_is_array(d, kids) != 0 {
+            return (0..<max(0, qpdf_oh_get_array_n_items(d, kids))).flatMap { figures(under: qpdf_oh_get_array_item(d, kids, $0), d, depth: depth + 1) }
+        }
+        guard qpdf_oh_is_dictionary(d, kids) != 0 else { return [] }
+        var result: [String] = []
+        if let s = qpdf_oh_get_name(d, qpdf_oh_get_key(d, kids, "/S")), String(cString: s) == "/Figure" {
+            let alt = qpdf_oh_has_key(d, kids, "/Alt") != 0 ? qpdf_oh_get_utf8_value(d, qpdf_oh_get_key(d, kids, "/Alt")).map { String(cString: $0) } : nil
+            result.append(alt ?? "")
+        }
+        return result + figures(under: qpdf_oh_get_key(d, kids, "/K"), d, depth: depth + 1)
     }
 
     init(pageSizes: [(width: Double, height: Double)], language: String?, links: [(page: Int, target: Int)], problems: [String]) {

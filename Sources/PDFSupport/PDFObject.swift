@@ -1,3 +1,5 @@
+import TequioModel
+
 /// A PDF object (ISO 32000-1 §7.3) as the rewrite needs it: numbers, booleans, strings and names are
 /// kept as the bytes they were read as, so what is not changed is written back as it was.
 indirect enum PDFObject: Equatable, Sendable {
@@ -17,14 +19,7 @@ indirect enum PDFObject: Equatable, Sendable {
     static let `true` = PDFObject.token(Array("true".utf8))
 
     /// A number with at most two decimals and a dot whatever the locale (`612`, `-3.5`).
-    static func real(_ value: Double) -> PDFObject {
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let whole = abs(hundredths) / 100
-        let fraction = abs(hundredths) % 100
-        let text = fraction == 0 ? "\(sign)\(whole)" : fraction % 10 == 0 ? "\(sign)\(whole).\(fraction / 10)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-        return .token(Array((text == "-0" ? "0" : text).utf8))
-    }
+    static func real(_ value: Double) -> PDFObject { .token(Array(DecimalText.upToTwoPlaces(value).utf8)) }
 
     /// A text string: ASCII as a literal string (parentheses and backslashes escaped), anything else as
     /// UTF-16BE with a byte-order mark, in hexadecimal.

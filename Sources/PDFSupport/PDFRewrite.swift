@@ -11,13 +11,17 @@ public enum PDFRewrite {
     ///   - removingInfo: document information keys to drop (`CreationDate`) when no value is known:
     ///     cairo writes the clock time for a date it was not given.
     ///   - links: link annotations to add (`PDFCanvas.links`).
-    public static func rewrite(_ pdf: Data, language: String, removingInfo: [String] = [], links: [PDFLink] = []) throws -> Data {
+    ///   - figureAlternatives: the /Alt of each /Figure element, in order (`PDFCanvas.figureAlternatives`).
+    public static func rewrite(
+        _ pdf: Data, language: String, removingInfo: [String] = [], links: [PDFLink] = [], figureAlternatives: [String] = []
+    ) throws -> Data {
         var file = try PDFFile(Array(pdf))
         guard let root = file.trailer["Root"]?.reference, var catalogue = file.resolve(.reference(root))?.dictionary else {
             throw PDFError("PDF syntax: no catalogue")
         }
         if !language.isEmpty { catalogue["Lang"] = .text(language) }
         markTagged(&catalogue, in: &file)
+        try describeFigures(figureAlternatives, catalogue: catalogue, in: &file)
         file.objects[root] = .object(.dictionary(catalogue))
         let info = file.trailer["Info"]?.reference
         if let info, var dictionary = file.resolve(.reference(info))?.dictionary {
@@ -45,6 +49,32 @@ public enum PDFRewrite {
         }
         tree["K"] = .reference(element)
         file.objects[treeNumber] = .object(.dictionary(tree))
+    }
+
+    /// Gives the /Figure elements of the structure tree their text alternatives (/Alt), in document
+    /// order; there must be as many as the canvas drew.
+    private static func describeFigures(_ alternatives: [String], catalogue: PDFDictionary, in file: inout PDFFile) throws {
+        var figures: [Int] = []
+        var seen = Set<Int>()
+        func visit(_ object: PDFObject?) {
+            switch object {
+            case .reference(let n)?:
+                guard seen.insert(n).inserted, let d = file.resolve(.reference(n))?.dictionary, d["S"] != nil else { return }
+                if d["S"] == .name("Figure") { figures.append(n) }
+                visit(d["K"])
+            case .array(let items)?: for item in items { visit(item) }
+            default: break
+            }
+        }
+        if let tree = file.resolve(catalogue["StructTreeRoot"])?.dictionary { visit(tree["K"]) }
+        guard figures.count == alternatives.count else {
+            throw PDFError("PDF: \(alternatives.count) figures drawn, \(figures.count) in the structure tree")
+        }
+        for (n, alternative) in zip(figures, alternatives) {
+            guard var d = file.resolve(.reference(n))?.dictionary else { continue }
+            d["Alt"] = .text(alternative)
+            file.objects[n] = .object(.dictionary(d))
+        }
     }
 
     /// Each link as a /Link annotation of its page (no border) with an /XYZ destination: the target

@@ -9,7 +9,7 @@ import ZipSupport
 struct TrackReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the progress report of tracked plans (DOCX, ODT, HTML, Markdown).",
+        abstract: "Write the progress report of tracked plans (DOCX, ODT, HTML, Markdown, PDF).",
         discussion: """
             TRACKING are tracking files (`tequio track init`, filled in with `tequio import`) or folders of \
             them, checked as `tequio check` checks them. The report has a summary across the plans (a \
@@ -21,8 +21,9 @@ struct TrackReportCommand: ParsableCommand {
 
             Only updates dated up to --as-of count (default: today, or SOURCE_DATE_EPOCH's day); a \
             milestone is overdue when its planned end is before that day and it is not complete. The \
-            HTML report is one file with its charts as SVG, readable offline; DOCX and ODT draw them as \
-            shapes. Charts are in greys, legible printed in black and white.
+            HTML report is one file with its charts as SVG, readable offline; DOCX, ODT and PDF draw them \
+            as shapes (the PDF's tagged with their words for screen readers). Charts are in greys, \
+            legible printed in black and white. PDF is written only when asked for (--format pdf).
 
             Written to <output>/<module>-seguimiento-<date>.<format> (-progress- in English); with \
             --per-plan that document has the summary only, and each plan has its own report, \
@@ -39,7 +40,7 @@ struct TrackReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The module (its folder or module.xml).", valueName: "dir"))
     var module: String
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: docx, odt, html, md, or all.", valueName: "formats"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: docx, odt, html, md, pdf, or all (all but pdf).", valueName: "formats"))
     var format: String = "all"
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's date, YYYY-MM-DD (default: today).", valueName: "date"))
@@ -57,7 +58,7 @@ struct TrackReportCommand: ParsableCommand {
     @Flag(name: .customLong("per-plan"), help: "Write the summary across the plans, and one report per plan (<plan>-seguimiento-<date>.<format>).")
     var perPlan = false
 
-    @Flag(name: .customLong("no-verify"), help: "Do not run the package checks on DOCX and ODT files before they are written.")
+    @Flag(name: .customLong("no-verify"), help: "Do not check the DOCX, ODT and PDF files before they are written.")
     var noVerify = false
 
     @OptionGroup var resources: ResourceOptions
@@ -65,11 +66,7 @@ struct TrackReportCommand: ParsableCommand {
     /// The largest part the package checks read (the spreadsheet import's limit too).
     static let largestPart = 64 << 20
 
-    func formats() throws -> [DocumentFormat] {
-        let formats = try AssembleCommand.formats(format)
-        guard !formats.contains(.pdf) else { throw ValidationError("track report writes docx, odt, html and md; print the HTML or a DOCX for paper") }
-        return formats
-    }
+    func formats() throws -> [DocumentFormat] { try AssembleCommand.formats(format) }
 
     func validate() throws {
         _ = try formats()

@@ -1,4 +1,5 @@
 import Foundation
+import PDFSupport
 @testable import TequioDocuments
 import TequioModel
 import TequioPackageCheck
@@ -102,13 +103,14 @@ final class RecordLayoutTests: XCTestCase {
         XCTAssertEqual(chart.bars[1].points.count, 2, "Luis recused from Mesa 2")
         XCTAssertTrue(chart.alternativeText.contains("Mesa 1 · Norte: 5.00 (de 5.00 a 5.00), Avanza."), chart.alternativeText)
         for width in [300.0, 453.0, 700.0] {
-            let d = ChartGeometry.drawing(chart, width: width, colours: Fixtures.branding.colours)
+            let d = ChartGeometry.figure(chart, width: width, colours: Fixtures.branding.colours)
             for shape in d.shapes {
                 let (x, y, w, h): (Double, Double, Double, Double) =
                     switch shape {
                     case .rect(let x, let y, let w, let h, _, _), .text(let x, let y, let w, let h, _, _): (x, y, w, h)
                     case .line(let x1, let y1, let x2, let y2, _): (x1, y1, x2 - x1, y2 - y1)
                     case .dot(let x, let y, let r, _, _): (x - r, y - r, 2 * r, 2 * r)
+                    case .diamond(let x, let y, let size, _, _): (x - size / 2, y - size / 2, size, size)
                     }
                 XCTAssertTrue(x >= -0.01 && y >= -0.01 && w >= 0 && h >= 0 && x + w <= width + 0.01 && y + h <= d.height + 0.01, "\(shape) outside \(width)×\(d.height)")
             }
@@ -139,11 +141,11 @@ final class RecordLayoutTests: XCTestCase {
         let content = String(decoding: try XCTUnwrap(odtTree["content.xml"]), as: UTF8.self)
         XCTAssertEqual(content.components(separatedBy: "<draw:g ").count - 1, 2)
         XCTAssertTrue(content.contains("<svg:desc>Gráfico de barras horizontales."))
-        XCTAssertTrue(String(decoding: try XCTUnwrap(odtTree["styles.xml"]), as: UTF8.self).contains("<draw:hatch draw:name=\"Chart_20_Hatch_20_"))
+        XCTAssertTrue(String(decoding: try XCTUnwrap(odtTree["styles.xml"]), as: UTF8.self).contains("<draw:hatch draw:name=\"Figure_20_Hatch_20_"))
 
         let html = String(decoding: try DocumentRenderer.render(layout, as: .html, options: options).data(timestamp: Date()), as: UTF8.self)
         XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 2)
-        XCTAssertTrue(html.contains("<title id=\"tq-chart-2-title\">Ronda 2:") && html.contains("<desc id=\"tq-chart-1-desc\">"))
+        XCTAssertTrue(html.contains("<title id=\"tq-figure-2-title\">Ronda 2:") && html.contains("<desc id=\"tq-figure-1-desc\">"))
         XCTAssertFalse(html.contains("<script"))
 
         let markdown = String(decoding: try DocumentRenderer.render(layout, as: .md, options: options).data(timestamp: Date()), as: UTF8.self)
@@ -151,7 +153,9 @@ final class RecordLayoutTests: XCTestCase {
         XCTAssertFalse(markdown.contains("<svg"))
 
         let pdf = try DocumentRenderer.render(layout, as: .pdf, options: options).data(timestamp: Date())
-        XCTAssertTrue(pdf.starts(with: Data("%PDF".utf8)))
+        let figures = PDFCheck(pdf).figureAlternatives
+        XCTAssertEqual(figures.count, 2, "a tagged /Figure per round")
+        XCTAssertTrue(figures.allSatisfy { $0.contains("Gráfico de barras horizontales.") && $0.contains("Mesa 1 · Norte: 5.00") }, "\(figures)")
     }
 
     func testTheSameRoundsGiveTheSameBytes() throws {

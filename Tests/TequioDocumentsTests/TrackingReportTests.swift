@@ -1,4 +1,5 @@
 import Foundation
+import PDFSupport
 import TequioModel
 import TequioPackageCheck
 import TequioReaders
@@ -9,8 +10,8 @@ import XMLSupport
 @testable import TequioDocuments
 
 /// Progress reports (`tequio track report`) and the IATI export: what progress the plans show as of a
-/// day, the charts in every format (SVG in HTML, VML in DOCX, drawing shapes in ODT, the text
-/// alternative in Markdown) passing the package checks with hostile text escaped, and an IATI file that
+/// day, the charts in every format (SVG in HTML, DrawingML in DOCX, drawing shapes in ODT, cairo in a
+/// tagged PDF, the text alternative in Markdown) passing the package checks with hostile text escaped, and an IATI file that
 /// passes the official schema and the IATI rules.
 final class TrackingReportTests: XCTestCase {
     static let asOf = CalendarDate(year: 2025, month: 6, day: 30)
@@ -78,11 +79,12 @@ final class TrackingReportTests: XCTestCase {
         }
         let docx = try DocxWriter(branding: Fixtures.branding, reference: nil, generator: "t").render(layout)
         let body = String(decoding: docx["word/document.xml"]!, as: UTF8.self)
-        XCTAssertTrue(body.contains("<v:group xmlns:v=\"urn:schemas-microsoft-com:vml\""))
+        XCTAssertEqual(body.components(separatedBy: "<wpg:wgp>").count - 1, drawings.count, "every figure a DrawingML group")
+        XCTAssertTrue(body.contains("<a:prstGeom prst=\"diamond\">"), "the timeline's milestones")
         let odt = try OdtWriter(branding: Fixtures.branding, reference: nil, generator: "t").render(layout)
         let content = String(decoding: odt["content.xml"]!, as: UTF8.self)
-        XCTAssertTrue(content.contains("<draw:g text:anchor-type=\"as-char\""))
-        XCTAssertTrue(content.contains("<style:style style:name=\"tqd-black-none\" style:family=\"graphic\">"))
+        XCTAssertEqual(content.components(separatedBy: "<draw:g ").count - 1, drawings.count)
+        XCTAssertTrue(content.contains("<style:style style:name=\"fig.s000000.l000000-0.75\" style:family=\"graphic\">"))
         let html = String(decoding: HTMLDocumentWriter(branding: Fixtures.branding, generator: "t").render(layout), as: UTF8.self)
         XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, drawings.count)
         XCTAssertFalse(html.contains("<script"), "participant text never becomes markup")
@@ -90,6 +92,9 @@ final class TrackingReportTests: XCTestCase {
         XCTAssertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "nothing outside the file")
         let markdown = String(decoding: MarkdownWriter().render(layout), as: UTF8.self)
         XCTAssertTrue(markdown.contains("*Avance: 15 % (Limitado).*"), markdown)
+        let pdf = PDFCheck(try PDFWriter(branding: Fixtures.branding, generator: "t").render(layout))
+        XCTAssertEqual(pdf.problems, [])
+        XCTAssertEqual(pdf.figureAlternatives, drawings.map(\.description), "each figure drawn and tagged with its words")
     }
 
     func testEnglishReportAndOtherDocumentsKeepTheirStyles() throws {

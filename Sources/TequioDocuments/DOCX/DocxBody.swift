@@ -73,7 +73,7 @@ final class DocxBody {
     }
 
     private func open() {
-        let charts = layout.hasCharts
+        let charts = layout.hasFigures
         w.start(
             "w:document",
             [
@@ -147,11 +147,8 @@ final class DocxBody {
                 w.end()
             }
         case .table(let table): self.table(table)
-        case .chart(let c): chart(c)
-        case .figure(let figure):
-            startParagraph("BodyText")
-            FigureVML.write(figure, w)
-            w.end()
+        case .chart(let c): figure(ChartGeometry.figure(c, width: figureWidth, colours: branding.colours))
+        case .figure(let f): figure(f)
         case .contents(let entries): contents(entries)
         case .drawing(let d): if !d.text.isEmpty { paragraph("BodyText", LayoutText(d.text)) }
         case .pageBreak: s.pendingPageBreak = true

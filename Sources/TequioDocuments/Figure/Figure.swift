@@ -1,77 +1,132 @@
-/// A small vector picture of a layout (a progress bar, a timeline, a status chart), independent of
-/// format: rectangles, lines, diamonds and one-line texts in points from the top left. HTML shows it as
-/// inline SVG (`FigureSVG`), ODT as native drawing shapes (`FigureODF`), DOCX as a VML group
-/// (`FigureVML`); Markdown and PDF give its `description`, which every format also carries as the
-/// picture's text alternative.
-///
-/// Fills are five greys, so a chart reads the same printed in black and white; what a grey means is
-/// always also written in words (a legend, a label).
-public struct Figure: Sendable, Equatable {
-    public enum Ink: String, Sendable, Equatable, CaseIterable {
-        case white, light, medium, dark, black
+import TequioModel
 
-        /// `#rrggbb`
-        public var hex: String {
-            switch self {
-            case .white: "#ffffff"
-            case .light: "#d9d9d9"
-            case .medium: "#a6a6a6"
-            case .dark: "#595959"
-            case .black: "#000000"
-            }
+/// A vector picture of a layout, independent of format: the decision record's chart of totals
+/// (`ChartGeometry`), a progress report's bars, timelines and status charts (`TrackingCharts`). Boxes,
+/// lines, dots, diamonds and boxes of text, in points from the top left corner.
+///
+/// Every format draws it with its own vector shapes, one small emitter each: inline SVG in HTML
+/// (`FigureSVG`), a DrawingML group in DOCX (`DocxBody+Figure`), ODF drawing shapes in ODT
+/// (`OdtBody+Figure`), cairo in PDF (`PDFFigure`). Markdown, which has no drawing, gives its
+/// `description`, which every other format carries as the picture's text alternative.
+public struct Figure: Sendable, Equatable {
+    public enum Paint: Sendable, Equatable, Hashable {
+        case none
+        case solid(Branding.Colour)
+        /// Diagonal lines of the colour on white: tells a fill apart by pattern, not by colour alone.
+        case hatched(Branding.Colour)
+    }
+
+    public struct Stroke: Sendable, Equatable, Hashable {
+        public var colour: Branding.Colour
+        public var width: Double
+
+        public init(_ colour: Branding.Colour, width: Double) {
+            self.colour = colour
+            self.width = width
         }
     }
 
-    public enum Anchor: String, Sendable, Equatable, CaseIterable { case start, middle, end }
+    public enum Alignment: Sendable, Equatable, Hashable, CaseIterable { case start, center, end }
+
+    /// How a text of the figure is set.
+    public struct TextStyle: Sendable, Hashable {
+        public var size: Double
+        public var bold: Bool
+        public var alignment: Alignment
+
+        public init(size: Double, bold: Bool = false, alignment: Alignment = .start) {
+            self.size = size
+            self.bold = bold
+            self.alignment = alignment
+        }
+
+        /// Baseline to baseline.
+        public var lineHeight: Double { size * 1.25 }
+    }
 
     public enum Shape: Sendable, Equatable {
-        /// A box: filled when `fill` is set, outlined (0.75 pt) when `stroke` is.
-        case rect(x: Double, y: Double, width: Double, height: Double, fill: Ink?, stroke: Ink?)
-        case line(x1: Double, y1: Double, x2: Double, y2: Double, ink: Ink, width: Double)
+        case rect(x: Double, y: Double, width: Double, height: Double, fill: Paint, stroke: Stroke?)
+        case line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: Stroke)
+        /// A circle centred on (`x`, `y`).
+        case dot(x: Double, y: Double, radius: Double, fill: Paint, stroke: Stroke)
         /// A milestone marker centred on (`x`, `y`), `size` across.
-        case diamond(x: Double, y: Double, size: Double, fill: Ink)
-        /// One line of text in the box from (`x`, `y`), `width` wide and `size × 1.4` high, placed at its
-        /// `anchor`.
-        case text(x: Double, y: Double, width: Double, text: String, size: Double, bold: Bool, anchor: Anchor)
+        case diamond(x: Double, y: Double, size: Double, fill: Paint, stroke: Stroke)
+        /// Lines of text in a box, one line a line, the block of lines centred vertically.
+        case text(x: Double, y: Double, width: Double, height: Double, lines: [String], style: TextStyle)
     }
 
     public var width: Double
     public var height: Double
-    /// What the picture shows, in words.
+    /// The figure's name (SVG `title`, the drawing's title in DOCX and ODT); empty for none.
+    public var title: String
+    /// What the figure shows, in words: its text alternative in every format.
     public var description: String
     public var shapes: [Shape]
+    public var textColour: Branding.Colour
 
-    public init(width: Double, height: Double, description: String, shapes: [Shape]) {
+    public init(width: Double, height: Double, title: String = "", description: String, shapes: [Shape], textColour: Branding.Colour = .black) {
         self.width = width
         self.height = height
+        self.title = title
         self.description = description
         self.shapes = shapes
+        self.textColour = textColour
     }
 
-    /// The font sizes, weights and anchors of the drawing's texts (for the styles a format declares).
-    public var textStyles: Set<TextStyle> {
-        Set(shapes.compactMap { if case .text(_, _, _, _, let size, let bold, let anchor) = $0 { TextStyle(size: size, bold: bold, anchor: anchor) } else { nil } })
+    /// The figure at `factor` times its size (a figure wider than a page's text is scaled to it).
+    public func scaled(by factor: Double) -> Figure {
+        var copy = self
+        copy.width *= factor
+        copy.height *= factor
+        copy.shapes = shapes.map { shape in
+            func s(_ stroke: Stroke) -> Stroke { Stroke(stroke.colour, width: stroke.width * factor) }
+            switch shape {
+            case .rect(let x, let y, let w, let h, let fill, let stroke):
+                return .rect(x: x * factor, y: y * factor, width: w * factor, height: h * factor, fill: fill, stroke: stroke.map(s))
+            case .line(let x1, let y1, let x2, let y2, let stroke):
+                return .line(x1: x1 * factor, y1: y1 * factor, x2: x2 * factor, y2: y2 * factor, stroke: s(stroke))
+            case .dot(let x, let y, let r, let fill, let stroke):
+                return .dot(x: x * factor, y: y * factor, radius: r * factor, fill: fill, stroke: s(stroke))
+            case .diamond(let x, let y, let size, let fill, let stroke):
+                return .diamond(x: x * factor, y: y * factor, size: size * factor, fill: fill, stroke: s(stroke))
+            case .text(let x, let y, let w, let h, let lines, var style):
+                style.size *= factor
+                return .text(x: x * factor, y: y * factor, width: w * factor, height: h * factor, lines: lines, style: style)
+            }
+        }
+        return copy
     }
 
-    public struct TextStyle: Sendable, Hashable, Comparable {
-        public var size: Double
-        public var bold: Bool
-        public var anchor: Anchor
-
-        /// `tqd-8-b-start`: the name of the style in formats that name their styles.
-        public var name: String { "tqd-\(DrawingNumber.text(size))-\(bold ? "b" : "r")-\(anchor.rawValue)" }
-
-        public static func < (a: TextStyle, b: TextStyle) -> Bool { a.name < b.name }
+    /// Where the first line of a text box's block of lines has its top: the block centred in the box.
+    public static func firstLineTop(y: Double, height: Double, lines: Int, style: TextStyle) -> Double {
+        y + (height - Double(lines) * style.lineHeight) / 2
     }
-}
 
-/// Lengths as the drawing formats write them: at most two decimals, no trailing zeros.
-enum DrawingNumber {
-    static func text(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var s = String(format: "%.2f", rounded)
-        while s.hasSuffix("0") { s.removeLast() }
-        return s
+    /// Every paint, stroke and text style the figures use, in a fixed order (for formats that declare
+    /// their styles apart from the shapes).
+    static func styles(of figures: [Figure]) -> (graphics: [GraphicStyle], texts: [TextStyle]) {
+        var graphics: [GraphicStyle] = []
+        var texts: [TextStyle] = []
+        for figure in figures {
+            for shape in figure.shapes {
+                let style: GraphicStyle
+                switch shape {
+                case .rect(_, _, _, _, let fill, let stroke): style = GraphicStyle(fill: fill, stroke: stroke)
+                case .line(_, _, _, _, let stroke): style = GraphicStyle(fill: .none, stroke: stroke)
+                case .dot(_, _, _, let fill, let stroke), .diamond(_, _, _, let fill, let stroke): style = GraphicStyle(fill: fill, stroke: stroke)
+                case .text(_, _, _, _, _, let text):
+                    if !texts.contains(text) { texts.append(text) }
+                    continue
+                }
+                if !graphics.contains(style) { graphics.append(style) }
+            }
+        }
+        return (graphics, texts)
+    }
+
+    /// A shape's fill and outline.
+    struct GraphicStyle: Hashable {
+        var fill: Paint
+        var stroke: Stroke?
     }
 }

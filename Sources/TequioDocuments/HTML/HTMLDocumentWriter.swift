@@ -57,7 +57,7 @@ public struct HTMLDocumentWriter: Sendable {
               --head-fill: \(c.tableHeaderFill.css); --head-text: \(c.tableHeaderText.css); --border: \(c.tableBorder.css); --band: \(c.tableBand.css);
               --body-font: \(Self.fontList(f.htmlBody)); --heading-font: \(Self.fontList(f.htmlHeadings)); --body-size: \(f.bodySize.compact)pt; --table-size: \(f.tableSize.compact)pt; }
             \(styles.rules)
-            \(Self.baseCSS)\(layout.changeWords.map { "\n" + HTMLOutput.changesCSS($0) } ?? "")\(layout.hasCharts ? "\n" + SVGChart.css : "")
+            \(Self.baseCSS)\(layout.changeWords.map { "\n" + HTMLOutput.changesCSS($0) } ?? "")\(layout.hasFigures ? "\n" + FigureSVG.css : "")
             @media print {
               @page { size: \(paper) portrait; margin: 2.3cm 2.3cm 2.2cm;
                 @top-right { content: \(header); \(styles.marginBox(.pageHeader)) }
@@ -165,7 +165,9 @@ private struct Renderer {
     private var inCover: Bool
     private var sectionOpen = false
     private var inMembers = false
-    private var charts = 0
+    private var figures = 0
+    /// Points of a chart's drawing: the width of an A4 page's text, scaled by the browser to the column.
+    static let figureWidth = 460.0
 
     init(layout: DocumentLayout, branding: Branding) {
         self.layout = layout
@@ -181,6 +183,12 @@ private struct Renderer {
             breakNext = false
         }
         return list.isEmpty ? "" : " class=\"\(list.joined(separator: " "))\""
+    }
+
+    private mutating func figure(_ f: Figure, _ out: inout HTMLOutput) {
+        figures += 1
+        let fonts = HTMLDocumentWriter.fontList(branding.fonts.htmlBody)
+        out.raw(FigureSVG.markup(f, id: "tq-figure-\(figures)", classes: classes("chart"), fontFamily: fonts, out: out))
     }
 
     private mutating func closeMembers(_ out: inout HTMLOutput) {
@@ -241,10 +249,8 @@ private struct Renderer {
                 for item in items { out.raw("<li dir=\"auto\">\(out.inline(item))</li>\n") }
                 out.raw("</\(tag)>\n")
             case .table(let t): table(t, &out)
-            case .chart(let c):
-                charts += 1
-                out.raw(SVGChart.markup(c, number: charts, classes: classes("chart"), branding: branding, out: out))
-            case .figure(let f): out.raw(FigureSVG.svg(f))
+            case .chart(let c): figure(ChartGeometry.figure(c, width: Self.figureWidth, colours: branding.colours), &out)
+            case .figure(let f): figure(f, &out)
             case .contents(let entries):
                 out.raw("<nav class=\"contents\" aria-label=\"\(out.attr(layout.strings.contents))\">\n<ol>\n")
                 for e in entries { out.raw("<li><a href=\"#\(out.attr(e.anchor))\">\(out.text(e.text))</a></li>\n") }

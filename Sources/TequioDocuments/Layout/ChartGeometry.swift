@@ -1,55 +1,22 @@
 import TequioModel
 
-/// What a chart's emitters draw: shapes in points from the drawing's top left corner.
-struct ChartDrawing: Equatable {
-    enum Paint: Equatable {
-        case none
-        case solid(Branding.Colour)
-        /// Diagonal lines of the colour on white.
-        case hatched(Branding.Colour)
-    }
-
-    struct Stroke: Equatable {
-        var colour: Branding.Colour
-        var width: Double
-    }
-
-    enum Alignment: Equatable { case start, center, end }
-
-    enum Shape: Equatable {
-        case rect(x: Double, y: Double, width: Double, height: Double, fill: Paint, stroke: Stroke?)
-        /// A straight line from (x1, y1) to (x2, y2), never going left or up.
-        case line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: Stroke)
-        case dot(x: Double, y: Double, radius: Double, fill: Paint, stroke: Stroke)
-        /// Lines of text in a box, centred vertically, one line a line.
-        case text(x: Double, y: Double, width: Double, height: Double, lines: [String], alignment: Alignment)
-    }
-
-    var width: Double
-    var height: Double
-    var shapes: [Shape]
-    /// The size of every text of the drawing, in points.
-    var fontSize: Double
-    var textColour: Branding.Colour
-}
-
 /// Places a `DocumentLayout.SpreadChart` in a given width: plan labels on the left (wrapped), the bars on
 /// the scale with gridlines at its whole numbers, each bar's value in a column on the right, the
 /// scale's numbers and title below, then the legend. Text widths are estimated from the character
 /// count (the emitters do not measure), generously, so that labels fit in every format.
 enum ChartGeometry {
     static let fontSize = 8.0
-    static let lineHeight = 10.0
+    static var lineHeight: Double { Figure.TextStyle(size: fontSize).lineHeight }
     static let barHeight = 12.0
     static let pointRadius = 2.4
     static let valueWidth = 34.0
     static let maxLabelLines = 3
 
-    static func drawing(_ chart: DocumentLayout.SpreadChart, width: Double, colours: Branding.Colours) -> ChartDrawing {
-        let ink = ChartDrawing.Stroke(colour: colours.text, width: 1.2)
-        let outline = ChartDrawing.Stroke(colour: colours.primary, width: 0.75)
-        let grid = ChartDrawing.Stroke(colour: Branding.Colour("BFBFBF")!, width: 0.5)
-        var shapes: [ChartDrawing.Shape] = []
+    static func figure(_ chart: DocumentLayout.SpreadChart, width: Double, colours: Branding.Colours) -> Figure {
+        let ink = Figure.Stroke(colours.text, width: 1.2)
+        let outline = Figure.Stroke(colours.primary, width: 0.75)
+        let grid = Figure.Stroke(Branding.Colour("BFBFBF")!, width: 0.5)
+        var shapes: [Figure.Shape] = []
 
         let longest = chart.bars.map { estimatedWidth($0.label) }.max() ?? 0
         let labelWidth = min(width * 0.36, max(40, longest + 2))
@@ -65,12 +32,12 @@ enum ChartGeometry {
         let plotBottom = plotTop + heights.reduce(0, +)
         for tick in ticks(chart.scale) {
             let tx = x(tick)
-            shapes.append(.line(x1: tx, y1: plotTop, x2: tx, y2: plotBottom, stroke: tick == low ? ChartDrawing.Stroke(colour: colours.text, width: 0.75) : grid))
+            shapes.append(.line(x1: tx, y1: plotTop, x2: tx, y2: plotBottom, stroke: tick == low ? Figure.Stroke(colours.text, width: 0.75) : grid))
         }
         var top = plotTop
         for (i, bar) in chart.bars.enumerated() {
             let middle = top + heights[i] / 2
-            shapes.append(.text(x: 0, y: top, width: labelWidth, height: heights[i], lines: rows[i], alignment: .end))
+            shapes.append(.text(x: 0, y: top, width: labelWidth, height: heights[i], lines: rows[i], style: text(.end)))
             let end = x(bar.value)
             if end > plotLeft + 0.1 {
                 shapes.append(.rect(x: plotLeft, y: middle - barHeight / 2, width: end - plotLeft, height: barHeight, fill: paint(bar.fill, colours), stroke: outline))
@@ -81,24 +48,24 @@ enum ChartGeometry {
                 for edge in [a, b] { shapes.append(.line(x1: edge, y1: middle - 4, x2: edge, y2: middle + 4, stroke: ink)) }
             }
             for (px, offset) in pointOffsets(bar.points.map(x)) {
-                shapes.append(.dot(x: px, y: middle + offset, radius: pointRadius, fill: .solid(Branding.Colour("FFFFFF")!), stroke: ChartDrawing.Stroke(colour: colours.text, width: 0.75)))
+                shapes.append(.dot(x: px, y: middle + offset, radius: pointRadius, fill: .solid(.white), stroke: Figure.Stroke(colours.text, width: 0.75)))
             }
-            shapes.append(.text(x: plotRight + 6, y: top, width: valueWidth, height: heights[i], lines: [bar.valueText], alignment: .start))
+            shapes.append(.text(x: plotRight + 6, y: top, width: valueWidth, height: heights[i], lines: [bar.valueText], style: text(.start)))
             top += heights[i]
         }
         for tick in ticks(chart.scale) {
-            shapes.append(.text(x: x(tick) - 15, y: plotBottom + 2, width: 30, height: lineHeight, lines: [number(tick)], alignment: .center))
+            shapes.append(.text(x: x(tick) - 15, y: plotBottom + 2, width: 30, height: lineHeight, lines: [number(tick)], style: text(.center)))
         }
         var y = plotBottom + 2 + lineHeight
         let titleLines = wrap(chart.axisTitle, width: plotRight - plotLeft)
-        shapes.append(.text(x: plotLeft, y: y, width: plotRight - plotLeft, height: Double(titleLines.count) * lineHeight, lines: titleLines, alignment: .center))
+        shapes.append(.text(x: plotLeft, y: y, width: plotRight - plotLeft, height: Double(titleLines.count) * lineHeight, lines: titleLines, style: text(.center)))
         y += Double(titleLines.count) * lineHeight + 8
         y = legend(chart.legend, top: y, width: width, colours: colours, into: &shapes)
-        return ChartDrawing(width: width, height: y, shapes: shapes, fontSize: fontSize, textColour: colours.text)
+        return Figure(width: width, height: y, title: chart.title, description: chart.alternativeText, shapes: shapes, textColour: colours.text)
     }
 
     /// The legend's entries left to right, on as many rows as they need; returns the bottom.
-    private static func legend(_ entries: [DocumentLayout.SpreadChart.LegendEntry], top: Double, width: Double, colours: Branding.Colours, into shapes: inout [ChartDrawing.Shape]) -> Double {
+    private static func legend(_ entries: [DocumentLayout.SpreadChart.LegendEntry], top: Double, width: Double, colours: Branding.Colours, into shapes: inout [Figure.Shape]) -> Double {
         guard !entries.isEmpty else { return top }
         let symbolWidth = 16.0
         var (x, y) = (0.0, top)
@@ -111,22 +78,22 @@ enum ChartGeometry {
             let middle = y + lineHeight / 2
             switch entry.symbol {
             case .bar(let fill):
-                shapes.append(.rect(x: x, y: middle - 4, width: symbolWidth, height: 8, fill: paint(fill, colours), stroke: ChartDrawing.Stroke(colour: colours.primary, width: 0.75)))
+                shapes.append(.rect(x: x, y: middle - 4, width: symbolWidth, height: 8, fill: paint(fill, colours), stroke: Figure.Stroke(colours.primary, width: 0.75)))
             case .range:
-                let ink = ChartDrawing.Stroke(colour: colours.text, width: 1.2)
+                let ink = Figure.Stroke(colours.text, width: 1.2)
                 shapes.append(.line(x1: x + 1, y1: middle, x2: x + symbolWidth - 1, y2: middle, stroke: ink))
                 shapes.append(.line(x1: x + 1, y1: middle - 4, x2: x + 1, y2: middle + 4, stroke: ink))
                 shapes.append(.line(x1: x + symbolWidth - 1, y1: middle - 4, x2: x + symbolWidth - 1, y2: middle + 4, stroke: ink))
             case .point:
-                shapes.append(.dot(x: x + symbolWidth / 2, y: middle, radius: pointRadius, fill: .solid(Branding.Colour("FFFFFF")!), stroke: ChartDrawing.Stroke(colour: colours.text, width: 0.75)))
+                shapes.append(.dot(x: x + symbolWidth / 2, y: middle, radius: pointRadius, fill: .solid(.white), stroke: Figure.Stroke(colours.text, width: 0.75)))
             }
-            shapes.append(.text(x: x + symbolWidth + 4, y: y, width: textWidth, height: lineHeight, lines: [entry.text], alignment: .start))
+            shapes.append(.text(x: x + symbolWidth + 4, y: y, width: textWidth, height: lineHeight, lines: [entry.text], style: text(.start)))
             x += symbolWidth + 4 + textWidth + 12
         }
         return y + lineHeight + 2
     }
 
-    static func paint(_ fill: DocumentLayout.SpreadChart.Fill, _ colours: Branding.Colours) -> ChartDrawing.Paint {
+    static func paint(_ fill: DocumentLayout.SpreadChart.Fill, _ colours: Branding.Colours) -> Figure.Paint {
         switch fill {
         case .solid: .solid(colours.primary)
         case .hatched: .hatched(colours.primary)
@@ -151,6 +118,8 @@ enum ChartGeometry {
         }
         return placed
     }
+
+    private static func text(_ alignment: Figure.Alignment) -> Figure.TextStyle { Figure.TextStyle(size: fontSize, alignment: alignment) }
 
     static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 

@@ -76,8 +76,8 @@ public struct DocumentLayout: Sendable, Equatable {
         case paragraph(LayoutText)
         case list(ListKind, [LayoutText])
         case table(Table)
-        /// A chart drawn in each format's own vector shapes (`DocumentChart.swift`); Markdown lists its
-        /// bars in words.
+        /// A chart of totals and their spread, drawn as a `Figure` as wide as each format's text
+        /// (`ChartGeometry`); Markdown lists its bars in words.
         case chart(SpreadChart)
         case contents([ContentsEntry])
         /// A chart, a picture or lines to write on (`Drawing`).
@@ -86,7 +86,8 @@ public struct DocumentLayout: Sendable, Equatable {
         case pageBreak
         /// What follows starts on a new page in this orientation (a new section).
         case orientation(Orientation)
-        /// A progress report's picture (`Figure`: a bar, a timeline), in a paragraph of its own.
+        /// A progress report's picture (a bar, a timeline), drawn as it is in every format but Markdown,
+        /// which gives its description.
         case figure(Figure)
     }
 
@@ -116,5 +117,13 @@ public struct DocumentLayout: Sendable, Equatable {
     /// reviewed copy.
     public var draft: Data? = nil
 
-    public var hasCharts: Bool { blocks.contains { if case .chart = $0 { true } else { false } } }
+    /// Whether a block is drawn as vector shapes (a chart or a figure).
+    public var hasFigures: Bool {
+        blocks.contains {
+            switch $0 {
+            case .chart, .figure: true
+            default: false
+            }
+        }
+    }
 }

@@ -151,13 +151,12 @@ final class OdtBody {
                 ["fo:background-color": fill, "fo:padding-top": "0.1cm", "fo:padding-bottom": "0.1cm", "fo:padding-left": "0.15cm", "fo:padding-right": "0.15cm", "fo:border": border])
             w.end()
         }
-        FigureODF.automaticStyles(layout.blocks.compactMap { if case .figure(let f) = $0 { f } else { nil } }, w)
         w.start("style:style", ["style:name": "fr.logo", "style:family": "graphic"])
         w.element(
             "style:graphic-properties",
             ["style:vertical-pos": "top", "style:vertical-rel": "baseline", "fo:border": "none", "fo:padding": "0cm", "style:shadow": "none"])
         w.end()
-        if layout.hasCharts { OdtChartStyles(branding: branding).write(w) }
+        OdtFigureStyles(layout: layout, branding: branding).write(w)
         w.end()
     }
 
@@ -227,11 +226,8 @@ final class OdtBody {
             }
             w.end()
         case .table(let t): table(t)
-        case .chart(let c): chart(c)
-        case .figure(let figure):
-            startParagraph("Text_20_body")
-            FigureODF.write(figure, w)
-            w.end()
+        case .chart(let c): figure(ChartGeometry.figure(c, width: figureWidth, colours: branding.colours))
+        case .figure(let f): figure(f)
         case .contents(let entries):
             for entry in entries {
                 startParagraph("Contents_20_1")

@@ -45,7 +45,7 @@ struct OdtStyles {
             for e in reference.styles { XMLElementWriter.write(e, to: w, prefixes: ODF.prefixes) }
         }
         for d in definitions() where !(reference?.keys.contains(d.key) ?? false) { d.write(w) }
-        if layout.hasCharts { OdtChartStyles(branding: branding).hatches(w) }
+        OdtFigureStyles(layout: layout, branding: branding).hatches(w)
         w.end()
         pageLayouts(w)
         masterPages(w)

@@ -20,7 +20,7 @@ enum PDFFlowItem {
     case logo(width: Double, height: Double, look: PDFLook)
     case table(PDFTable)
     case drawing(PDFDrawing, look: PDFLook)
-    case chart(ChartDrawing)
+    case figure(Figure)
     case pageBreak
     case orientation(DocumentLayout.Orientation)
 }
@@ -92,8 +92,8 @@ struct PDFFlow {
             guard case .text(var box) = box(.body, lead) else { return [] }
             box.look.keepWithNext = true
             return [.text(box), .table(self.table(table))]
-        case .chart(let chart): return [.chart(ChartGeometry.drawing(chart, width: textWidth - 2, colours: styles.branding.colours))]
-        case .figure(let f): return [box(.body, LayoutText(f.description))]
+        case .chart(let chart): return [.figure(fitted(ChartGeometry.figure(chart, width: textWidth - 2, colours: styles.branding.colours)))]
+        case .figure(let f): return [.figure(fitted(f))]
         case .contents(let entries): return entries.map(contentsEntry)
         case .drawing(let d): return drawing(d)
         case .pageBreak: return [.pageBreak]
@@ -143,6 +143,12 @@ struct PDFFlow {
             result.append(.text(PDFTextBox(paragraph: text, x: rtl ? 0 : style.indent, look: look, label: (label, labelX))))
         }
         return result
+    }
+
+    /// `figure`, smaller when it is wider than the text or taller than a page.
+    private func fitted(_ figure: Figure) -> Figure {
+        let factor = min(1, textWidth / figure.width, PDFFrame(paper, orientation).bodyHeight / figure.height)
+        return factor < 1 ? figure.scaled(by: factor) : figure
     }
 
     /// A chart, a picture or lines to write on; the drawing's text instead of a picture that is not a

@@ -85,8 +85,8 @@ enum PDFPlaced {
     case logo(x: Double, y: Double, width: Double, height: Double)
     /// A drawing with its top left corner at (`x`, `y`).
     case drawing(PDFDrawing, x: Double, y: Double)
-    /// A chart's drawing, its top left corner at (`x`, `y`).
-    case chart(ChartDrawing, x: Double, y: Double)
+    /// A figure, its top left corner at (`x`, `y`).
+    case figure(Figure, x: Double, y: Double)
     /// A contents entry (top left corner at `x`, `y`): the text, dot leaders, and the page of `anchor`
     /// ending at `numberX`.
     case contentsEntry(PDFParagraph, x: Double, y: Double, anchor: String, numberX: Double, style: RunStyle)

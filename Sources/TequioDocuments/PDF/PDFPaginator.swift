@@ -80,7 +80,7 @@ struct PDFPaginator {
         case .drawing(let d, let look):
             let top = placeBox(height: d.height, look: look)
             page.items.append(.drawing(d, x: page.frame.left + (page.frame.textWidth - d.width) / 2, y: top))
-        case .chart(let drawing): place(drawing)
+        case .figure(let figure): place(figure)
         case .pageBreak, .orientation: break
         }
     }
@@ -116,7 +116,7 @@ struct PDFPaginator {
             return box.look.spaceBefore + p.height(0..<(p.lines.count == 3 ? 3 : min(2, p.lines.count)))
         case .logo(_, let height, let look): return look.spaceBefore + height
         case .drawing(let d, let look): return look.spaceBefore + d.height
-        case .chart(let drawing): return drawing.height
+        case .figure(let figure): return figure.height
         case .table(let t):
             if t.keepTogether && t.totalHeight <= page.frame.bodyHeight { return t.totalHeight }
             let header = t.height(t.header)
@@ -203,12 +203,12 @@ struct PDFPaginator {
         return top
     }
 
-    /// A chart is kept whole: on the next page when it does not fit here.
-    private mutating func place(_ drawing: ChartDrawing) {
-        if !atTop && gap(0) + drawing.height > remaining { newPage() }
+    /// A figure is kept whole: on the next page when it does not fit here.
+    private mutating func place(_ figure: Figure) {
+        if !atTop && gap(0) + figure.height > remaining { newPage() }
         let top = y + gap(0)
-        page.items.append(.chart(drawing, x: page.frame.left, y: top))
-        y = top + drawing.height
+        page.items.append(.figure(figure, x: page.frame.left, y: top))
+        y = top + figure.height
         spaceAfter = Self.tableSpaceAfter
     }
 

@@ -46,8 +46,8 @@ struct PDFPainter {
         case .logo(let x, let y, let width, let height):
             if let logo { canvas.draw(logo, x: x, y: y, width: width, height: height) }
         case .drawing(let d, let x, let y): d.draw(on: canvas, x: x, y: y)
-        case .chart(let drawing, let x, let y):
-            PDFChartDrawing(engine: engine, text: styles.look(.tableText).run).draw(drawing, x: x, y: y, on: canvas)
+        case .figure(let figure, let x, let y):
+            PDFFigure(engine: engine, text: styles.look(.tableText).run).draw(figure, x: x, y: y, on: canvas)
         case .contentsEntry(let p, let x, let y, let anchor, let numberX, let style):
             contentsEntry(p, x: x, y: y, target: anchors[anchor], numberX: numberX, style: style, on: canvas)
         }

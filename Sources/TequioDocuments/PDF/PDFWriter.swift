@@ -38,7 +38,8 @@ public struct PDFWriter: Sendable {
         if layout.properties.created == nil { missing.append("CreationDate") }
         if layout.properties.modified == nil { missing.append("ModDate") }
         let raw = try canvas.finish()
-        return try PDFRewrite.rewrite(raw, language: layout.properties.language, removingInfo: missing, links: canvas.links)
+        return try PDFRewrite.rewrite(
+            raw, language: layout.properties.language, removingInfo: missing, links: canvas.links, figureAlternatives: canvas.figureAlternatives)
     }
 
     /// The first pass: the layout's pages, measured but not drawn.

@@ -10,6 +10,18 @@ struct TrackingCharts {
     static let width = 440.0
     typealias Shape = Figure.Shape
 
+    /// The five greys of the charts: what a grey means is always also written in words (a legend, a
+    /// label), and the charts read the same printed in black and white.
+    enum Grey {
+        static let white = Branding.Colour.white
+        static let light = Branding.Colour("D9D9D9")!
+        static let medium = Branding.Colour("A6A6A6")!
+        static let dark = Branding.Colour("595959")!
+        static let black = Branding.Colour.black
+    }
+
+    static let outline = Figure.Stroke(.black, width: 0.75)
+
     /// `[██████░░░░░░] 40 % · Limitado`
     func progressBar(_ percent: Int, _ status: TrackedPlan.Status) -> Figure {
         let w = 260.0
@@ -17,10 +29,10 @@ struct TrackingCharts {
         return Figure(
             width: Self.width, height: 16, description: words.progressText(percent, status),
             shapes: [
-                .rect(x: 0.5, y: 2, width: w, height: 12, fill: .white, stroke: nil),
-                .rect(x: 0.5, y: 2, width: w * Double(min(100, max(0, percent))) / 100, height: 12, fill: .dark, stroke: nil),
-                .rect(x: 0.5, y: 2, width: w, height: 12, fill: nil, stroke: .black),
-                .text(x: w + 8, y: 2.5, width: Self.width - w - 8, text: text, size: 9, bold: true, anchor: .start),
+                .rect(x: 0.5, y: 2, width: w, height: 12, fill: .solid(Grey.white), stroke: nil),
+                .rect(x: 0.5, y: 2, width: w * Double(min(100, max(0, percent))) / 100, height: 12, fill: .solid(Grey.dark), stroke: nil),
+                .rect(x: 0.5, y: 2, width: w, height: 12, fill: .none, stroke: Self.outline),
+                .text(x: w + 8, y: 2.5, width: Self.width - w - 8, height: 9 * 1.4, lines: [text], style: Figure.TextStyle(size: 9, bold: true)),
             ])
     }
 
@@ -52,33 +64,33 @@ struct TrackingCharts {
         }
         let step = months.count <= 14 ? 1 : months.count <= 28 ? 3 : 12
         for (i, m) in months.enumerated() {
-            shapes.append(.line(x1: x(m.dayNumber), y1: top - 3, x2: x(m.dayNumber), y2: bottom, ink: .light, width: 0.5))
+            shapes.append(.line(x1: x(m.dayNumber), y1: top - 3, x2: x(m.dayNumber), y2: bottom, stroke: Figure.Stroke(Grey.light, width: 0.5)))
             guard (m.month - 1) % step == 0 else { continue }
             let label = i == 0 || m.month == 1 ? "\(words.shortMonth(m.month)) \(m.year % 100 < 10 ? "0" : "")\(m.year % 100)" : words.shortMonth(m.month)
-            shapes.append(.text(x: x(m.dayNumber) + 1.5, y: 1, width: 40, text: label, size: 7, bold: false, anchor: .start))
+            shapes.append(.text(x: x(m.dayNumber) + 1.5, y: 1, width: 40, height: 7 * 1.4, lines: [label], style: Figure.TextStyle(size: 7, bold: false)))
         }
         var overdue = 0
         for (i, m) in states.enumerated() {
             let y = top + rowH * Double(i)
-            shapes.append(.text(x: 0, y: y + 2, width: x0 - 4, text: Self.code(m.milestone.id) + (m.overdue ? " !" : ""), size: 8, bold: true, anchor: .start))
+            shapes.append(.text(x: 0, y: y + 2, width: x0 - 4, height: 8 * 1.4, lines: [Self.code(m.milestone.id) + (m.overdue ? " !" : "")], style: Figure.TextStyle(size: 8, bold: true)))
             let start = CalendarDate(iso: m.milestone.start)?.dayNumber
             let due = CalendarDate(iso: m.milestone.due)?.dayNumber
             if let start, let due {
-                shapes.append(.rect(x: x(start), y: y + 2, width: max(2, x(due) - x(start)), height: rowH - 4, fill: .light, stroke: .black))
+                shapes.append(.rect(x: x(start), y: y + 2, width: max(2, x(due) - x(start)), height: rowH - 4, fill: .solid(Grey.light), stroke: Self.outline))
             } else if let day = due ?? start {
-                shapes.append(.diamond(x: x(day), y: y + rowH / 2, size: 7, fill: .white))
+                shapes.append(.diamond(x: x(day), y: y + rowH / 2, size: 7, fill: .solid(Grey.white), stroke: Self.outline))
             }
             if let started = CalendarDate(iso: m.started)?.dayNumber {
                 let done = m.status == .complete
                 let end = CalendarDate(iso: m.completed)?.dayNumber ?? (done ? started : max(started, asOf.dayNumber))
-                shapes.append(.rect(x: x(started), y: y + 5, width: max(1.5, x(end) - x(started)), height: rowH - 10, fill: done ? .black : .dark, stroke: nil))
+                shapes.append(.rect(x: x(started), y: y + 5, width: max(1.5, x(end) - x(started)), height: rowH - 10, fill: .solid(done ? Grey.black : Grey.dark), stroke: nil))
             }
             if m.overdue, let due {
                 overdue += 1
-                shapes.append(.diamond(x: x(due), y: y + rowH / 2, size: 8, fill: .black))
+                shapes.append(.diamond(x: x(due), y: y + rowH / 2, size: 8, fill: .solid(Grey.black), stroke: Self.outline))
             }
         }
-        shapes.append(.line(x1: x(asOf.dayNumber), y1: top - 4, x2: x(asOf.dayNumber), y2: bottom + 2, ink: .black, width: 1.25))
+        shapes.append(.line(x1: x(asOf.dayNumber), y1: top - 4, x2: x(asOf.dayNumber), y2: bottom + 2, stroke: Figure.Stroke(Grey.black, width: 1.25)))
         shapes += legend(y: bottom + 6)
         let from = CalendarDate(dayNumber: lo).iso
         let to = CalendarDate(dayNumber: hi - 1).iso
@@ -91,14 +103,14 @@ struct TrackingCharts {
         var x = 0.0
         func key(_ swatch: Shape, _ text: String, _ width: Double) {
             shapes.append(swatch)
-            shapes.append(.text(x: x + 14, y: y, width: width, text: text, size: 7, bold: false, anchor: .start))
+            shapes.append(.text(x: x + 14, y: y, width: width, height: 7 * 1.4, lines: [text], style: Figure.TextStyle(size: 7, bold: false)))
             x += 14 + width
         }
-        key(.rect(x: x, y: y + 1, width: 10, height: 8, fill: .light, stroke: .black), words.legendPlanned, 62)
-        key(.rect(x: x, y: y + 3, width: 10, height: 4, fill: .dark, stroke: nil), words.legendOngoing, 62)
-        key(.rect(x: x, y: y + 3, width: 10, height: 4, fill: .black, stroke: nil), words.legendDone, 62)
-        key(.diamond(x: x + 5, y: y + 5, size: 8, fill: .black), "! \(words.overdueMark)", 56)
-        key(.line(x1: x + 5, y1: y, x2: x + 5, y2: y + 10, ink: .black, width: 1.25), "\(words.legendAsOf) \(asOf.iso)", 110)
+        key(.rect(x: x, y: y + 1, width: 10, height: 8, fill: .solid(Grey.light), stroke: Self.outline), words.legendPlanned, 62)
+        key(.rect(x: x, y: y + 3, width: 10, height: 4, fill: .solid(Grey.dark), stroke: nil), words.legendOngoing, 62)
+        key(.rect(x: x, y: y + 3, width: 10, height: 4, fill: .solid(Grey.black), stroke: nil), words.legendDone, 62)
+        key(.diamond(x: x + 5, y: y + 5, size: 8, fill: .solid(Grey.black), stroke: Self.outline), "! \(words.overdueMark)", 56)
+        key(.line(x1: x + 5, y1: y, x2: x + 5, y2: y + 10, stroke: Figure.Stroke(Grey.black, width: 1.25)), "\(words.legendAsOf) \(asOf.iso)", 110)
         return shapes
     }
 
@@ -117,11 +129,11 @@ struct TrackingCharts {
             let y = rowH * Double(i)
             let i = state.indicator
             let unit = i.unit.isEmpty ? "" : " \(i.unit)"
-            shapes.append(.text(x: 0, y: y + 3, width: x0 - 4, text: Self.code(i.id), size: 8, bold: true, anchor: .start))
-            shapes.append(.rect(x: x0, y: y + 3, width: w, height: 10, fill: .white, stroke: nil))
-            shapes.append(.rect(x: x0, y: y + 3, width: w * (state.progress ?? 0), height: 10, fill: .medium, stroke: nil))
-            shapes.append(.rect(x: x0, y: y + 3, width: w, height: 10, fill: nil, stroke: .black))
-            shapes.append(.text(x: x0 + w + 8, y: y + 3, width: Self.width - x0 - w - 8, text: "\(state.value) (\(i.baseline) → \(i.target)\(unit))", size: 8, bold: false, anchor: .start))
+            shapes.append(.text(x: 0, y: y + 3, width: x0 - 4, height: 8 * 1.4, lines: [Self.code(i.id)], style: Figure.TextStyle(size: 8, bold: true)))
+            shapes.append(.rect(x: x0, y: y + 3, width: w, height: 10, fill: .solid(Grey.white), stroke: nil))
+            shapes.append(.rect(x: x0, y: y + 3, width: w * (state.progress ?? 0), height: 10, fill: .solid(Grey.medium), stroke: nil))
+            shapes.append(.rect(x: x0, y: y + 3, width: w, height: 10, fill: .none, stroke: Self.outline))
+            shapes.append(.text(x: x0 + w + 8, y: y + 3, width: Self.width - x0 - w - 8, height: 8 * 1.4, lines: ["\(state.value) (\(i.baseline) → \(i.target)\(unit))"], style: Figure.TextStyle(size: 8, bold: false)))
             texts.append(words.indicatorText(Self.code(i.id), state.value + unit, i.baseline, i.target))
         }
         return Figure(width: Self.width, height: rowH * Double(measured.count) + 2, description: texts.joined(separator: "; "), shapes: shapes)
@@ -129,7 +141,9 @@ struct TrackingCharts {
 
     /// The plans' commitments by status, one bar per plan (at most `perChart` plans per drawing).
     func statusCharts(_ plans: [TrackingProgress], perChart: Int = 30) -> [Figure] {
-        let order: [(TrackedPlan.Status, Figure.Ink)] = [(.complete, .black), (.substantial, .dark), (.limited, .medium), (.notStarted, .white), (.withdrawn, .light)]
+        let order: [(TrackedPlan.Status, Branding.Colour)] = [
+            (.complete, Grey.black), (.substantial, Grey.dark), (.limited, Grey.medium), (.notStarted, Grey.white), (.withdrawn, Grey.light),
+        ]
         let (labelW, barW, rowH) = (150.0, 220.0, 15.0)
         return stride(from: 0, to: plans.count, by: perChart).map { start in
             let chunk = plans[start..<min(plans.count, start + perChart)]
@@ -137,22 +151,22 @@ struct TrackingCharts {
             for (i, p) in chunk.enumerated() {
                 let y = rowH * Double(i)
                 let name = p.plan.displayName.count > 32 ? String(p.plan.displayName.prefix(31)) + "…" : p.plan.displayName
-                shapes.append(.text(x: 0, y: y + 2, width: labelW - 4, text: name, size: 8, bold: false, anchor: .start))
+                shapes.append(.text(x: 0, y: y + 2, width: labelW - 4, height: 8 * 1.4, lines: [name], style: Figure.TextStyle(size: 8, bold: false)))
                 let total = max(1, p.commitments.count)
                 var x = labelW
                 for (status, ink) in order {
                     let w = barW * Double(p.count(status)) / Double(total)
-                    if w > 0 { shapes.append(.rect(x: x, y: y + 2, width: w, height: 10, fill: ink, stroke: .black)) }
+                    if w > 0 { shapes.append(.rect(x: x, y: y + 2, width: w, height: 10, fill: .solid(ink), stroke: Self.outline)) }
                     x += w
                 }
-                if p.commitments.isEmpty { shapes.append(.rect(x: labelW, y: y + 2, width: barW, height: 10, fill: nil, stroke: .black)) }
-                shapes.append(.text(x: labelW + barW + 6, y: y + 2, width: 60, text: words.percent(p.percent), size: 8, bold: true, anchor: .start))
+                if p.commitments.isEmpty { shapes.append(.rect(x: labelW, y: y + 2, width: barW, height: 10, fill: .none, stroke: Self.outline)) }
+                shapes.append(.text(x: labelW + barW + 6, y: y + 2, width: 60, height: 8 * 1.4, lines: [words.percent(p.percent)], style: Figure.TextStyle(size: 8, bold: true)))
             }
             let y = rowH * Double(chunk.count) + 6
             var x = 0.0
             for (status, ink) in order {
-                shapes.append(.rect(x: x, y: y + 1, width: 10, height: 8, fill: ink, stroke: .black))
-                shapes.append(.text(x: x + 13, y: y, width: 70, text: words.status(status), size: 7, bold: false, anchor: .start))
+                shapes.append(.rect(x: x, y: y + 1, width: 10, height: 8, fill: .solid(ink), stroke: Self.outline))
+                shapes.append(.text(x: x + 13, y: y, width: 70, height: 7 * 1.4, lines: [words.status(status)], style: Figure.TextStyle(size: 7, bold: false)))
                 x += 86
             }
             return Figure(width: Self.width, height: y + 14, description: words.statusChartText, shapes: shapes)

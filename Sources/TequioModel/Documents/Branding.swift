@@ -31,7 +31,7 @@ public struct Branding: Sendable, Equatable {
     }
 
     /// A colour as six hexadecimal digits, upper case, without `#` (`1F4E79`).
-    public struct Colour: Sendable, Equatable, Codable, CustomStringConvertible {
+    public struct Colour: Sendable, Hashable, Codable, CustomStringConvertible {
         public let hex: String
 
         public init?(_ text: String) {
@@ -39,6 +39,9 @@ public struct Branding: Sendable, Equatable {
             guard digits.count == 6, digits.allSatisfy(\.isHexDigit) else { return nil }
             hex = digits.uppercased()
         }
+
+        public static let black = Colour("000000")!
+        public static let white = Colour("FFFFFF")!
 
         public var css: String { "#\(hex)" }
         public var description: String { css }

@@ -2,19 +2,21 @@ import Foundation
 import TequioModel
 import XMLSupport
 
-/// A chart in `word/document.xml`: a paragraph holding one inline drawing, a group of DrawingML shapes
-/// (`wpg:wgp` of `wps:wsp`: rectangles with solid or pattern fills, lines, ellipses, text boxes) as
-/// Word 2010 and later write it, inside `mc:AlternateContent` so that a reader that does not know
-/// the group skips it (pandoc does; the table beside the chart says the same). Word and LibreOffice
-/// draw it as vector shapes; its title and text alternative are the drawing's.
+/// A `Figure` in `word/document.xml`: a paragraph holding one inline drawing, a group of DrawingML
+/// shapes (`wpg:wgp` of `wps:wsp`: rectangles with solid or pattern fills, lines, ellipses, diamonds,
+/// text boxes) as Word 2010 and later write it, inside `mc:AlternateContent` so that a reader that does
+/// not know the group skips it (pandoc does; the words beside a figure say the same). Word and
+/// LibreOffice draw it as vector shapes; its title and text alternative are the drawing's.
 extension DocxBody {
     /// English Metric Units per point.
     static let emuPerPoint = 12_700.0
 
-    func chart(_ chart: DocumentLayout.SpreadChart) {
+    /// The width a figure may take: the text's, in points, less a little for rounding.
+    var figureWidth: Double { Double(PageGeometry.make(branding.paper, s.orientation).textWidth) / 20 - 2 }
+
+    func figure(_ figure: Figure) {
         s.charts += 1
-        let geometry = PageGeometry.make(branding.paper, s.orientation)
-        let d = ChartGeometry.drawing(chart, width: Double(geometry.textWidth) / 20 - 2, colours: branding.colours)
+        let d = figure.width > figureWidth ? figure.scaled(by: figureWidth / figure.width) : figure
         let (cx, cy) = (Self.emu(d.width), Self.emu(d.height))
         var shapeID = s.charts * 10_000
         startParagraph("BodyText", alignment: "left")
@@ -25,7 +27,7 @@ extension DocxBody {
         w.start("wp:inline", ["distT": "0", "distB": "0", "distL": "0", "distR": "0"])
         w.element("wp:extent", ["cx": cx, "cy": cy])
         w.element("wp:effectExtent", ["l": "0", "t": "0", "r": "0", "b": "0"])
-        w.element("wp:docPr", ["id": String(shapeID), "name": "Chart \(s.charts)", "descr": chart.alternativeText, "title": chart.title])
+        w.element("wp:docPr", ["id": String(shapeID), "name": "Figure \(s.charts)", "descr": d.description, "title": d.title.isEmpty ? nil : d.title])
         w.element("wp:cNvGraphicFramePr")
         w.start("a:graphic")
         w.start("a:graphicData", ["uri": OOXML.wpg])
@@ -41,7 +43,7 @@ extension DocxBody {
         w.end()
         for shape in d.shapes {
             shapeID += 1
-            chartShape(shape, id: shapeID, drawing: d)
+            figureShape(shape, id: shapeID, drawing: d)
         }
         for _ in 0..<6 { w.end() }  // wgp, graphicData, graphic, inline, drawing, Choice
         w.end()  // AlternateContent
@@ -49,7 +51,7 @@ extension DocxBody {
         w.end()  // p
     }
 
-    private func chartShape(_ shape: ChartDrawing.Shape, id: Int, drawing d: ChartDrawing) {
+    private func figureShape(_ shape: Figure.Shape, id: Int, drawing d: Figure) {
         w.start("wps:wsp")
         switch shape {
         case .rect(let x, let y, let width, let height, let fill, let stroke):
@@ -61,21 +63,25 @@ extension DocxBody {
         case .dot(let x, let y, let r, let fill, let stroke):
             shapeProperties(id: id, x: x - r, y: y - r, width: 2 * r, height: 2 * r, geometry: "ellipse", fill: fill, stroke: stroke)
             w.element("wps:bodyPr")
-        case .text(let x, let y, let width, let height, let lines, let alignment):
+        case .diamond(let x, let y, let size, let fill, let stroke):
+            shapeProperties(id: id, x: x - size / 2, y: y - size / 2, width: size, height: size, geometry: "diamond", fill: fill, stroke: stroke)
+            w.element("wps:bodyPr")
+        case .text(let x, let y, let width, let height, let lines, let style):
             shapeProperties(id: id, x: x, y: y, width: width, height: height, geometry: "rect", fill: .none, stroke: nil, textBox: true)
             w.start("wps:txbx")
             w.start("w:txbxContent")
             for line in lines {
                 w.start("w:p")
                 w.start("w:pPr")
-                w.element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": String(Int(ChartGeometry.lineHeight * 20)), "w:lineRule": "exact"])
-                w.element("w:jc", ["w:val": alignment == .start ? "left" : alignment == .center ? "center" : "right"])
+                w.element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": String(Int(style.lineHeight * 20)), "w:lineRule": "exact"])
+                w.element("w:jc", ["w:val": style.alignment == .start ? "left" : style.alignment == .center ? "center" : "right"])
                 w.end()
                 w.start("w:r")
                 w.start("w:rPr")
+                if style.bold { w.element("w:b") }
                 w.element("w:color", ["w:val": d.textColour.hex])
-                w.element("w:sz", ["w:val": String(Int(d.fontSize * 2))])
-                w.element("w:szCs", ["w:val": String(Int(d.fontSize * 2))])
+                w.element("w:sz", ["w:val": String(Int((style.size * 2).rounded()))])
+                w.element("w:szCs", ["w:val": String(Int((style.size * 2).rounded()))])
                 w.end()
                 w.element("w:t", ["xml:space": "preserve"], text: line)
                 w.end()
@@ -93,7 +99,7 @@ extension DocxBody {
     }
 
     private func shapeProperties(
-        id: Int, x: Double, y: Double, width: Double, height: Double, geometry: String, fill: ChartDrawing.Paint, stroke: ChartDrawing.Stroke?,
+        id: Int, x: Double, y: Double, width: Double, height: Double, geometry: String, fill: Figure.Paint, stroke: Figure.Stroke?,
         textBox: Bool = false
     ) {
         w.element("wps:cNvPr", ["id": String(id), "name": "Shape \(id)"])
