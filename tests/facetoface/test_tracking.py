@@ -261,6 +261,25 @@ def test_the_report_opens_in_libreoffice_and_pandoc_and_the_odt_is_valid(reporte
         subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "4", "-l", "4", pdf, artifacts / f"tracking-report-{ext}"], check=True)
 
 
+def test_the_pdf_report_draws_its_charts_as_tagged_figures(reported, tmp_path, artifacts):
+    folder, _ = reported
+    out = tmp_path / "pdf"
+    run_tequio(["track", "report", "--module", MODULE, *sorted(folder.glob("*.xml")), "--as-of", "2025-06-30", "--format", "pdf", "-o", out],
+               check=True)
+    pdf = out / "oaxaca-agua-seguimiento-2025-06-30.pdf"
+    assert sorted(p.name for p in out.iterdir()) == [pdf.name]
+    check = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout, check.stdout + check.stderr
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), "every font embedded"
+    structure = subprocess.run(["pdfinfo", "-struct", pdf], capture_output=True, text=True, check=True).stdout
+    html = (folder / "informe" / "oaxaca-agua-seguimiento-2025-06-30.html").read_text(encoding="utf-8")
+    assert structure.count("Figure") == html.count("<svg ") >= 7, "each chart a /Figure, as in the HTML"
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Corte 2025-06-30" in text and "Compromiso 1: Calendario de tandeo" in text, "the timeline's legend is drawn as text"
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "4", "-l", "4", pdf, artifacts / "tracking-report-pdf"], check=True)
+
+
 def test_the_html_report_is_one_file_with_svg_charts_and_no_script(reported):
     _, out = reported
     page = (out / "oaxaca-agua-seguimiento-2025-06-30.html").read_text(encoding="utf-8")
