@@ -17,7 +17,7 @@ extension DocxBody {
             w.end()
         }
         let geometry = PageGeometry.make(branding.paper, s.orientation)
-        let widths = PageGeometry.widths(t.weights, total: geometry.textWidth)
+        let widths = PageGeometry.widths(t.columnWeights(total: geometry.textWidth, branding: branding), total: geometry.textWidth)
         w.start("w:tbl")
         w.start("w:tblPr")
         w.element("w:tblStyle", ["w:val": "TequioTable"])

@@ -123,14 +123,8 @@ enum ChartGeometry {
 
     static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 
-    /// A generous estimate of the width of `text` at the chart's size (wider letters count more).
-    static func estimatedWidth(_ text: String) -> Double {
-        text.reduce(0) { sum, c in
-            let em: Double =
-                c == " " ? 0.3 : "il.,:;·'|!".contains(c) ? 0.3 : c.isUppercase || "mwMW—–".contains(c) ? 0.72 : 0.56
-            return sum + em * fontSize
-        }
-    }
+    /// A generous estimate of the width of `text` at the chart's size.
+    static func estimatedWidth(_ text: String) -> Double { TextWidthEstimate.width(text, size: fontSize) }
 
     /// Words to lines of at most `width` points; a word longer than a line stands alone. More lines
     /// than `maxLabelLines` end the last one with "…".

@@ -36,7 +36,7 @@ final class OdtBody {
 
     /// `content.xml`, in parallel chunks for long documents (as `DocxBody.render`).
     static func render(_ layout: DocumentLayout, branding: Branding, threshold: Int = DocxBody.chunkThreshold) throws -> Data {
-        let tables = TablePlan(layout, paper: branding.paper)
+        let tables = TablePlan(layout, branding: branding)
         let first = State(pending: layout.hasCover ? .first : nil)
         let blocks = layout.blocks
         // Tracked changes are listed before the body: a document that has them is written in one pass.

@@ -42,16 +42,16 @@ extension OdtBody {
         /// Per table, in order: its column style names.
         var tableColumns: [[String]] = []
 
-        init(_ layout: DocumentLayout, paper: Branding.Paper) {
+        init(_ layout: DocumentLayout, branding: Branding) {
             var o = DocumentLayout.Orientation.portrait
             var known: [Int: Int] = [:]
             for block in layout.blocks {
                 switch block {
                 case .orientation(let new): o = new
                 case .table(let t):
-                    let width = PageGeometry.make(paper, o).textWidth
+                    let width = PageGeometry.make(branding.paper, o).textWidth
                     var names: [String] = []
-                    for cw in PageGeometry.widths(t.weights, total: width) {
+                    for cw in PageGeometry.widths(t.columnWeights(total: width, branding: branding), total: width) {
                         if let i = known[cw] {
                             names.append(columnStyles[i].name)
                         } else {

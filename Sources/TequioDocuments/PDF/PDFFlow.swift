@@ -185,16 +185,13 @@ struct PDFFlow {
     private func table(_ t: DocumentLayout.Table) -> PDFTable {
         let sheet = styles.sheet.table
         let (vpad, hpad) = (sheet.verticalPadding, sheet.horizontalPadding)
-        let total = textWidth
-        let sum = t.weights.reduce(0, +)
+        let text = styles.look(.tableText)
         var columns: [(x: Double, width: Double)] = []
         var x = 0.0
-        for w in t.weights {
-            let width = total * w / (sum > 0 ? sum : 1)
+        for width in t.columnWidths(width: textWidth, textSize: text.run.font.size, padding: hpad) {
             columns.append((x, width))
             x += width
         }
-        let text = styles.look(.tableText)
         let heading = styles.look(.tableHeading)
         func cell(_ column: Int, _ texts: [LayoutText], look: PDFLook, style: RunStyle) -> PDFTable.Cell {
             let width = max(1, columns[column].width - 2 * hpad)

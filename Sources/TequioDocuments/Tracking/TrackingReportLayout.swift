@@ -88,7 +88,8 @@ public struct TrackingReportLayout: Sendable {
     public func fileName(plan: TrackedPlan? = nil) -> String { "\(plan?.id ?? moduleID)-\(words.fileWord)-\(asOf.iso)" }
 
     static func summary(_ plans: [TrackingProgress], words: TrackingWords, charts: TrackingCharts) -> [DocumentLayout.Block] {
-        var blocks: [DocumentLayout.Block] = [.heading(level: 1, text: LayoutText(words.document.summary), anchor: "tq-summary")]
+        // A landscape page: the table's ten columns fit their headings' words only there.
+        var blocks: [DocumentLayout.Block] = [.orientation(.landscape), .heading(level: 1, text: LayoutText(words.document.summary), anchor: "tq-summary")]
         var counts: [TrackedPlan.Status: Int] = [:]
         for p in plans { for c in p.commitments { counts[c.status, default: 0] += 1 } }
         let commitments = plans.reduce(0) { $0 + $1.commitments.count }
