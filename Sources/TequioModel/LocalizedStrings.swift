@@ -17,6 +17,13 @@ public struct LocalizedStrings: Sendable, Equatable {
     public func callAsFunction(_ key: String, _ arguments: String...) -> String {
         catalogue.text(key, language, arguments: arguments)
     }
+
+    /// The text of `one` when `count` is 1, else of `other` ("1 plan de acción", "3 planes de acción"),
+    /// with `{0}`, `{1}`… replaced by `arguments`. Spanish and English have these two forms; a sentence
+    /// with several counts says them as "label: number" instead, which needs none.
+    public func plural(_ count: Int, one: String, other: String, _ arguments: String...) -> String {
+        catalogue.text(count == 1 ? one : other, language, arguments: arguments)
+    }
 }
 
 /// The words several outputs share that name a value of the model (`common.` keys).

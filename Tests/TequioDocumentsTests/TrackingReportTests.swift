@@ -72,7 +72,7 @@ final class TrackingReportTests: XCTestCase {
         let layout = try layout()
         let drawings = layout.blocks.compactMap { if case .figure(let f) = $0 { f } else { nil } }
         XCTAssertEqual(drawings.count, 1 + 1 + 4 + 1 + 1, "plans by status, the plan's bar, 4 commitments' bars, a timeline, an indicator chart")
-        XCTAssertTrue(drawings.contains { $0.description.contains("Cronograma de 8 hitos") && $0.description.contains("1 vencidos") })
+        XCTAssertTrue(drawings.contains { $0.description.contains("Cronograma de los hitos (8)") && $0.description.contains("vencidos: 1.") })
         for format in [DocumentFormat.docx, .odt] {
             let report = try Fixtures.check(try DocumentRenderer.render(layout, as: format, options: Fixtures.options), as: "report.\(format.rawValue)")
             XCTAssertEqual(report.diagnostics.map(\.formatted), [], format.rawValue)

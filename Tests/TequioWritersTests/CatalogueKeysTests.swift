@@ -13,7 +13,7 @@ final class CatalogueKeysTests: XCTestCase {
     /// words may also be read by the player's script.)
     static let swiftOnlyAreas = ["document", "epub", "print", "score", "sheet", "track"]
 
-    static let lookup = try! NSRegularExpression(pattern: #"(?:\bstrings|\bself|\.text)\(\s*"([A-Za-z]+\.[^"]*)""#)
+    static let lookup = try! NSRegularExpression(pattern: #"(?:(?:\bstrings|\bself|\.text)\(\s*|\b(?:one|other):\s*)"([A-Za-z]+\.[^"]*)""#)
 
     /// Key → the source files that look it up.
     static func keysInSources() throws -> [String: Set<String>] {

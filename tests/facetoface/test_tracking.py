@@ -288,7 +288,7 @@ def test_the_html_report_is_one_file_with_svg_charts_and_no_script(reported):
     assert "script" not in parser.tags and "link" not in parser.tags
     assert [u for u in parser.urls if not u.startswith(("#", "data:"))] == [], "nothing outside the file"
     assert parser.tags.count("svg") >= 7
-    assert any("Cronograma de 8 hitos" in t for t in parser.svg_titles)
+    assert any("Cronograma de los hitos (8)" in t for t in parser.svg_titles)
     assert "Calendario publicado «en la presidencia» &amp; &lt;redes&gt;" in page
     markdown = (out / "oaxaca-agua-seguimiento-2025-06-30.md").read_text(encoding="utf-8")
     assert "## Plan 1: Mesa 1 · Santa Lucía del Camino" in markdown

@@ -27,7 +27,7 @@ struct PrintStrings: Sendable {
     func minutesN(_ n: Int) -> String { strings("common.minutesN", String(n)) }
     var minutesColumn: String { strings("print.minutesColumn") }
     func hoursN(_ hours: String) -> String { strings("print.hoursN", hours) }
-    func daysN(_ n: Int) -> String { strings("common.daysN", String(n)) }
+    func daysN(_ n: Int) -> String { strings.plural(n, one: "common.daysOne", other: "common.daysN", String(n)) }
     var duration: String { strings("common.duration") }
     var presentation: String { strings("common.block.presentation") }
     var caseStudy: String { strings("common.block.caseStudy") }

@@ -39,7 +39,7 @@ public struct ScoringStrings: Sendable {
     public var metadataNote: String { strings("score.metadataNote") }
 
     public func intro(plans: Int, round: String, evaluator: String) -> String {
-        strings("score.intro", String(plans), round, evaluator)
+        strings.plural(plans, one: "score.introOne", other: "score.intro", String(plans), round, evaluator)
     }
     public var scale: String { strings("score.scale") }
     public var value: String { strings("score.value") }

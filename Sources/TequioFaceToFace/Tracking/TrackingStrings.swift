@@ -92,7 +92,7 @@ public struct TrackingStrings: Sendable {
     public var percentMessage: String { strings("track.percentMessage") }
     public var numberMessage: String { strings("track.numberMessage") }
 
-    public func intro(_ plans: Int) -> String { strings("track.intro", String(plans)) }
+    public func intro(_ plans: Int) -> String { strings.plural(plans, one: "track.introOne", other: "track.intro", String(plans)) }
     public var howPlanning: String { strings("track.howPlanning") }
     public var howProgress: String { strings("track.howProgress") }
     public var howCorrect: String { strings("track.howCorrect") }

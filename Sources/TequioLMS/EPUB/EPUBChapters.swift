@@ -94,8 +94,8 @@ struct EPUBContent {
         }
         row(strings("common.authors"), md.authors.map { a in a.affiliation.map { "\(a.name) (\($0))" } ?? a.name }.joined(separator: "; "))
         var duration: [String] = []
-        if let d = md.durationDays { duration.append(strings("common.daysN", String(d))) }
-        if let h = md.durationHours { duration.append(strings("common.hoursN", Self.number(h))) }
+        if let d = md.durationDays { duration.append(strings.plural(d, one: "common.daysOne", other: "common.daysN", String(d))) }
+        if let h = md.durationHours { duration.append(strings.plural(h == 1 ? 1 : 2, one: "common.hoursOne", other: "common.hoursN", Self.number(h))) }
         row(strings("common.duration"), duration.joined(separator: ", "))
         row(strings("common.delivery"), md.deliveryModes.map { strings.deliveryMode($0) }.joined(separator: ", "))
         row(strings("common.license"), md.license)

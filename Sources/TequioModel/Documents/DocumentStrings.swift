@@ -32,7 +32,7 @@ public struct DocumentStrings: Sendable, Equatable {
     public var expectedResults: String { strings("document.expectedResults") }
     public var total: String { strings("document.total") }
     /// "12 planes de acción"
-    public func plansN(_ n: Int) -> String { strings("document.plansN", String(n)) }
+    public func plansN(_ n: Int) -> String { strings.plural(n, one: "document.plansOne", other: "document.plansN", String(n)) }
     public var noMembers: String { strings("document.noMembers") }
     public var noRows: String { strings("document.noRows") }
 
@@ -70,7 +70,7 @@ public struct DocumentStrings: Sendable, Equatable {
     public func approvalPlan(place: String, date: String) -> String { strings("document.approvalPlan", place, date) }
     public var approvalCommittee: String { strings("document.approvalCommittee") }
     public func approvalCommitteeText(_ plans: Int, place: String, date: String) -> String {
-        strings("document.approvalCommitteeText", String(plans), place, date)
+        strings.plural(plans, one: "document.approvalCommitteeTextOne", other: "document.approvalCommitteeText", String(plans), place, date)
     }
     public var name: String { strings("document.name") }
     public var position: String { strings("common.position") }

@@ -5,8 +5,9 @@ function showHome() {
   const md = module.metadata, first = module.units[0], resume = saved.view && saved.view !== '#/';
   const summaryText = localize(md.summary);
   const authors = (md.authors || []).map(a => a.name + (a.affiliation ? ' (' + a.affiliation + ')' : '')).join('; ');
-  const duration = [md.durationDays && t('days', md.durationDays),
-    md.durationHours && t('hours', formatNumber(md.durationHours))].filter(Boolean).join(', ');
+  const days = md.durationDays, hours = md.durationHours;
+  const duration = [days && t(days === 1 ? 'dayOne' : 'days', days),
+    hours && t(hours === 1 ? 'hourOne' : 'hours', formatNumber(hours))].filter(Boolean).join(', ');
   const about = [[t('authors'), authors], [t('duration'), duration],
     [t('modes'), (md.deliveryModes || []).map(x => t(x)).join(', ')], [t('license'), md.license],
     [t('version'), module.version]];
