@@ -15,9 +15,8 @@ extension DocumentLayout.Table {
         var need = [Double](repeating: 0, count: n)
         func widen(_ column: Int, _ text: String, bold: Bool) {
             guard column < n else { return }
-            for word in text.split(whereSeparator: \.isWhitespace) where word.count <= Self.longestWordKept {
-                need[column] = max(need[column], TextWidthEstimate.width(word, size: textSize, bold: bold) + 2 * padding)
-            }
+            let word = TextWidthEstimate.widestWord(text, size: textSize, bold: bold, longest: Self.longestWordKept)
+            need[column] = max(need[column], word > 0 ? word + 2 * padding : 0)
         }
         for (i, heading) in header.enumerated() { widen(i, heading, bold: true) }
         for (i, words) in (footer ?? []).enumerated() { widen(i, words, bold: true) }
@@ -51,10 +50,33 @@ extension DocumentLayout.Table {
 /// from its characters: for layouts that place text before any format measures it (a chart's labels,
 /// a table's columns).
 enum TextWidthEstimate {
-    static func width<S: StringProtocol>(_ text: S, size: Double, bold: Bool = false) -> Double {
-        let ems = text.reduce(0.0) { sum, c in
-            sum + (c == " " ? 0.3 : "il.,:;·'|!".contains(c) ? 0.3 : c.isUppercase || "mwMW—–%".contains(c) ? 0.72 : 0.56)
+    static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
+        text.unicodeScalars.reduce(0.0) { $0 + em($1) } * size * (bold ? 1.08 : 1)
+    }
+
+    /// The width of the widest word of `text` that has at most `longest` characters (0 for none), in
+    /// one pass over the text (a table's every cell is measured).
+    static func widestWord(_ text: String, size: Double, bold: Bool, longest: Int) -> Double {
+        var (widest, current, count) = (0.0, 0.0, 0)
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if count <= longest { widest = max(widest, current) }
+                (current, count) = (0, 0)
+            } else {
+                current += em(scalar)
+                count += 1
+            }
         }
-        return ems * size * (bold ? 1.08 : 1)
+        if count <= longest { widest = max(widest, current) }
+        return widest * size * (bold ? 1.08 : 1)
+    }
+
+    /// A character's width in ems: narrow letters and marks, wide capitals and dashes, the rest between.
+    private static func em(_ s: Unicode.Scalar) -> Double {
+        switch s {
+        case " ", "i", "l", ".", ",", ":", ";", "·", "'", "|", "!": 0.3
+        case "m", "w", "M", "W", "—", "–", "%": 0.72
+        default: s.properties.isUppercase ? 0.72 : 0.56
+        }
     }
 }
