@@ -4,7 +4,8 @@ import TequioModel
 /// A layout's drawing measured for its page: a chart, a picture at its printed size, or lines to write
 /// on under their label (a question, "My notes"). Never split across pages.
 enum PDFDrawing {
-    case chart(PDFChart)
+    /// A chart and its text alternative (its title).
+    case chart(PDFChart, alternative: String)
     case picture(PNGImage, width: Double, height: Double)
     case lines(count: Int, width: Double, colour: RGB, label: TextBlock?)
 
@@ -15,7 +16,7 @@ enum PDFDrawing {
 
     var width: Double {
         switch self {
-        case .chart(let c): c.width
+        case .chart(let c, _): c.width
         case .picture(_, let width, _): width
         case .lines(_, let width, _, _): width
         }
@@ -23,19 +24,21 @@ enum PDFDrawing {
 
     var height: Double {
         switch self {
-        case .chart(let c): c.height
+        case .chart(let c, _): c.height
         case .picture(_, _, let height): height
         case .lines(let count, _, _, let label): (label?.height ?? 0) + Double(count) * Self.lineSpacing + 1
         }
     }
 
-    /// Draws it with its top left corner at (`x`, `y`).
+    /// Draws it with its top left corner at (`x`, `y`): a chart tagged as a /Figure with its text
+    /// alternative, the label of lines to write on as a paragraph. A picture stays untagged: cairo 1.16
+    /// fails to write some pages where an image is inside a structure element.
     func draw(on canvas: PDFCanvas, x: Double, y: Double) {
         switch self {
-        case .chart(let c): c.draw(on: canvas, x: x, y: y)
+        case .chart(let c, let alternative): canvas.figure(alternative: alternative) { c.draw(on: canvas, x: x, y: y) }
         case .picture(let image, let width, let height): canvas.draw(image, x: x, y: y, width: width, height: height)
         case .lines(let count, let width, let colour, let label):
-            if let label { canvas.draw(label, x: x, y: y) }
+            if let label { canvas.tagged("P") { canvas.draw(label, x: x, y: y) } }
             for n in 1...max(1, count) {
                 let ly = y + (label?.height ?? 0) + Double(n) * Self.lineSpacing
                 canvas.line(from: (x, ly), to: (x + width, ly), width: 0.6, colour: colour)

@@ -163,7 +163,7 @@ struct PDFFlow {
             let body = look.run
             let chartLook = PDFChart.Look(font: body.font.family, ink: body.colour, muted: styles.colour(.muted), grid: RGB(hex: "D5DDE6"))
             let drawn = PDFChart(chart, width: textWidth, engine: engine, look: chartLook)
-            return drawn.height <= page ? [.drawing(.chart(drawn), look: look)] : text
+            return drawn.height <= page ? [.drawing(.chart(drawn, alternative: d.text), look: look)] : text
         case .picture(let png):
             guard let image = try? PNGImage(png: png) else { return text }
             return [.drawing(.picture(image, width: textWidth, tallest: page * PDFDrawing.tallestPicture), look: look)]
