@@ -221,13 +221,16 @@ public final class PDFCanvas {
         }
     }
 
-    /// `image` scaled to `width` × `height` points, its top left corner at (`x`, `y`).
+    /// `image` scaled to `width` × `height` points, its top left corner at (`x`, `y`). A rectangle filled
+    /// with the image, not `cairo_paint`: cairo 1.16 cannot write a page where a paint is the first thing
+    /// inside a structure element (a tagged figure).
     public func draw(_ image: PNGImage, x: Double, y: Double, width: Double, height: Double) {
         cairo_save(cr)
         cairo_translate(cr, x, y)
         cairo_scale(cr, width / Double(image.width), height / Double(image.height))
         cairo_set_source_surface(cr, image.surface, 0, 0)
-        cairo_paint(cr)
+        cairo_rectangle(cr, 0, 0, Double(image.width), Double(image.height))
+        cairo_fill(cr)
         cairo_restore(cr)
     }
 

@@ -34,6 +34,19 @@ final class PDFSupportTests: XCTestCase {
         XCTAssertThrowsError(try PNGImage(png: Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])))
     }
 
+    /// cairo 1.16 could not write a page whose tagged figure began with a painted image.
+    func testAPictureAloneInATaggedFigureIsWritten() throws {
+        let media = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../modules/oaxaca-agua/media/fases-es.png")
+        let image = try PNGImage(png: try Data(contentsOf: media))
+        let canvas = try PDFCanvas(width: 595, height: 842)
+        canvas.beginPage(width: 595, height: 842)
+        canvas.figure(alternative: "Tres fases") { canvas.draw(image, x: 65.2, y: 65.2, width: 464.9, height: 238.5) }
+        canvas.endPage()
+        let check = PDFCheck(try PDFRewrite.rewrite(try canvas.finish(), language: "es", figureAlternatives: canvas.figureAlternatives))
+        XCTAssertEqual(check.problems, [])
+        XCTAssertEqual(check.figureAlternatives, ["Tres fases"])
+    }
+
     func testNotAPDFIsRefusedByTheRewrite() {
         XCTAssertThrowsError(try PDFRewrite.rewrite(Data("hello".utf8), language: "es"))
     }

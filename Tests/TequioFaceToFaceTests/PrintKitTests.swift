@@ -52,7 +52,7 @@ final class PrintKitTests: XCTestCase {
             XCTAssertEqual(PDFCheck(a4["matrix-plan-\(language).pdf"]!).pageSizes.count, 1, "the blank matrix is one sheet")
             XCTAssertEqual(PDFCheck(a4["sign-up-\(language).pdf"]!).pageSizes.count, 2, "a sign-up page per table")
             let figures = PDFCheck(a4["handbook-\(language).pdf"]!).figureAlternatives
-            XCTAssertFalse(figures.isEmpty, "the handbook's charts are tagged figures")
+            XCTAssertFalse(figures.isEmpty, "the handbook's charts and pictures are tagged figures")
             XCTAssertFalse(figures.contains(""), "each with its text alternative: \(figures)")
         }
         XCTAssertNotNil(a4["spreadsheets/oaxaca-agua-1.0.0-plan-es.xlsx"])

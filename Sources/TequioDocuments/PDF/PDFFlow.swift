@@ -166,7 +166,7 @@ struct PDFFlow {
             return drawn.height <= page ? [.drawing(.chart(drawn, alternative: d.text), look: look)] : text
         case .picture(let png):
             guard let image = try? PNGImage(png: png) else { return text }
-            return [.drawing(.picture(image, width: textWidth, tallest: page * PDFDrawing.tallestPicture), look: look)]
+            return [.drawing(.picture(image, width: textWidth, tallest: page * PDFDrawing.tallestPicture, alternative: d.text), look: look)]
         case .writingLines(let count):
             let label = d.text.isEmpty ? nil : TextBlock(engine, runs: PDFText.runs(d.text, look.run), width: textWidth, lineSpacing: look.lineSpacing)
             // No more lines than a page holds under the label.
