@@ -231,6 +231,14 @@ def test_the_plan_is_tagged_for_screen_readers_in_reading_order(pdfs):
     assert {"H1", "H2", "P"} <= set(elements), set(elements)
     headings = [lines[i + 1].strip().strip('"') for i, line in enumerate(lines[:-1]) if line.strip().startswith("H2 ")]
     assert headings[:2] == ["Introducción", "Resumen del plan"], headings
+    # The matrix is a table of rows of header and data cells, one table element per page it is on.
+    assert "Table" in elements
+    structure = [line.strip().split()[0] for line in lines if line.strip() and not line.strip().startswith('"')]
+    table = structure.index("Table")
+    assert structure[table + 1:table + 3] == ["TR", "TH"], structure[table:table + 5]
+    first = lines[[i for i, line in enumerate(lines) if line.strip() == "TH"][0] + 2].strip().strip('"')
+    assert first.startswith("Problemas y prioridades"), first
+    assert structure.count("TD") >= 6 * 4, "every cell of the matrix's rows"
 
 
 def test_two_runs_give_the_same_bytes(workspace, pdfs):

@@ -87,6 +87,10 @@ enum PDFPlaced {
     case drawing(PDFDrawing, x: Double, y: Double)
     /// A figure, its top left corner at (`x`, `y`).
     case figure(Figure, x: Double, y: Double)
+    /// Opens and closes a structure element of the tagged PDF around what is placed between (a table,
+    /// its rows and cells).
+    case beginTag(String)
+    case endTag(String)
     /// A contents entry (top left corner at `x`, `y`): the text, dot leaders, and the page of `anchor`
     /// ending at `numberX`.
     case contentsEntry(PDFParagraph, x: Double, y: Double, anchor: String, numberX: Double, style: RunStyle)

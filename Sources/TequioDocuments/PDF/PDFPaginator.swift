@@ -219,16 +219,27 @@ struct PDFPaginator {
         let together = t.keepTogether && t.totalHeight <= page.frame.bodyHeight
         if !atTop && spaceAfter + (together ? t.totalHeight : head(.table(t))) > remaining { newPage() }
         y += gap(0)
+        page.items.append(.beginTag("Table"))
         placeHeader(t)
         for (r, row) in t.rows.enumerated() { place(row, kind: .row(r), of: t, headerHeight: headerHeight) }
         if let footer = t.footer { place(footer, kind: .footer, of: t, headerHeight: headerHeight) }
+        page.items.append(.endTag("Table"))
         spaceAfter = Self.tableSpaceAfter
+    }
+
+    /// The table goes on on a new page, under its header row: a tagged table element per page, since
+    /// cairo 1.16 drops a structure element that spans pages.
+    private mutating func continueOnNewPage(_ t: PDFTable) {
+        page.items.append(.endTag("Table"))
+        newPage()
+        page.items.append(.beginTag("Table"))
+        placeHeader(t)
     }
 
     private mutating func placeHeader(_ t: PDFTable) {
         let height = t.height(t.header)
         let header = t.header
-        t.place(header, starts: header.cells.map { _ in 0 }, ends: t.ends(header), height: height, x: page.frame.left, y: y, on: page, ruleAbove: true)
+        t.place(header, starts: header.cells.map { _ in 0 }, ends: t.ends(header), height: height, x: page.frame.left, y: y, on: page, ruleAbove: true, cellTag: "TH")
         page.tableRows.append(PDFTableRowMark(kind: .header, isPart: false, top: y, height: height))
         y += height
     }
@@ -236,10 +247,7 @@ struct PDFPaginator {
     private mutating func place(_ row: PDFTable.Row, kind: PDFTableRowMark.Kind, of t: PDFTable, headerHeight: Double) {
         let height = t.height(row)
         let zero = row.cells.map { _ in 0 }
-        if height > remaining + Self.epsilon && height <= page.frame.bodyHeight - headerHeight {
-            newPage()
-            placeHeader(t)
-        }
+        if height > remaining + Self.epsilon && height <= page.frame.bodyHeight - headerHeight { continueOnNewPage(t) }
         if height <= remaining + Self.epsilon {
             t.place(row, starts: zero, ends: t.ends(row), height: height, x: page.frame.left, y: y, on: page, ruleAbove: false)
             page.tableRows.append(PDFTableRowMark(kind: kind, isPart: false, top: y, height: height))
@@ -254,8 +262,7 @@ struct PDFPaginator {
             var part = t.fragment(row, from: starts, available: remaining, force: onlyHeader)
             // A sliver at the foot of a page is not worth the cut: start the row on the next one.
             if part.ends == starts || (!onlyHeader && part.height < Self.smallestPart) {
-                newPage()
-                placeHeader(t)
+                continueOnNewPage(t)
                 part = t.fragment(row, from: starts, available: remaining, force: true)
             }
             t.place(row, starts: starts, ends: part.ends, height: part.height, x: page.frame.left, y: y, on: page, ruleAbove: false)
@@ -263,8 +270,7 @@ struct PDFPaginator {
             y += part.height
             if part.ends == all { return }
             starts = part.ends
-            newPage()
-            placeHeader(t)
+            continueOnNewPage(t)
         }
     }
 }

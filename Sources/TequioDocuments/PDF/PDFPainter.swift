@@ -48,6 +48,8 @@ struct PDFPainter {
         case .drawing(let d, let x, let y): d.draw(on: canvas, x: x, y: y)
         case .figure(let figure, let x, let y):
             PDFFigure(engine: engine, text: styles.look(.tableText).run).draw(figure, x: x, y: y, on: canvas)
+        case .beginTag(let structure): canvas.beginTag(structure)
+        case .endTag(let structure): canvas.endTag(structure)
         case .contentsEntry(let p, let x, let y, let anchor, let numberX, let style):
             contentsEntry(p, x: x, y: y, target: anchors[anchor], numberX: numberX, style: style, on: canvas)
         }

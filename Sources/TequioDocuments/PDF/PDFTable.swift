@@ -82,10 +82,16 @@ final class PDFTable {
     func ends(_ row: Row) -> [Int] { row.cells.map(\.lines.count) }
 
     /// Draws a row (or the part from `starts` to `ends`) with its top at `y`, the table's left edge at `x`.
-    func place(_ row: Row, starts: [Int], ends: [Int], height: Double, x: Double, y: Double, on page: PDFPage, ruleAbove: Bool) {
+    /// Places lines `starts`–`ends` of each cell of `row`, tagged as a table row of `cellTag` cells (TH
+    /// for the header row, TD otherwise), then its rules.
+    func place(_ row: Row, starts: [Int], ends: [Int], height: Double, x: Double, y: Double, on page: PDFPage, ruleAbove: Bool, cellTag: String = "TD") {
         if let fill = row.fill { page.items.append(.fill(x: x, y: y, width: width, height: height, colour: fill)) }
         if let bar = row.changeBar { page.items.append(.fill(x: x - 4.5, y: y, width: 3, height: height, colour: bar)) }
-        for (c, cell) in row.cells.enumerated() where starts[c] < ends[c] {
+        page.items.append(.beginTag("TR"))
+        for (c, cell) in row.cells.enumerated() {
+            page.items.append(.beginTag(cellTag))
+            defer { page.items.append(.endTag(cellTag)) }
+            guard starts[c] < ends[c] else { continue }
             let origin = cell.lines[starts[c]].top
             var i = starts[c]
             while i < ends[c] {
@@ -101,6 +107,7 @@ final class PDFTable {
                 i = j
             }
         }
+        page.items.append(.endTag("TR"))
         if ruleAbove { page.items.append(.rule(x: x, y: y, width: width, thickness: rule.thickness, colour: rule.colour)) }
         page.items.append(.rule(x: x, y: y + height, width: width, thickness: rule.thickness, colour: rule.colour))
         for edge in columns.map(\.x) + [width] {
