@@ -1,7 +1,7 @@
 import Foundation
 
-/// Rewrites the PDF cairo wrote, in memory: adds the catalogue's language, the tagged-PDF declaration
-/// and the link annotations (cairo 1.16's own lose their destination and damage the cross-reference
+/// Rewrites the PDF cairo wrote, in memory: adds the catalogue's language, the tagged-PDF declaration,
+/// the figures' text alternatives and the link annotations (cairo 1.16's own lose their destination and damage the cross-reference
 /// table), repairs what cairo gets wrong (duplicated keys for colour emoji), drops what nothing refers to,
 /// and writes compressed object streams and an /ID computed from the content (`PDFFileWriter`), so the
 /// same input gives the same bytes.
