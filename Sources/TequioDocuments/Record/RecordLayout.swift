@@ -31,9 +31,9 @@ public enum RecordLayout {
             .init(text: words.annexConflicts, anchor: "tq-annex-conflicts"),
         ]
         blocks.append(.contents(entries))
-        blocks.append(.pageBreak)
+        // The contents, the decision and the criteria are short: they follow one another, and each round
+        // (the record's chapters) starts a page.
         blocks += decision(record)
-        blocks.append(.pageBreak)
         blocks += criteria(record)
         for (i, round) in record.rounds.enumerated() {
             blocks.append(.pageBreak)
