@@ -9,7 +9,8 @@ public struct PDFCheck: Sendable {
     public var language: String?
     /// Each link annotation: its page and the page its destination is on (from 1; 0 when it has none).
     public var links: [(page: Int, target: Int)]
-    /// The text alternative (/Alt) of each /Figure element of the structure tree, in order ("" for none).
+    /// The text alternative (/Alt) of each /Figure element of the structure tree, in order ("" for none);
+    /// read by the full check only.
     public var figureAlternatives: [String] = []
     /// qpdf's warnings and errors; empty for a sound file.
     public var problems: [String]
@@ -62,7 +63,7 @@ public struct PDFCheck: Sendable {
                 language = String(cString: text)
             }
             self.init(pageSizes: sizes, language: language, links: links, problems: q.warnings())
-            if qpdf_oh_has_key(d, root, "/StructTreeRoot") != 0 {
+            if depth == .full, qpdf_oh_has_key(d, root, "/StructTreeRoot") != 0 {
                 figureAlternatives = Self.figures(under: qpdf_oh_get_key(d, qpdf_oh_get_key(d, root, "/StructTreeRoot"), "/K"), d)
             }
         } catch {

@@ -102,11 +102,11 @@ public struct Figure: Sendable, Equatable {
         y + (height - Double(lines) * style.lineHeight) / 2
     }
 
-    /// Every paint, stroke and text style the figures use, in a fixed order (for formats that declare
-    /// their styles apart from the shapes).
-    static func styles(of figures: [Figure]) -> (graphics: [GraphicStyle], texts: [TextStyle]) {
+    /// Every paint, stroke and text style (with its figure's text colour) the figures use, in a fixed
+    /// order (for formats that declare their styles apart from the shapes).
+    static func styles(of figures: [Figure]) -> (graphics: [GraphicStyle], texts: [(style: TextStyle, colour: Branding.Colour)]) {
         var graphics: [GraphicStyle] = []
-        var texts: [TextStyle] = []
+        var texts: [(style: TextStyle, colour: Branding.Colour)] = []
         for figure in figures {
             for shape in figure.shapes {
                 let style: GraphicStyle
@@ -115,7 +115,7 @@ public struct Figure: Sendable, Equatable {
                 case .line(_, _, _, _, let stroke): style = GraphicStyle(fill: .none, stroke: stroke)
                 case .dot(_, _, _, let fill, let stroke), .diamond(_, _, _, let fill, let stroke): style = GraphicStyle(fill: fill, stroke: stroke)
                 case .text(_, _, _, _, _, let text):
-                    if !texts.contains(text) { texts.append(text) }
+                    if !texts.contains(where: { $0.style == text && $0.colour == figure.textColour }) { texts.append((text, figure.textColour)) }
                     continue
                 }
                 if !graphics.contains(style) { graphics.append(style) }

@@ -73,12 +73,7 @@ struct OdtFigureStyles {
             default: break
             }
         }
-        graphics = Figure.styles(of: figures).graphics
-        var texts: [(Figure.TextStyle, Branding.Colour)] = []
-        for f in figures {
-            for style in Figure.styles(of: [f]).texts where !texts.contains(where: { $0 == style && $1 == f.textColour }) { texts.append((style, f.textColour)) }
-        }
-        self.texts = texts
+        (graphics, texts) = Figure.styles(of: figures)
     }
 
     static func width(_ paper: Branding.Paper, _ orientation: DocumentLayout.Orientation) -> Double {
