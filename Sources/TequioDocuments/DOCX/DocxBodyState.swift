@@ -7,7 +7,7 @@ extension DocxBody {
         /// Numbered lists written so far; list n uses `w:numId` n + 1 (`1` is the shared bullet list).
         var numberedLists = 0
         var bookmarks = 0
-        /// Charts written so far: each numbers its drawing's ids from its own block (`DocxBody+Chart.swift`).
+        /// Figures written so far: each numbers its drawing's ids from its own block (`DocxBody+Figure.swift`).
         var charts = 0
         /// Tracked changes written so far (`DocxBody+Revisions.swift`).
         var revisions = 0
@@ -25,7 +25,7 @@ extension DocxBody {
             }
             switch block {
             case .logo: if hasLogo { content() }
-            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph, .figure:
+            case .kicker, .title, .subtitle, .coverText, .field, .minorHeading, .groupLabel, .member, .paragraph:
                 content()
             case .table(let table):
                 bookmarks += table.cellAnchors.reduce(0) { $0 + $1.count }
@@ -36,7 +36,7 @@ extension DocxBody {
             case .list(let kind, let items):
                 if kind == .numbered { numberedLists += 1 }
                 if !items.isEmpty { content() }
-            case .chart:
+            case .chart, .figure:
                 charts += 1
                 content()
             case .contents(let entries): if !entries.isEmpty { content() }
