@@ -97,7 +97,7 @@ enum RankTable {
             for s in e.statistics {
                 row += " \(n(s.mean)), \(n(s.median)), \(s.minimum)–\(s.maximum), \(s.count)\(s.disagreement ? " ⚠" : "") |"
             }
-            var status = strings(statusKey(e.status))
+            var status = strings.rankingStatus(e.status)
             if e.status == .ineligible { status += " (\(e.failedGates.joined(separator: ", ")))" }
             if !e.recused.isEmpty { status += "; " + strings("review.rank.recused", e.recused.joined(separator: ", ")) }
             lines.append(row + " \(status) |")
@@ -107,15 +107,5 @@ enum RankTable {
             lines.append("⚠ " + strings("document.record.disagreementRule", n(rubric.disagreementSpread)))
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// The catalogue's key for a status's word.
-    private static func statusKey(_ status: Ranking.Status) -> String {
-        switch status {
-        case .advances: "document.record.advances"
-        case .reserve: "document.record.reserve"
-        case .out: "document.record.out"
-        case .ineligible: "document.record.ineligible"
-        }
     }
 }

@@ -86,3 +86,22 @@ extension LocalizedStrings {
 
     public func owner(_ o: TrackedPlan.Owner) -> String { o == .government ? sector(.government) : sector(.civilSociety) }
 }
+
+/// The words of the committee's decision (`document.record.` keys): the record and `review rank`'s table
+/// say them alike.
+extension LocalizedStrings {
+    public func rankingStatus(_ status: Ranking.Status) -> String {
+        switch status {
+        case .advances: self("document.record.advances")
+        case .reserve: self("document.record.reserve")
+        case .out: self("document.record.out")
+        case .ineligible: self("document.record.ineligible")
+        }
+    }
+
+    /// "A, B y C": the last two joined by the language's "and".
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return self("common.listAnd", items.dropLast().joined(separator: ", "), items[items.count - 1])
+    }
+}

@@ -12,11 +12,11 @@ extension DocxBody {
     static let emuPerPoint = 12_700.0
 
     /// The width a figure may take: the text's, in points, less a little for rounding.
-    var figureWidth: Double { Double(PageGeometry.make(branding.paper, s.orientation).textWidth) / 20 - 2 }
+    var figureWidth: Double { PageGeometry.make(branding.paper, s.orientation).figureWidth }
 
     func figure(_ figure: Figure) {
         s.charts += 1
-        let d = figure.width > figureWidth ? figure.scaled(by: figureWidth / figure.width) : figure
+        let d = figure.fitted(toWidth: figureWidth)
         let (cx, cy) = (Self.emu(d.width), Self.emu(d.height))
         var shapeID = s.charts * 10_000
         startParagraph("BodyText", alignment: "left")

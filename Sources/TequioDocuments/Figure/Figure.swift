@@ -97,6 +97,9 @@ public struct Figure: Sendable, Equatable {
         return copy
     }
 
+    /// The figure, smaller when it is wider than `width` points.
+    public func fitted(toWidth width: Double) -> Figure { self.width > width ? scaled(by: width / self.width) : self }
+
     /// Where the first line of a text box's block of lines has its top: the block centred in the box.
     public static func firstLineTop(y: Double, height: Double, lines: Int, style: TextStyle) -> Double {
         y + (height - Double(lines) * style.lineHeight) / 2

@@ -28,6 +28,8 @@ struct PageGeometry {
     let footer: Int
 
     var textWidth: Int { width - left - right }
+    /// The width a figure may take, in points: the text's, less a little for rounding.
+    var figureWidth: Double { Double(textWidth) / 20 - 2 }
 
     static func make(_ paper: Branding.Paper, _ orientation: DocumentLayout.Orientation) -> PageGeometry {
         let (w, h) = paper.twips

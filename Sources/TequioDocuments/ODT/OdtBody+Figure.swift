@@ -8,10 +8,10 @@ import XMLSupport
 /// (`svg:title`, `svg:desc`). The shapes name automatic styles (`OdtFigureStyles`).
 extension OdtBody {
     /// The width a figure may take in the current section: the text's, in points, less a little.
-    var figureWidth: Double { OdtFigureStyles.width(branding.paper, s.orientation) }
+    var figureWidth: Double { PageGeometry.make(branding.paper, s.orientation).figureWidth }
 
     func figure(_ figure: Figure) {
-        let d = figure.width > figureWidth ? figure.scaled(by: figureWidth / figure.width) : figure
+        let d = figure.fitted(toWidth: figureWidth)
         startParagraph("Text_20_body")
         w.start("draw:g", ["draw:style-name": OdtFigureStyles.group, "text:anchor-type": "as-char", "draw:z-index": "0"])
         if !d.title.isEmpty { w.element("svg:title", text: d.title) }
@@ -61,23 +61,20 @@ struct OdtFigureStyles {
     let graphics: [Figure.GraphicStyle]
     let texts: [(style: Figure.TextStyle, colour: Branding.Colour)]
 
-    /// The figures of `layout` as its ODT draws them (charts at the width of their section's text).
+    /// The figures of `layout` as its ODT draws them (at most as wide as their section's text).
     init(layout: DocumentLayout, branding: Branding) {
         var orientation = DocumentLayout.Orientation.portrait
         var figures: [Figure] = []
         for block in layout.blocks {
             switch block {
             case .orientation(let o): orientation = o
-            case .chart(let c): figures.append(ChartGeometry.figure(c, width: Self.width(branding.paper, orientation), colours: branding.colours))
-            case .figure(let f): figures.append(f)
+            case .chart(let c): figures.append(ChartGeometry.figure(c, width: PageGeometry.make(branding.paper, orientation).figureWidth, colours: branding.colours))
+            // As `OdtBody.figure` draws it: a figure wider than the text is scaled, its texts' sizes too.
+            case .figure(let f): figures.append(f.fitted(toWidth: PageGeometry.make(branding.paper, orientation).figureWidth))
             default: break
             }
         }
         (graphics, texts) = Figure.styles(of: figures)
-    }
-
-    static func width(_ paper: Branding.Paper, _ orientation: DocumentLayout.Orientation) -> Double {
-        Double(PageGeometry.make(paper, orientation).textWidth) / 20 - 2
     }
 
     /// `fig.s1F4E79.l000000-0.75`: the fill (`n` none, `s` solid, `h` hatched) and the line.

@@ -81,9 +81,6 @@ final class PDFChart {
     static func colour(_ index: Int) -> RGB { palette[index % palette.count] }
 
     /// A value as people write it: no decimals when it is whole, else one.
-    static func format(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", locale: nil, v)
-    }
 
     /// A round axis maximum and step for values up to `max`.
     static func axis(_ max: Double) -> (top: Double, step: Double) {
@@ -139,13 +136,13 @@ final class PDFChart {
             for (s, value) in values[i].enumerated() {
                 let w = plot * value / axisTop
                 let colour = Self.colour(s)
-                let value = text(Self.format(value), width: 60, size: Self.tickSize)
+                let value = text(value.oneDecimal, width: 60, size: Self.tickSize)
                 let valueWidth = Self.inkWidth(value)
                 if stacked {
                     marks.append(.box(x: x0, y: groupTop, width: w, height: bar, colour: colour))
                     if w > valueWidth + 4 {
                         let ink = colour.luminance < 0.5 ? RGB(hex: "FFFFFF") : look.ink
-                        let inside = text(Self.format(values[i][s]), width: 60, size: Self.tickSize, colour: ink)
+                        let inside = text(values[i][s].oneDecimal, width: 60, size: Self.tickSize, colour: ink)
                         marks.append(.text(inside, x: x0 + (w - valueWidth) / 2, y: groupTop + (bar - inside.height) / 2))
                     }
                     x0 += w
@@ -168,7 +165,7 @@ final class PDFChart {
         while tick <= axisTop + step / 2 {
             let x = left + plot * tick / axisTop
             grid.append(.rule(from: (x, top), to: (x, bottom), thickness: 0.4, colour: look.grid))
-            let label = text(Self.format(tick), width: 60, size: Self.tickSize, colour: look.muted)
+            let label = text(tick.oneDecimal, width: 60, size: Self.tickSize, colour: look.muted)
             marks.append(.text(label, x: x - Self.inkWidth(label) / 2, y: bottom + 2))
             labelBottom = bottom + 2 + label.height
             tick += step
@@ -183,7 +180,7 @@ final class PDFChart {
     private func line(_ categories: [String], _ series: [String], _ values: [[Double]]) {
         let top = legend(series, top: 0) + 8
         let (axisTop, step) = Self.axis(values.flatMap { $0 }.max() ?? 0)
-        let tickLabels = stride(from: 0.0, through: axisTop + step / 2, by: step).map { ($0, text(Self.format($0), width: 60, size: Self.tickSize, colour: look.muted)) }
+        let tickLabels = stride(from: 0.0, through: axisTop + step / 2, by: step).map { ($0, text(($0).oneDecimal, width: 60, size: Self.tickSize, colour: look.muted)) }
         let left = (tickLabels.map { Self.inkWidth($0.1) }.max() ?? 0) + 6
         let plotHeight = 150.0
         let dx = categories.count > 1 ? (width - left - 30) / Double(categories.count - 1) : 0
@@ -224,7 +221,7 @@ final class PDFChart {
         let x = 2 * radius + 24
         for (i, category) in categories.enumerated() {
             let share = String(format: "%.0f", locale: nil, values[i] / total * 100)
-            let block = text("\(category) — \(Self.format(values[i])) (\(share) %)", width: width - x - 14)
+            let block = text("\(category) — \(values[i].oneDecimal) (\(share) %)", width: width - x - 14)
             marks.append(.box(x: x, y: y + block.lines[0].baseline - 8, width: 9, height: 9, colour: Self.colour(i)))
             marks.append(.text(block, x: x + 14, y: y))
             y += block.height + 4

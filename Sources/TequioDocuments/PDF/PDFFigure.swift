@@ -20,10 +20,8 @@ struct PDFFigure {
         case .rect(let rx, let ry, let width, let height, let fill, let stroke):
             if case .hatched(let colour) = fill {
                 canvas.hatch(x: x + rx, y: y + ry, width: width, height: height, colour: RGB(hex: colour.hex), spacing: 3, lineWidth: 0.6)
-                canvas.rectangle(x: x + rx, y: y + ry, width: width, height: height, fill: nil, stroke: stroke.map(rgb), lineWidth: stroke?.width ?? 0)
-            } else {
-                canvas.rectangle(x: x + rx, y: y + ry, width: width, height: height, fill: solid(fill), stroke: stroke.map(rgb), lineWidth: stroke?.width ?? 0)
             }
+            canvas.rectangle(x: x + rx, y: y + ry, width: width, height: height, fill: solid(fill), stroke: stroke.map(rgb), lineWidth: stroke?.width ?? 0)
         case .line(let x1, let y1, let x2, let y2, let stroke):
             canvas.line(from: (x + x1, y + y1), to: (x + x2, y + y2), width: stroke.width, colour: rgb(stroke))
         case .dot(let cx, let cy, let r, let fill, let stroke):

@@ -216,8 +216,7 @@ struct PDFPaginator {
 
     private mutating func place(_ t: PDFTable) {
         let headerHeight = t.height(t.header)
-        let together = t.keepTogether && t.totalHeight <= page.frame.bodyHeight
-        if !atTop && spaceAfter + (together ? t.totalHeight : head(.table(t))) > remaining { newPage() }
+        if !atTop && spaceAfter + head(.table(t)) > remaining { newPage() }
         y += gap(0)
         page.items.append(.beginTag("Table"))
         placeHeader(t)

@@ -74,11 +74,6 @@ public struct DecisionRecord: Sendable {
     /// A figure as the record writes it: two decimals, a point whatever the locale.
     static func figure(_ x: Double) -> String { String(format: "%.2f", locale: nil, x) }
 
-    /// A whole number or a short decimal (weights, the disagreement spread, the scale's ends).
-    static func number(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(format: "%.1f", locale: nil, x)
-    }
-
     /// `14 de marzo de 2012` from an ISO 8601 time, or the text as given when it is not one.
     func longDate(_ iso: String) -> String {
         Timestamp(iso: iso).map { strings.longDate($0.calendarDate) } ?? iso

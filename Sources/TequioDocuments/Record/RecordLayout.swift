@@ -103,7 +103,7 @@ public enum RecordLayout {
             let guidance = record.text(c.guidance)
             return [
                 [LayoutText(words.criterionLabel(i + 1))], [LayoutText(record.criterionTitle(c.id))] + (guidance.isEmpty ? [] : [LayoutText(guidance)]),
-                [LayoutText(words.percent(DecisionRecord.number(c.weight)))],
+                [LayoutText(words.percent(c.weight.oneDecimal))],
                 [LayoutText(c.justify.sorted().map(String.init).joined(separator: ", "))],
             ]
         }
@@ -112,7 +112,7 @@ public enum RecordLayout {
                 DocumentLayout.Table(
                     kind: .summary, caption: words.criteria, header: ["", words.criterion, words.weight, words.justifyFor],
                     weights: [0.6, 6, 1.2, 1.8], rows: rows,
-                    footer: [words.total, "", words.percent(DecisionRecord.number(rubric.criteria.reduce(0) { $0 + $1.weight })), ""],
+                    footer: [words.total, "", words.percent((rubric.criteria.reduce(0) { $0 + $1.weight }).oneDecimal), ""],
                     numericColumns: [2])))
         blocks.append(.minorHeading(words.scale))
         blocks.append(.list(.bullets, rubric.levels.map { LayoutText("\($0.value) — \(record.text($0.label))") }))
@@ -121,7 +121,7 @@ public enum RecordLayout {
             blocks.append(.list(.bullets, rubric.gates.enumerated().map { LayoutText("\(words.gateLabel($0.offset + 1)). \(record.text($0.element.question))") }))
         }
         if let breaker = rubric.tieBreaker { blocks.append(.paragraph(LayoutText(words.tieBreaker(record.criterionTitle(breaker))))) }
-        blocks.append(.paragraph(LayoutText(words.disagreementRule(DecisionRecord.number(rubric.disagreementSpread)))))
+        blocks.append(.paragraph(LayoutText(words.disagreementRule(rubric.disagreementSpread.oneDecimal))))
         blocks.append(.paragraph(LayoutText(words.totalRule(String(rubric.minimum), String(rubric.maximum)))))
         return blocks
     }

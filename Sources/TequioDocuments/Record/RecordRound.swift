@@ -58,7 +58,7 @@ struct RecordRound {
         let criteria = record.rubric.criteria
         var header = [words.rank, words.plan, words.total]
         if round.normalised { header.append("z") }
-        header += criteria.enumerated().map { words.criterionColumn($0.offset + 1, weight: DecisionRecord.number($0.element.weight)) }
+        header += criteria.enumerated().map { words.criterionColumn($0.offset + 1, weight: ($0.element.weight).oneDecimal) }
         header.append(words.status)
         let departed = Set(round.departures.map(\.plan))
         let rows = round.ranking.entries.map { e -> [[LayoutText]] in
@@ -169,7 +169,7 @@ struct RecordRound {
             e.statistics.filter(\.disagreement).map { LayoutText(words.disagreement(e.table, record.criterionTitle($0.criterion), $0.minimum, $0.maximum)) }
         }
         guard !items.isEmpty else {
-            return blocks + [.paragraph(LayoutText(words.noDisagreement(DecisionRecord.number(record.rubric.disagreementSpread))))]
+            return blocks + [.paragraph(LayoutText(words.noDisagreement(record.rubric.disagreementSpread.oneDecimal)))]
         }
         blocks.append(.list(.bullets, items))
         blocks.append(.paragraph(LayoutText(round.rationale.isEmpty ? words.notSettled : words.settled)))

@@ -65,14 +65,7 @@ struct RecordWords: Sendable {
     func tieKept(_ plans: String, rank: Int) -> String { strings("document.record.tieKept", plans, String(rank)) }
     var tieAtCutoff: String { strings("document.record.tieAtCutoff") }
 
-    func status(_ s: Ranking.Status) -> String {
-        switch s {
-        case .advances: strings("document.record.advances")
-        case .reserve: strings("document.record.reserve")
-        case .out: strings("document.record.out")
-        case .ineligible: strings("document.record.ineligible")
-        }
-    }
+    func status(_ s: Ranking.Status) -> String { strings.rankingStatus(s) }
     func byDecision(_ status: String) -> String { strings("document.record.byDecision", status) }
 
     var chartHeading: String { strings("document.record.chartHeading") }
@@ -124,8 +117,5 @@ struct RecordWords: Sendable {
     var noConflict: String { strings("document.record.noConflict") }
 
     /// "A", "A y B", "A, B y C".
-    func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return strings("score.listAnd", items.dropLast().joined(separator: ", "), items[items.count - 1])
-    }
+    func list(_ items: [String]) -> String { strings.list(items) }
 }

@@ -200,7 +200,6 @@ struct SheetImport {
         // Rows: only those that hold cells, in order (a stray cell far down costs nothing).
         var rows: [CompletedMatrix.Row] = []
         var members: [CompletedMatrix.Member] = []
-        let readColumnSet = readColumns
         var columnsByRow: [Int: [Int]] = [:]
         for address in sheet.cells.keys where address.row > headerRow { columnsByRow[address.row, default: []].append(address.column) }
         let rowIndexes = columnsByRow.keys.sorted()
@@ -248,7 +247,7 @@ struct SheetImport {
                     return .failed
                 }
             }
-            for column in columnsByRow[row]! where !readColumnSet.contains(column) {
+            for column in columnsByRow[row]! where !readColumns.contains(column) {
                 let address = CellAddress(row: row, column: column)
                 if !sheet[address].allSatisfy(\.isWhitespace) { ignored.append(address) }
             }

@@ -21,7 +21,6 @@ struct Agenda {
         let start: Int
         let minutes: Int
         let slots: [Slot]
-        var end: Int { start + minutes }
     }
 
     enum Item {

@@ -57,7 +57,7 @@ struct PrintContext {
         blocks += eventFields
         var duration: [String] = []
         if let days = m.durationDays { duration.append(strings.daysN(days)) }
-        if let hours = m.durationHours { duration.append(strings.hoursN(PrintNumber.format(hours))) }
+        if let hours = m.durationHours { duration.append(strings.hoursN(hours.oneDecimal)) }
         if !duration.isEmpty { blocks.append(.field(label: strings.duration, value: LayoutText(duration.joined(separator: " · ")))) }
         if !m.authors.isEmpty {
             let authors = m.authors.map { [$0.name, $0.affiliation].compactMap { $0 }.joined(separator: ", ") }
@@ -104,12 +104,6 @@ struct PrintContext {
 }
 
 /// Numbers as a printed page shows them.
-enum PrintNumber {
-    /// `12.5`, `3`: no decimals when whole.
-    static func format(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", locale: nil, v)
-    }
-}
 
 extension CalendarDate {
     /// The date `days` later, across months and years.

@@ -124,11 +124,7 @@ struct PrintStrings: Sendable {
     }
 
     /// `A, B y C`.
-    func list(_ items: [String]) -> String {
-        guard let last = items.last else { return "" }
-        guard items.count > 1 else { return last }
-        return strings("print.listAnd", items.dropLast().joined(separator: ", "), last)
-    }
+    func list(_ items: [String]) -> String { strings.list(items) }
 
     /// `8 al 9 de diciembre de 2011` / `8–9 December 2011`: one day, or the first and last.
     func dates(from start: CalendarDate, to end: CalendarDate?, documents: DocumentStrings) -> String {

@@ -58,8 +58,6 @@ public struct ScoringStrings: Sendable {
 
     /// "1, 2 y 5" / "1, 2 and 5".
     public func list(_ values: [Int]) -> String {
-        let items = values.sorted().map(String.init)
-        guard items.count > 1 else { return items.first ?? "" }
-        return strings("score.listAnd", items.dropLast().joined(separator: ", "), items.last!)
+        strings.list(values.sorted().map(String.init))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TequioModel
 
 /// An XSD datatype with the facets our schemas use, as RELAX NG `data` or `value` sees it.
 struct Datatype {
@@ -55,9 +56,7 @@ struct Datatype {
         guard s.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil else { return false }
         let parts = s.split(separator: "-").compactMap { Int($0) }
         let (year, month, day) = (parts[0], parts[1], parts[2])
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...12).contains(month) && (1...lengths[month - 1]).contains(day)
+        return (1...12).contains(month) && (1...CalendarDate.days(in: month, of: year)).contains(day)
     }
 
     static func integer(_ s: String) -> Int? {

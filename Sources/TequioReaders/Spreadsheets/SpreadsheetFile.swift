@@ -51,9 +51,7 @@ public enum SpreadsheetFile {
         return read(url, displayPath: DisplayPath.of(url))
     }
 
-    /// `onlySheet`: read only the sheet of that name from an `.xlsx` (to tell what kind of workbook it is
-    /// without reading the rest); the other formats are read whole.
-    public static func read(_ url: URL, displayPath: String, onlySheet: String? = nil) -> (SpreadsheetDocument?, [Diagnostic]) {
+    public static func read(_ url: URL, displayPath: String) -> (SpreadsheetDocument?, [Diagnostic]) {
         let ext = url.pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else {
             return (
@@ -95,7 +93,7 @@ public enum SpreadsheetFile {
                     return (nil, [protection(finding, ext: ext, path: displayPath)])
                 }
                 let document = ext == "xlsx"
-                    ? try XLSXReader(files: tree, path: displayPath, limits: xmlLimits, onlySheet: onlySheet).read()
+                    ? try XLSXReader(files: tree, path: displayPath, limits: xmlLimits).read()
                     : try ODSReader(files: tree, path: displayPath, limits: xmlLimits).read()
                 return (try checkTextSize(document), [])
             }

@@ -11,8 +11,6 @@ struct XLSXReader {
     /// The workbook's name in messages (`plan.xlsx`).
     let path: String
     let limits: XMLParseLimits
-    /// When set, the only sheet read.
-    var onlySheet: String? = nil
     static let maxCells = 1_000_000
 
     static let officeRelationships = [
@@ -34,7 +32,6 @@ struct XLSXReader {
         var cellCount = 0
         for entry in workbook.element(named: "sheets")?.elements(named: "sheet") ?? [] {
             let name = entry.attribute("name") ?? "?"
-            if let onlySheet, name != onlySheet { continue }
             let id = Self.officeRelationships.lazy.compactMap { entry.attribute("id", namespace: $0) }.first ?? ""
             guard let rel = rels[id], rel.type.hasSuffix("/worksheet") else {
                 // Chart sheets and dialog sheets hold no cells to import.

@@ -7,7 +7,7 @@ import XMLSupport
 func utf8String(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 
 /// The text of a shared string (`<si>`) or an inline string (`<is>`) as it streams by: its plain `t`
-/// or its runs' `t`, without phonetic runs (`rPh`), as `XLSXReader.richText` reads it from a tree.
+/// or its runs' `t`, without phonetic runs (`rPh`).
 struct RichTextCollector {
     private(set) var bytes: [UInt8] = []
     private var rootDepth = 0
