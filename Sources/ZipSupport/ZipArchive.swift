@@ -8,6 +8,7 @@ final class ZipArchive {
 
     /// Opens `path` with libzip `flags` (`ZIP_CREATE`, `ZIP_RDONLY`, `ZIP_CHECKCONS`, ...).
     init(path: String, flags: Int32, displayPath: String) throws {
+        _ = Self.libzipStatics
         self.displayPath = displayPath
         var code: Int32 = 0
         guard let handle = zip_open(path, flags, &code) else {
@@ -20,6 +21,7 @@ final class ZipArchive {
     /// one reference to `source` (call `zip_source_keep` first to use the source after `close()`);
     /// on failure the caller still owns it.
     init(source: OpaquePointer, flags: Int32, displayPath: String) throws {
+        _ = Self.libzipStatics
         self.displayPath = displayPath
         var error = zip_error_t()
         zip_error_init(&error)
@@ -29,6 +31,22 @@ final class ZipArchive {
         }
         self.handle = handle
     }
+
+    /// libzip 1.7 sets two static bitmaps on its first `zip_open_from_source` (which `zip_open` calls),
+    /// the "writable" one last: a second thread opening at that moment reads the first set and the
+    /// second unset, takes the source for read-only, and fails with "read-only archive". One open
+    /// here, run once for the process by Swift's thread-safe `static let`, sets both before any other.
+    private static let libzipStatics: Void = {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(nil, 0, 0, &error) else { return }
+        if let archive = zip_open_from_source(source, ZIP_TRUNCATE, &error) {
+            zip_discard(archive)
+        } else {
+            zip_source_free(source)
+        }
+    }()
 
     deinit {
         if let handle { zip_discard(handle) }
