@@ -25,6 +25,11 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // The direct engine of PDFSupport: HarfBuzz shapes and subsets, fontconfig finds the fonts
+        // (libharfbuzz-dev, which brings libharfbuzz-subset0; libfontconfig-dev).
+        .systemLibrary(
+            name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
+            providers: [.apt(["libharfbuzz-dev", "libfontconfig-dev"])]),
         .systemLibrary(
             name: "CQPDF", pkgConfig: "libqpdf",
             providers: [.apt(["libqpdf-dev"])]),
@@ -35,7 +40,7 @@ let package = Package(
         // The only Swift code that sees each C library.
         .target(name: "XMLSupport", dependencies: ["CLibXML2", "TequioModel"]),
         .target(name: "ZipSupport", dependencies: ["CLibZip", "TequioModel"]),
-        .target(name: "PDFSupport", dependencies: ["CPangoCairo", "CQPDF", "CZlib", "TequioModel"]),
+        .target(name: "PDFSupport", dependencies: ["CPangoCairo", "CHarfBuzz", "CQPDF", "CZlib", "TequioModel"]),
 
         // Plain values, no I/O, no C.
         .target(name: "TequioModel"),

@@ -36,7 +36,7 @@ public struct TextRun: Sendable {
 /// Alignment along the line; `start` and `end` follow each paragraph's own direction.
 public enum TextAlignment: Sendable { case start, center, end }
 
-/// A paragraph laid out by pango: wrapped to a width (at word boundaries by Unicode's rules, inside a
+/// A paragraph laid out by pango (or, for simple left-to-right text, by `DirectLayout`): wrapped to a width (at word boundaries by Unicode's rules, inside a
 /// word only when the word alone is wider than the line), shaped, and in its own direction (the first
 /// strong character decides, so Arabic and Hebrew run right to left).
 public final class TextBlock {
@@ -51,14 +51,35 @@ public final class TextBlock {
         public var bottom: Double { top + height }
     }
 
-    let layout: OpaquePointer
+    /// Pango's layout, or the direct engine's lines (`TextEngine.direct`).
+    enum Content {
+        case pango(OpaquePointer)
+        case shaped([ShapedLine])
+    }
+
+    let content: Content
     public let lines: [Line]
 
     /// - Parameters:
     ///   - width: the line length in points.
     ///   - lineSpacing: baseline to baseline as a multiple of the font's line height; 0 for the font's own.
     public init(_ engine: TextEngine, runs: [TextRun], width: Double, alignment: TextAlignment = .start, lineSpacing: Double = 0) {
-        layout = pango_layout_new(engine.context)
+        let set = runs.flatMap(Self.setCapitals).map { TextRun(CairoText.clean($0.text), $0.style) }
+        if let shaper = engine.shaper, !engine.needsPango {
+            if let laid = DirectLayout.lay(set, width: max(1, width), alignment: alignment, lineSpacing: lineSpacing, shaper: shaper) {
+                content = .shaped(laid.shaped)
+                lines = laid.lines
+                return
+            }
+            engine.needsPango = true
+        }
+        let layout = Self.pangoLayout(engine, runs: set, width: width, alignment: alignment, lineSpacing: lineSpacing)
+        content = .pango(layout)
+        lines = Self.measure(layout)
+    }
+
+    private static func pangoLayout(_ engine: TextEngine, runs: [TextRun], width: Double, alignment: TextAlignment, lineSpacing: Double) -> OpaquePointer {
+        let layout = pango_layout_new(engine.context)!
         var text = ""
         let attributes = pango_attr_list_new()!
         defer { pango_attr_list_unref(attributes) }
@@ -68,9 +89,9 @@ public final class TextBlock {
             attribute.pointee.end_index = UInt32(end)
             pango_attr_list_insert(attributes, attribute)
         }
-        for run in runs.flatMap(Self.setCapitals) where !run.text.isEmpty {
+        for run in runs where !run.text.isEmpty {
             let start = text.utf8.count
-            text += CairoText.clean(run.text)
+            text += run.text
             let end = text.utf8.count
             let s = run.style
             add(pango_attr_font_desc_new(engine.description(s.font)), start, end)
@@ -97,10 +118,12 @@ public final class TextBlock {
             }
         pango_layout_set_alignment(layout, align)
         if lineSpacing > 0 { pango_layout_set_line_spacing(layout, Float(lineSpacing)) }
-        lines = Self.measure(layout)
+        return layout
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    deinit {
+        if case .pango(let layout) = content { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    }
 
     /// Points from the top of the first line to the bottom of the last.
     public var height: Double { lines.last?.bottom ?? 0 }
@@ -163,6 +186,7 @@ public final class TextBlock {
     /// Calls `body` with each line of `range` and its index (pango's lines, without an iterator, which
     /// would measure every line again).
     func forEachLine(in range: Range<Int>, _ body: (Int, UnsafeMutablePointer<PangoLayoutLine>) -> Void) {
+        guard case .pango(let layout) = content else { preconditionFailure("a direct engine's block drawn by cairo") }
         var node = pango_layout_get_lines_readonly(layout)
         var index = 0
         while let n = node, index < range.upperBound {

@@ -23,9 +23,17 @@ public struct FontSpec: Hashable, Sendable {
 public final class TextEngine {
     let context: OpaquePointer
     private var fonts: [FontSpec: OpaquePointer] = [:]
+    /// The direct engine's shaper (HarfBuzz without pango), when the engine is direct.
+    let shaper: Shaper?
+    /// A block met text the direct engine leaves to pango: that block, and the rest, were laid out by
+    /// pango, and the document is to be drawn by cairo (`PDFCanvas`), not `DirectCanvas`.
+    public internal(set) var needsPango = false
 
-    /// - Parameter language: a BCP 47 tag (`es`, `ar`): pango's line breaking and font choice follow it.
-    public init(language: String) throws {
+    /// - Parameters:
+    ///   - language: a BCP 47 tag (`es`, `ar`): line breaking and font choice follow it.
+    ///   - direct: lay out simple left-to-right text with HarfBuzz alone (`DirectLayout`), for `DirectCanvas`.
+    public init(language: String, direct: Bool = false) throws {
+        shaper = direct ? Shaper(language: language) : nil
         _ = FontSetup.applied
         guard let map = pango_cairo_font_map_get_default(), let context = pango_font_map_create_context(map) else {
             throw PDFError("pango: no font map (is fontconfig installed?)")

@@ -27,19 +27,38 @@ public struct PDFWriter: Sendable {
     }
 
     func render(_ layout: DocumentLayout, keepLayouts: Bool) throws -> Data {
+        if let direct = try renderDirect(layout, keepLayouts: keepLayouts) { return direct }
         let engine = try TextEngine(language: layout.properties.language)
         let pages = try paginate(layout, engine: engine, keepLayouts: keepLayouts)
-        let logo = try PDFLogo.image(branding.logo)
         let first = pages[0].frame
-        let canvas = try PDFCanvas(width: first.width, height: first.height)
+        let canvas = try CairoCanvas(width: first.width, height: first.height)
         canvas.setMetadata(metadata(layout.properties))
-        PDFPainter(layout: layout, styles: PDFStyles(branding: branding), engine: engine, logo: logo).draw(pages, on: canvas)
+        try draw(layout, pages, engine: engine, on: canvas)
         var missing: [String] = []
         if layout.properties.created == nil { missing.append("CreationDate") }
         if layout.properties.modified == nil { missing.append("ModDate") }
         let raw = try canvas.finish()
         return try PDFRewrite.rewrite(
             raw, language: layout.properties.language, removingInfo: missing, links: canvas.links, figureAlternatives: canvas.figureAlternatives)
+    }
+
+    /// The document written by `DirectCanvas`, or nil when some of its text is for pango (right to left,
+    /// complex scripts, emoji, fonts without a TrueType file): then pango and cairo write it.
+    func renderDirect(_ layout: DocumentLayout, keepLayouts: Bool) throws -> Data? {
+        let engine = try TextEngine(language: layout.properties.language, direct: true)
+        let pages = try paginate(layout, engine: engine, keepLayouts: keepLayouts)
+        guard !engine.needsPango else { return nil }
+        let first = pages[0].frame
+        let canvas = DirectCanvas(width: first.width, height: first.height, language: layout.properties.language)
+        canvas.setMetadata(metadata(layout.properties))
+        try draw(layout, pages, engine: engine, on: canvas)
+        guard !engine.needsPango else { return nil }
+        return try canvas.finish()
+    }
+
+    private func draw(_ layout: DocumentLayout, _ pages: [PDFPage], engine: TextEngine, on canvas: PDFCanvas) throws {
+        let logo = try PDFLogo.image(branding.logo)
+        PDFPainter(layout: layout, styles: PDFStyles(branding: branding), engine: engine, logo: logo).draw(pages, on: canvas)
     }
 
     /// The first pass: the layout's pages, measured but not drawn.

@@ -1,0 +1,219 @@
+/// Glyphs of one face and look on a line, from `x` points after the line's start.
+struct GlyphRun {
+    let face: FontFace
+    let style: RunStyle
+    var x: Double
+    var glyphs: [UInt32] = []
+    /// In font units, kerning included, letter spacing not.
+    var advances: [Double] = []
+    var texts: [String] = []
+    /// In points, letter spacing included.
+    var width: Double = 0
+}
+
+/// A line laid out by the direct engine: its glyph runs in order.
+struct ShapedLine {
+    var runs: [GlyphRun]
+}
+
+/// Lays out a paragraph of left-to-right text without pango: HarfBuzz shapes each word once
+/// (`Shaper`), lines break at spaces and after hyphens and dashes, inside a word only when it alone
+/// is wider than the line (at a cluster boundary, as pango's `PANGO_WRAP_WORD_CHAR`), and a line
+/// break in the text starts a new line. Lines are placed as pango places them (`pango_layout_set_line_spacing`).
+///
+/// Returns nil for text it does not lay out as pango would: right-to-left or complex scripts,
+/// combining marks, tabs, characters the run's font lacks (pango would take another font), and
+/// fonts fontconfig gives without a TrueType file or with a synthetic bold or italic.
+enum DirectLayout {
+    private enum Kind { case word, space, newline }
+
+    private struct Piece {
+        var face: FontFace
+        var style: RunStyle
+        var kind: Kind
+        var shaped: ShapedText
+        /// A line may break after this word piece (it ends with a hyphen or a dash).
+        var breakAfter: Bool
+        var scale: Double { style.font.size / face.unitsPerEm }
+
+        func width(_ glyphs: Range<Int>) -> Double {
+            var sum = 0.0
+            for i in glyphs { sum += shaped.advances[i] }
+            return sum * scale + style.letterSpacing * Double(glyphs.count)
+        }
+    }
+
+    static func lay(
+        _ runs: [TextRun], width: Double, alignment: TextAlignment, lineSpacing: Double, shaper: Shaper
+    ) -> (lines: [TextBlock.Line], shaped: [ShapedLine])? {
+        guard let pieces = pieces(runs, shaper: shaper) else { return nil }
+        // An empty paragraph is one line in its first run's font (pango's default font without runs).
+        let emptyStyle = runs.first?.style ?? RunStyle(font: FontSpec(family: "sans-serif", size: 12), colour: RGB(hex: "000000"))
+        guard let emptyFace = FontLibrary.face(emptyStyle.font) else { return nil }
+
+        var placedLines: [[(piece: Int, glyphs: Range<Int>)]] = []
+        var current: [(piece: Int, glyphs: Range<Int>)] = []
+        var used = 0.0
+        let limit = width + 0.001
+        func finish() {
+            placedLines.append(current)
+            current = []
+            used = 0
+        }
+        func place(_ p: Int, _ glyphs: Range<Int>) {
+            guard !glyphs.isEmpty else { return }
+            if let last = current.last, last.piece == p, last.glyphs.upperBound == glyphs.lowerBound {
+                current[current.count - 1].glyphs = last.glyphs.lowerBound..<glyphs.upperBound
+            } else {
+                current.append((p, glyphs))
+            }
+            used += pieces[p].width(glyphs)
+        }
+
+        var i = 0
+        while i < pieces.count {
+            if pieces[i].kind == .newline {
+                finish()
+                i += 1
+                continue
+            }
+            // A unit: the words up to a break opportunity, then the spaces after them.
+            var wordsEnd = i
+            var words = 0.0
+            while wordsEnd < pieces.count, pieces[wordsEnd].kind == .word {
+                words += pieces[wordsEnd].width(0..<pieces[wordsEnd].shaped.glyphs.count)
+                wordsEnd += 1
+                if pieces[wordsEnd - 1].breakAfter { break }
+            }
+            var end = wordsEnd
+            while end < pieces.count, pieces[end].kind == .space { end += 1 }
+
+            if !current.isEmpty, used + words > limit { finish() }
+            if current.isEmpty, words > limit {
+                // Wider than the line alone: cut between clusters.
+                for p in i..<wordsEnd {
+                    let starts = pieces[p].shaped.clusterStarts + [pieces[p].shaped.glyphs.count]
+                    for c in 0..<(starts.count - 1) {
+                        let cluster = starts[c]..<starts[c + 1]
+                        if !current.isEmpty, used + pieces[p].width(cluster) > limit { finish() }
+                        place(p, cluster)
+                    }
+                }
+            } else {
+                for p in i..<wordsEnd { place(p, 0..<pieces[p].shaped.glyphs.count) }
+            }
+            for p in wordsEnd..<end { place(p, 0..<pieces[p].shaped.glyphs.count) }
+            i = end
+        }
+        if !current.isEmpty || placedLines.isEmpty || pieces.last?.kind == .newline { finish() }
+
+        var lines: [TextBlock.Line] = []
+        var shaped: [ShapedLine] = []
+        var top = 0.0
+        for placed in placedLines {
+            var runsOnLine: [GlyphRun] = []
+            var x = 0.0
+            var content = 0.0
+            var ascent = 0.0
+            var descent = 0.0
+            var gap = 0.0
+            for (p, glyphs) in placed {
+                let piece = pieces[p]
+                let w = piece.width(glyphs)
+                ascent = max(ascent, piece.face.ascent * piece.scale)
+                descent = max(descent, piece.face.descent * piece.scale)
+                gap = max(gap, piece.face.lineGap * piece.scale)
+                if piece.kind == .word || piece.kind == .space {
+                    if var last = runsOnLine.last, last.face === piece.face, last.style == piece.style {
+                        last.glyphs += piece.shaped.glyphs[glyphs]
+                        last.advances += piece.shaped.advances[glyphs]
+                        last.texts += piece.shaped.texts[glyphs]
+                        last.width += w
+                        runsOnLine[runsOnLine.count - 1] = last
+                    } else {
+                        runsOnLine.append(
+                            GlyphRun(
+                                face: piece.face, style: piece.style, x: x, glyphs: Array(piece.shaped.glyphs[glyphs]),
+                                advances: Array(piece.shaped.advances[glyphs]), texts: Array(piece.shaped.texts[glyphs]), width: w))
+                    }
+                }
+                x += w
+                if piece.kind == .word { content = x }
+            }
+            if placed.isEmpty {
+                let scale = emptyStyle.font.size / emptyFace.unitsPerEm
+                ascent = emptyFace.ascent * scale
+                descent = emptyFace.descent * scale
+                gap = emptyFace.lineGap * scale
+            }
+            let natural = ascent + descent
+            let offset: Double =
+                switch alignment {
+                case .start: 0
+                case .center: max(0, (width - content) / 2)
+                case .end: max(0, width - content)
+                }
+            for r in runsOnLine.indices { runsOnLine[r].x += offset }
+            // As pango: each line as tall as its fonts; with a line spacing, the first baseline at the
+            // first line's ascent and each next one the spacing times the line's height (gap included) lower.
+            let baseline = lineSpacing > 0 ? (lines.last.map { $0.baseline + lineSpacing * (natural + gap) } ?? ascent) : top + ascent
+            lines.append(TextBlock.Line(top: baseline - ascent, height: natural, baseline: baseline, x: offset, width: content))
+            top = baseline + descent
+            shaped.append(ShapedLine(runs: runsOnLine))
+        }
+        return (lines, shaped)
+    }
+
+    /// The runs cut into words, spaces and line breaks, each shaped; nil when a character is not for
+    /// the direct engine.
+    private static func pieces(_ runs: [TextRun], shaper: Shaper) -> [Piece]? {
+        var pieces: [Piece] = []
+        for run in runs where !run.text.isEmpty {
+            guard let face = FontLibrary.face(run.style.font) else { return nil }
+            var word = String.UnicodeScalarView()
+            func flush(breakAfter: Bool) {
+                guard !word.isEmpty else { return }
+                let text = String(word)
+                pieces.append(Piece(face: face, style: run.style, kind: .word, shaped: shaper.shape(text, face), breakAfter: breakAfter))
+                word = String.UnicodeScalarView()
+            }
+            for scalar in run.text.unicodeScalars {
+                switch scalar {
+                case " ":
+                    flush(breakAfter: false)
+                    pieces.append(Piece(face: face, style: run.style, kind: .space, shaped: shaper.shape(" ", face), breakAfter: false))
+                case "\n":
+                    flush(breakAfter: false)
+                    pieces.append(Piece(face: face, style: run.style, kind: .newline, shaped: ShapedText(glyphs: [], advances: [], texts: [], clusterStarts: []), breakAfter: false))
+                default:
+                    guard isSimple(scalar), face.glyph(scalar) != nil else { return nil }
+                    word.append(scalar)
+                    if breaksAfter(scalar) { flush(breakAfter: true) }
+                }
+            }
+            flush(breakAfter: false)
+        }
+        return pieces
+    }
+
+    /// Hyphen-minus, hyphen, en dash, em dash: a line may break after them (Unicode's line breaking
+    /// classes HY, BA, B2).
+    private static func breaksAfter(_ s: Unicode.Scalar) -> Bool {
+        s == "-" || s == "\u{2010}" || s == "\u{2013}" || s == "\u{2014}"
+    }
+
+    /// Left-to-right scripts shaped without marks or reordering (Latin, Greek, Cyrillic), punctuation,
+    /// currency, letter-like and mathematical symbols, arrows, boxes and geometric shapes. Not combining
+    /// marks, invisible format characters, bidi controls, soft hyphens or emoji.
+    static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        switch v {
+        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300: return true
+        case 0x370..<0x483, 0x48A..<0x530: return true
+        case 0x1E00..<0x2000: return true
+        case 0x2010..<0x2028, 0x2030..<0x205F, 0x2070..<0x20A0, 0x20A0..<0x20C0: return true
+        case 0x2100..<0x2300, 0x2460..<0x2600: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// The structure tree of a tagged PDF (ISO 32000-1 §14.7–14.8) as `DirectCanvas` draws: elements
+/// opened and closed in order, each drawing operation marked as the content of the innermost open
+/// element (a marked-content sequence with an MCID, one per element and page), or as an artifact
+/// (running headers, footers, page numbers) outside every element. An element may span pages.
+struct StructureTree {
+    private struct Element {
+        var type: String
+        var alternative: String?
+        var parent: Int?
+        var kids: [Kid] = []
+    }
+
+    private enum Kid {
+        case element(Int)
+        case content(page: Int, mcid: Int)
+    }
+
+    private var elements: [Element] = []
+    private var roots: [Int] = []
+    private var open: [Int] = []
+    /// The marked-content sequence now open: an element's, or an artifact's (nil).
+    private var marking: Int?? = .none
+    /// For each page, the element of each MCID (the parent tree).
+    private var parents: [Int: [Int]] = [:]
+
+    mutating func begin(_ type: String, alternative: String? = nil, content: inout ContentStream) {
+        closeMarkedContent(&content)
+        let index = elements.count
+        elements.append(Element(type: type, alternative: alternative, parent: open.last))
+        if let parent = open.last {
+            elements[parent].kids.append(.element(index))
+        } else {
+            roots.append(index)
+        }
+        open.append(index)
+    }
+
+    mutating func end(content: inout ContentStream) {
+        closeMarkedContent(&content)
+        _ = open.popLast()
+    }
+
+    /// Opens the marked-content sequence for what is drawn next on `page` (from 0), unless it is open.
+    mutating func mark(page: Int, content: inout ContentStream) {
+        let wanted = open.last
+        if case .some(let current) = marking, current == wanted { return }
+        closeMarkedContent(&content)
+        if let element = wanted {
+            let mcid = parents[page, default: []].count
+            parents[page, default: []].append(element)
+            elements[element].kids.append(.content(page: page, mcid: mcid))
+            content.text("/")
+            content.text(Self.name(elements[element].type))
+            content.text(" <</MCID \(mcid)>> BDC\n")
+        } else {
+            content.text("/Artifact BMC\n")
+        }
+        marking = .some(wanted)
+    }
+
+    mutating func closeMarkedContent(_ content: inout ContentStream) {
+        guard case .some = marking else { return }
+        content.text("EMC\n")
+        marking = .none
+    }
+
+    /// The structure tree root's number, its elements under one /Document element, and the parent
+    /// tree; nil when nothing was tagged.
+    func objects(pages: [Int], adding add: (PDFObject) -> Int, reserve: () -> Int, set: (Int, PDFObject) -> Void) -> Int? {
+        guard !elements.isEmpty else { return nil }
+        let root = reserve()
+        let document = reserve()
+        let numbers = elements.map { _ in reserve() }
+        for (i, e) in elements.enumerated() {
+            var kids: [PDFObject] = []
+            for kid in e.kids {
+                switch kid {
+                case .element(let k): kids.append(.reference(numbers[k]))
+                case .content(let page, let mcid):
+                    kids.append(
+                        .dictionary(PDFDictionary([("Type", .name("MCR")), ("Pg", .reference(pages[page])), ("MCID", .integer(mcid))])))
+                }
+            }
+            var d = PDFDictionary([
+                ("Type", .name("StructElem")), ("S", .name(Self.name(e.type))),
+                ("P", .reference(e.parent.map { numbers[$0] } ?? document)), ("K", .array(kids)),
+            ])
+            if let alternative = e.alternative { d["Alt"] = .text(alternative) }
+            set(numbers[i], .dictionary(d))
+        }
+        set(
+            document,
+            .dictionary(
+                PDFDictionary([
+                    ("Type", .name("StructElem")), ("S", .name("Document")), ("P", .reference(root)),
+                    ("K", .array(roots.map { .reference(numbers[$0]) })),
+                ])))
+        var nums: [PDFObject] = []
+        for page in pages.indices {
+            nums.append(.integer(page))
+            nums.append(.array((parents[page] ?? []).map { .reference(numbers[$0]) }))
+        }
+        let parentTree = add(.dictionary(PDFDictionary([("Nums", .array(nums))])))
+        set(
+            root,
+            .dictionary(
+                PDFDictionary([
+                    ("Type", .name("StructTreeRoot")), ("K", .reference(document)), ("ParentTree", .reference(parentTree)),
+                    ("ParentTreeNextKey", .integer(pages.count)),
+                ])))
+        return root
+    }
+
+    /// A structure type as a PDF name: letters and digits only (the writers' types are standard ones).
+    private static func name(_ type: String) -> String {
+        let kept = type.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return kept.isEmpty ? "Span" : kept
+    }
+}
