@@ -170,36 +170,63 @@ enum DirectLayout {
         var pieces: [Piece] = []
         for run in runs where !run.text.isEmpty {
             guard let face = FontLibrary.face(run.style.font) else { return nil }
+            var tokens: [(kind: Kind, text: String, breakAfter: Bool)] = []
             var word = String.UnicodeScalarView()
             func flush(breakAfter: Bool) {
                 guard !word.isEmpty else { return }
-                let text = String(word)
-                pieces.append(Piece(face: face, style: run.style, kind: .word, shaped: shaper.shape(text, face), breakAfter: breakAfter))
+                tokens.append((.word, String(word), breakAfter))
                 word = String.UnicodeScalarView()
             }
             for scalar in run.text.unicodeScalars {
                 switch scalar {
                 case " ":
                     flush(breakAfter: false)
-                    pieces.append(Piece(face: face, style: run.style, kind: .space, shaped: shaper.shape(" ", face), breakAfter: false))
+                    tokens.append((.space, " ", false))
                 case "\n":
                     flush(breakAfter: false)
-                    pieces.append(Piece(face: face, style: run.style, kind: .newline, shaped: ShapedText(glyphs: [], advances: [], texts: [], clusterStarts: []), breakAfter: false))
+                    tokens.append((.newline, "", false))
                 default:
                     guard isSimple(scalar), face.glyph(scalar) != nil else { return nil }
+                    if let last = word.last, breaksAfter(last, before: scalar, wordStart: word.count == 1) { flush(breakAfter: true) }
                     word.append(scalar)
-                    if breaksAfter(scalar) { flush(breakAfter: true) }
                 }
             }
             flush(breakAfter: false)
+
+            func piece(_ kind: Kind, _ shaped: ShapedText, breakAfter: Bool = false) -> Piece {
+                Piece(face: face, style: run.style, kind: kind, shaped: shaped, breakAfter: breakAfter)
+            }
+            var t = 0
+            while t < tokens.count {
+                let token = tokens[t]
+                switch token.kind {
+                case .newline:
+                    pieces.append(piece(.newline, ShapedText(glyphs: [], advances: [], texts: [], clusterStarts: [])))
+                case .word where t + 1 < tokens.count && tokens[t + 1].kind == .space:
+                    // Shaped with the space after it and the next word's first letter, so that the
+                    // kerning around the space is the font's, as when pango shapes the whole line.
+                    let next = t + 2 < tokens.count && tokens[t + 2].kind == .word ? tokens[t + 2].text.unicodeScalars.first : nil
+                    let (word, space) = shaper.shape(word: token.text, spaceBefore: next, face)
+                    pieces.append(piece(.word, word, breakAfter: token.breakAfter))
+                    pieces.append(piece(.space, space))
+                    t += 1
+                default:
+                    pieces.append(piece(token.kind, shaper.shape(token.text, face), breakAfter: token.breakAfter))
+                }
+                t += 1
+            }
         }
         return pieces
     }
 
-    /// Hyphen-minus, hyphen, en dash, em dash: a line may break after them (Unicode's line breaking
-    /// classes HY, BA, B2).
-    private static func breaksAfter(_ s: Unicode.Scalar) -> Bool {
-        s == "-" || s == "\u{2010}" || s == "\u{2013}" || s == "\u{2014}"
+    /// A line may break after a hyphen, en dash or em dash (Unicode's line breaking classes HY, BA, B2),
+    /// but not after a hyphen before a digit ("2009-2011", rule LB25) or at the start of a word (LB20.1).
+    private static func breaksAfter(_ s: Unicode.Scalar, before next: Unicode.Scalar, wordStart: Bool) -> Bool {
+        switch s {
+        case "-": !wordStart && !("0"..."9").contains(next)
+        case "\u{2010}", "\u{2013}", "\u{2014}": !wordStart
+        default: false
+        }
     }
 
     /// Left-to-right scripts shaped without marks or reordering (Latin, Greek, Cyrillic), punctuation,

@@ -9,6 +9,8 @@ struct ShapedText {
     var texts: [String]
     /// Where a line may be cut inside the piece: the glyph indices that start a cluster.
     var clusterStarts: [Int]
+    /// Each glyph's cluster: the byte offset in the shaped text where its characters start.
+    var clusters: [Int] = []
 
     var width: Double { advances.reduce(0, +) }
 }
@@ -21,10 +23,17 @@ final class Shaper {
     private let buffer: OpaquePointer
     private let language: hb_language_t?
     private var cache: [Key: ShapedText] = [:]
+    private var spaced: [SpacedKey: (ShapedText, ShapedText)] = [:]
 
     private struct Key: Hashable {
         var face: ObjectIdentifier
         var text: String
+    }
+
+    private struct SpacedKey: Hashable {
+        var face: ObjectIdentifier
+        var word: String
+        var next: Unicode.Scalar?
     }
 
     init(language: String) {
@@ -39,6 +48,32 @@ final class Shaper {
         if let known = cache[key] { return known }
         let made = shapeNow(text, face)
         cache[key] = made
+        return made
+    }
+
+    /// A word and the space after it, shaped together with the first letter of the word after the space
+    /// (`next`, nil for none), which is then left out: the kerning of the word's last letter with the
+    /// space, and of the space with the next letter, is in their advances.
+    func shape(word: String, spaceBefore next: Unicode.Scalar?, _ face: FontFace) -> (word: ShapedText, space: ShapedText) {
+        let key = SpacedKey(face: ObjectIdentifier(face), word: word, next: next)
+        if let known = spaced[key] { return known }
+        var text = word + " "
+        if let next { text.unicodeScalars.append(next) }
+        let whole = shapeNow(text, face)
+        let wordEnd = word.utf8.count
+        func part(_ range: Range<Int>) -> ShapedText {
+            let glyphs = whole.clusters.indices.filter { range.contains(whole.clusters[$0]) }
+            var p = ShapedText(glyphs: [], advances: [], texts: [], clusterStarts: [])
+            for g in glyphs {
+                if whole.clusterStarts.contains(g) { p.clusterStarts.append(p.glyphs.count) }
+                p.glyphs.append(whole.glyphs[g])
+                p.advances.append(whole.advances[g])
+                p.texts.append(whole.texts[g])
+            }
+            return p
+        }
+        let made = (part(0..<wordEnd), part(wordEnd..<(wordEnd + 1)))
+        spaced[key] = made
         return made
     }
 
@@ -65,6 +100,7 @@ final class Shaper {
             result.glyphs.append(infos[i].codepoint)
             result.advances.append(Double(positions[i].x_advance))
             let cluster = Int(infos[i].cluster)
+            result.clusters.append(cluster)
             if i == 0 || Int(infos[i - 1].cluster) != cluster {
                 var end = utf8.count
                 for j in (i + 1)..<max(i + 1, n) where Int(infos[j].cluster) != cluster {
