@@ -124,12 +124,12 @@ enum DirectLayout {
                 descent = max(descent, piece.face.descent * piece.scale)
                 gap = max(gap, piece.face.lineGap * piece.scale)
                 if piece.kind == .word || piece.kind == .space {
-                    if var last = runsOnLine.last, last.face === piece.face, last.style == piece.style {
-                        last.glyphs += piece.shaped.glyphs[glyphs]
-                        last.advances += piece.shaped.advances[glyphs]
-                        last.texts += piece.shaped.texts[glyphs]
-                        last.width += w
-                        runsOnLine[runsOnLine.count - 1] = last
+                    if let last = runsOnLine.indices.last, runsOnLine[last].face === piece.face, runsOnLine[last].style == piece.style {
+                        // In place: a copy of the run would copy its arrays for every word.
+                        runsOnLine[last].glyphs += piece.shaped.glyphs[glyphs]
+                        runsOnLine[last].advances += piece.shaped.advances[glyphs]
+                        runsOnLine[last].texts += piece.shaped.texts[glyphs]
+                        runsOnLine[last].width += w
                     } else {
                         runsOnLine.append(
                             GlyphRun(
