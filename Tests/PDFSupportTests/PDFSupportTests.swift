@@ -38,7 +38,7 @@ final class PDFSupportTests: XCTestCase {
     func testAPictureAloneInATaggedFigureIsWritten() throws {
         let media = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../modules/oaxaca-agua/media/fases-es.png")
         let image = try PNGImage(png: try Data(contentsOf: media))
-        let canvas = try PDFCanvas(width: 595, height: 842)
+        let canvas = try CairoCanvas(width: 595, height: 842)
         canvas.beginPage(width: 595, height: 842)
         canvas.figure(alternative: "Tres fases") { canvas.draw(image, x: 65.2, y: 65.2, width: 464.9, height: 238.5) }
         canvas.endPage()
@@ -54,7 +54,7 @@ final class PDFSupportTests: XCTestCase {
     func testADocumentWithLinksAndOutlineIsRewrittenReproducibly() throws {
         func make() throws -> Data {
             let engine = try TextEngine(language: "es")
-            let canvas = try PDFCanvas(width: 612, height: 792)
+            let canvas = try CairoCanvas(width: 612, height: 792)
             var metadata = PDFMetadata()
             metadata.title = "Título"
             metadata.created = "2012-03-14T16:05:31Z"
@@ -84,7 +84,7 @@ final class PDFSupportTests: XCTestCase {
 
 final class PDFCheckTests: XCTestCase {
     func testASoundPDFHasItsPagesAndLanguage() throws {
-        let canvas = try PDFCanvas(width: 612, height: 792)
+        let canvas = try CairoCanvas(width: 612, height: 792)
         for size in [(612.0, 792.0), (792.0, 612.0)] {
             canvas.beginPage(width: size.0, height: size.1)
             canvas.fill(x: 10, y: 10, width: 10, height: 10, colour: .black)
@@ -99,7 +99,7 @@ final class PDFCheckTests: XCTestCase {
 
     func testLinksGoToTheirPagesAndTheFileIsSound() throws {
         let engine = try TextEngine(language: "es")
-        let canvas = try PDFCanvas(width: 612, height: 792)
+        let canvas = try CairoCanvas(width: 612, height: 792)
         for page in 1...4 {
             canvas.beginPage(width: page == 3 ? 792 : 612, height: page == 3 ? 612 : 792)
             canvas.draw(TextBlock(engine, runs: [TextRun("Página \(page)", RunStyle(font: FontSpec(family: "DejaVu Sans", size: 10), colour: .black))], width: 300), x: 72, y: 72)
@@ -118,7 +118,7 @@ final class PDFCheckTests: XCTestCase {
     }
 
     func testALinkToAPageThatDoesNotExistIsRefused() throws {
-        let canvas = try PDFCanvas(width: 612, height: 792)
+        let canvas = try CairoCanvas(width: 612, height: 792)
         canvas.beginPage(width: 612, height: 792)
         canvas.link(x: 0, y: 0, width: 10, height: 10, page: 2, targetY: 0)
         canvas.endPage()

@@ -186,6 +186,14 @@ def test_right_to_left_text_and_emoji_survive(pdfs):
     assert len(raw_pages(pdf)) >= 4
 
 
+def test_latin_plans_are_written_directly_and_right_to_left_ones_by_pango_and_cairo(pdfs):
+    """Tequio's own writer (HarfBuzz, no cairo) writes the documents whose text it lays out as pango would;
+    pango and cairo write the others (right-to-left text, emoji)."""
+    assert "cairo" not in info(pdfs / f"{EXAMPLE}.pdf").get("Producer", "")
+    assert "cairo" not in info(pdfs / "oaxaca-agua-compendium.pdf").get("Producer", "")
+    assert "cairo" in info(next(pdfs.glob("hostil-*.pdf")))["Producer"]
+
+
 def test_the_compendium_contents_show_the_pages_of_their_chapters(pdfs):
     pdf = pdfs / "oaxaca-agua-compendium.pdf"
     pages = raw_pages(pdf)
