@@ -186,7 +186,7 @@ enum DirectLayout {
                     flush(breakAfter: false)
                     tokens.append((.newline, "", false))
                 default:
-                    guard isSimple(scalar), face.glyph(scalar) != nil else { return nil }
+                    guard isSimple(scalar) else { return nil }
                     if let last = word.last, breaksAfter(last, before: scalar, wordStart: word.count == 1) { flush(breakAfter: true) }
                     word.append(scalar)
                 }
@@ -196,6 +196,8 @@ enum DirectLayout {
             func piece(_ kind: Kind, _ shaped: ShapedText, breakAfter: Bool = false) -> Piece {
                 Piece(face: face, style: run.style, kind: kind, shaped: shaped, breakAfter: breakAfter)
             }
+            // A glyph 0 is a character the font lacks: pango would take it from another font.
+            func covered(_ shaped: ShapedText) -> Bool { !shaped.glyphs.contains(0) }
             var t = 0
             while t < tokens.count {
                 let token = tokens[t]
@@ -207,11 +209,14 @@ enum DirectLayout {
                     // kerning around the space is the font's, as when pango shapes the whole line.
                     let next = t + 2 < tokens.count && tokens[t + 2].kind == .word ? tokens[t + 2].text.unicodeScalars.first : nil
                     let (word, space) = shaper.shape(word: token.text, spaceBefore: next, face)
+                    guard covered(word) else { return nil }
                     pieces.append(piece(.word, word, breakAfter: token.breakAfter))
                     pieces.append(piece(.space, space))
                     t += 1
                 default:
-                    pieces.append(piece(token.kind, shaper.shape(token.text, face), breakAfter: token.breakAfter))
+                    let shaped = shaper.shape(token.text, face)
+                    guard covered(shaped) else { return nil }
+                    pieces.append(piece(token.kind, shaped, breakAfter: token.breakAfter))
                 }
                 t += 1
             }

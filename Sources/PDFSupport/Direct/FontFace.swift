@@ -74,12 +74,6 @@ final class FontFace: @unchecked Sendable {
         hb_face_destroy(face)
     }
 
-    /// The glyph that shows `scalar`, or nil when the font has none.
-    func glyph(_ scalar: Unicode.Scalar) -> UInt32? {
-        var glyph: hb_codepoint_t = 0
-        return hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0 ? glyph : nil
-    }
-
     /// The glyph's advance without kerning (what the PDF's /W array says), in font units.
     func advance(_ glyph: UInt32) -> Double { Double(hb_font_get_glyph_h_advance(font, glyph)) }
 
