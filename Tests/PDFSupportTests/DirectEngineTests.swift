@@ -12,7 +12,8 @@ final class DirectEngineTests: XCTestCase {
         "2. Pedir a la CEA que la firma del comité de agua sea requisito en el acta de entrega-recepción.",
         "Contratos de drenaje 2009-2011 publicados antes de junio de 2012; Avisos: \"VA\" y 'AT', LTA Yo.",
         "El calendario de tandeo no se publica y cambia sin aviso. En varias colonias el agua llega una o dos días por semana.",
-        "Contraloría-social y palabra corta\nsegunda línea — con raya",
+        "Contraloría-social y palabra corta\nsegunda línea — con raya y consecuencias —correcciones, 3/4 partes",
+        "Programa de las Naciones Unidas para el Desarrollo (https://www.undp.org/es/mexico); Water Integrity Network (https://www.waterintegritynetwork.net/).",
     ]
 
     /// Lines broken where pango breaks them, as long and at the same heights (kerning around spaces

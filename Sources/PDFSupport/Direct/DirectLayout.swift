@@ -225,12 +225,16 @@ enum DirectLayout {
     }
 
     /// A line may break after a hyphen, en dash or em dash (Unicode's line breaking classes HY, BA, B2),
-    /// but not after a hyphen before a digit ("2009-2011", rule LB25) or at the start of a word (LB20.1).
+    /// but not after a hyphen before a digit ("2009-2011", rule LB25) or at the start of a word
+    /// (LB20.1); and after a slash, but not before a digit or another slash (LB13, LB25), so a web
+    /// address breaks after "https://" or between its parts as pango breaks it.
     private static func breaksAfter(_ s: Unicode.Scalar, before next: Unicode.Scalar, wordStart: Bool) -> Bool {
+        let digit = ("0"..."9").contains(next)
         switch s {
-        case "-": !wordStart && !("0"..."9").contains(next)
-        case "\u{2010}", "\u{2013}", "\u{2014}": !wordStart
-        default: false
+        case "-", "\u{2010}": return !wordStart && !digit
+        case "\u{2013}", "\u{2014}": return true
+        case "/": return !digit && next != "/"
+        default: return false
         }
     }
 
