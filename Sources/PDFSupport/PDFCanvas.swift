@@ -27,6 +27,23 @@ public struct PDFLink: Sendable, Equatable {
     public var targetY: Double
 }
 
+extension PDFLink {
+    /// The link as a /Link annotation of its page (no border) going to `destination`.
+    func annotation(pageHeight h: Double, destination: PDFObject) -> PDFObject {
+        .dictionary(
+            PDFDictionary([
+                ("Type", .name("Annot")), ("Subtype", .name("Link")),
+                ("Rect", .array([x, h - y - height, x + width, h - y].map(PDFObject.real))),
+                ("Border", .array([.integer(0), .integer(0), .integer(0)])), ("Dest", destination),
+            ]))
+    }
+
+    /// An /XYZ destination: the page, its left edge, `y` points from its top, the zoom unchanged.
+    static func destination(page: Int, pageHeight: Double, y: Double) -> PDFObject {
+        .array([.reference(page), .name("XYZ"), .integer(0), .real(pageHeight - y), .null])
+    }
+}
+
 /// What the PDF writers draw on, page after page: points, origin at the top left of each page.
 /// `CairoCanvas` draws with cairo (text laid out by pango); `DirectCanvas` writes the PDF itself (text
 /// laid out by `DirectLayout`), much faster, for documents whose text it can lay out.

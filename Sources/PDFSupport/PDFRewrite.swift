@@ -94,15 +94,8 @@ public enum PDFRewrite {
             }
             let page = pages[link.page - 1]
             let target = pages[link.targetPage - 1]
-            let h = height(page)
             let annotation = file.add(
-                .dictionary(
-                    PDFDictionary([
-                        ("Type", .name("Annot")), ("Subtype", .name("Link")),
-                        ("Rect", .array([link.x, h - link.y - link.height, link.x + link.width, h - link.y].map(PDFObject.real))),
-                        ("Border", .array([.integer(0), .integer(0), .integer(0)])),
-                        ("Dest", .array([.reference(target), .name("XYZ"), .integer(0), .real(height(target) - link.targetY), .null])),
-                    ])))
+                link.annotation(pageHeight: height(page), destination: PDFLink.destination(page: target, pageHeight: height(target), y: link.targetY)))
             guard var dictionary = file.resolve(.reference(page))?.dictionary else { continue }
             switch dictionary["Annots"] {
             case .reference(let n)?:

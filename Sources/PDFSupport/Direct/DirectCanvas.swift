@@ -355,22 +355,14 @@ public final class DirectCanvas: PDFCanvas {
         let tree = structure.objects(pages: pageNumbers, adding: { add($0) }, reserve: reserve, set: { objects[$0] = .object($1) })
         func destination(_ page: Int, _ y: Double) -> PDFObject {
             let index = min(max(page - 1, 0), pages.count - 1)
-            return .array([.reference(pageNumbers[index]), .name("XYZ"), .integer(0), .real(pages[index].height - y), .null])
+            return PDFLink.destination(page: pageNumbers[index], pageHeight: pages[index].height, y: y)
         }
         var annotations: [Int: [PDFObject]] = [:]
         for link in links {
             guard pages.indices.contains(link.page - 1), pages.indices.contains(link.targetPage - 1) else {
                 throw PDFError("PDF: a link from page \(link.page) to page \(link.targetPage) of \(pages.count)")
             }
-            let h = pages[link.page - 1].height
-            let annotation = add(
-                .dictionary(
-                    PDFDictionary([
-                        ("Type", .name("Annot")), ("Subtype", .name("Link")),
-                        ("Rect", .array([link.x, h - link.y - link.height, link.x + link.width, h - link.y].map(PDFObject.real))),
-                        ("Border", .array([.integer(0), .integer(0), .integer(0)])),
-                        ("Dest", destination(link.targetPage, link.targetY)),
-                    ])))
+            let annotation = add(link.annotation(pageHeight: pages[link.page - 1].height, destination: destination(link.targetPage, link.targetY)))
             annotations[link.page - 1, default: []].append(.reference(annotation))
         }
         for (i, page) in pages.enumerated() {
