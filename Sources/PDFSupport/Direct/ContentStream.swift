@@ -50,6 +50,4 @@ struct ContentStream {
         numbers(c.red, c.green, c.blue)
         text(stroke ? "RG\n" : "rg\n")
     }
-
-    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 }

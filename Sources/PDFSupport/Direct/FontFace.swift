@@ -6,7 +6,6 @@ import Foundation
 /// faces and fonts are safe to read from several threads).
 final class FontFace: @unchecked Sendable {
     let file: String
-    let index: Int
     let face: OpaquePointer
     /// Scaled to the font's units per em: every advance and offset HarfBuzz gives is in font units.
     let font: OpaquePointer
@@ -26,7 +25,7 @@ final class FontFace: @unchecked Sendable {
     /// The font's bounding box (xMin, yMin, xMax, yMax), in font units.
     let boundingBox: [Double]
     let postScriptName: String
-    let isItalic: Bool
+    var isItalic: Bool { italicAngle != 0 }
 
     /// Nil when the file cannot be read or is not a TrueType font (CFF outlines are left to pango).
     init?(file: String, index: Int) {
@@ -41,7 +40,6 @@ final class FontFace: @unchecked Sendable {
             return nil
         }
         self.file = file
-        self.index = index
         self.face = face
         self.font = font
         let upem = Int32(hb_face_get_upem(face))
@@ -65,7 +63,6 @@ final class FontFace: @unchecked Sendable {
         boundingBox = head.count >= 44 ? [36, 38, 40, 42].map { Double(Int16(bitPattern: UInt16(head[$0]) << 8 | UInt16(head[$0 + 1]))) } : [0, -descent, unitsPerEm, ascent]
         let post = Self.table(face, "post")
         italicAngle = post.count >= 8 ? Double(Int32(bitPattern: post[4..<8].reduce(0) { $0 << 8 | UInt32($1) })) / 65_536 : 0
-        isItalic = italicAngle != 0
         postScriptName = Self.name(face, Int(HB_OT_NAME_ID_POSTSCRIPT_NAME)) ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     }
 
