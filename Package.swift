@@ -20,8 +20,8 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
-        // PDF: pango lays out text, cairo draws it, zlib compresses what PDFSupport rewrites, libqpdf
-        // reads the file back (libpango1.0-dev, libcairo2-dev, zlib1g-dev, libqpdf-dev).
+        // PDF: pango lays out text, cairo draws it, libdeflate compresses the streams PDFSupport writes,
+        // libqpdf reads the file back (libpango1.0-dev, libcairo2-dev, libdeflate-dev, libqpdf-dev).
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
@@ -34,13 +34,13 @@ let package = Package(
             name: "CQPDF", pkgConfig: "libqpdf",
             providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(
-            name: "CZlib", pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]),
+            name: "CLibDeflate", pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]),
 
         // The only Swift code that sees each C library.
         .target(name: "XMLSupport", dependencies: ["CLibXML2", "TequioModel"]),
         .target(name: "ZipSupport", dependencies: ["CLibZip", "TequioModel"]),
-        .target(name: "PDFSupport", dependencies: ["CPangoCairo", "CHarfBuzz", "CQPDF", "CZlib", "TequioModel"]),
+        .target(name: "PDFSupport", dependencies: ["CPangoCairo", "CHarfBuzz", "CQPDF", "CLibDeflate", "TequioModel"]),
 
         // Plain values, no I/O, no C.
         .target(name: "TequioModel"),

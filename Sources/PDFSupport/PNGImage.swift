@@ -11,6 +11,8 @@ public final class PNGImage {
     }
 
     let surface: OpaquePointer
+    /// The image as `DirectCanvas` embeds it, made on first use (`pdfImage()`).
+    let pdfForm = Memo<PDFImageStreams>()
     /// Pixels.
     public let width: Int
     public let height: Int

@@ -253,9 +253,9 @@ public final class DirectCanvas: PDFCanvas {
             for run in runs {
                 decorate(run, line: line, x: x, y: y)
             }
-            guard runs.contains(where: { !$0.glyphs.isEmpty }) else { continue }
+            guard runs.contains(where: { $0.glyphCount > 0 }) else { continue }
             content.text("BT\n")
-            for run in runs where !run.glyphs.isEmpty {
+            for run in runs where run.glyphCount > 0 {
                 setFill(run.style.colour)
                 let font = fonts.use(run)
                 content.text("/")
@@ -270,15 +270,26 @@ public final class DirectCanvas: PDFCanvas {
                 content.text("1 0 0 -1 ")
                 content.numbers(x + run.x, y + line.baseline)
                 content.text("Tm [<")
-                let face = run.face
-                for (i, glyph) in run.glyphs.enumerated() {
-                    content.glyph(glyph)
-                    // The PDF advances each glyph by its /W width; kerning is the difference.
-                    let adjustment = FontEmbedding.width(glyph, face) - run.advances[i] * 1000 / face.unitsPerEm
-                    if abs(adjustment) >= 0.05, i < run.glyphs.count - 1 {
-                        content.text("> ")
-                        content.number(adjustment)
-                        content.text("<")
+                let widths = run.face.pdfWidths
+                let toThousandths = 1000 / run.face.unitsPerEm
+                // The PDF advances each glyph by its /W width; kerning is the difference, written where
+                // it (with what was left unwritten before) reaches a twentieth of a thousandth of the em.
+                var drift = 0.0
+                var remaining = run.glyphCount
+                for segment in run.segments {
+                    let word = segment.word
+                    for i in segment.range {
+                        let glyph = word.glyphs[i]
+                        content.glyph(glyph.id)
+                        remaining -= 1
+                        drift += widths[Int(glyph.id)] - Double(glyph.advance) * toThousandths
+                        if abs(drift) >= 0.05, remaining > 0 {
+                            let written = (drift * 100).rounded() / 100
+                            content.text("> ")
+                            content.number(written)
+                            content.text("<")
+                            drift -= written
+                        }
                     }
                 }
                 content.text(">] TJ\n")
@@ -343,8 +354,10 @@ public final class DirectCanvas: PDFCanvas {
         }
         var imageResources: [(String, PDFObject)] = []
         for (_, entry) in images.sorted(by: { $0.value.number < $1.value.number }) {
-            let (dictionary, data) = try entry.image.pdfImage(mask: { add($0, stream: $1) })
-            objects[entry.number] = .stream(PDFFile.Stream(dictionary: dictionary, data: data[...]))
+            let streams = try entry.image.pdfImage()
+            var dictionary = streams.image.dictionary
+            if let mask = streams.mask { dictionary["SMask"] = .reference(add(mask.dictionary, stream: mask.data)) }
+            objects[entry.number] = .stream(PDFFile.Stream(dictionary: dictionary, data: streams.image.data[...]))
             imageResources.append((entry.name, .reference(entry.number)))
         }
         var resources = PDFDictionary()

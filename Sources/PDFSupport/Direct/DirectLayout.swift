@@ -1,14 +1,22 @@
-/// Glyphs of one face and look on a line, from `x` points after the line's start.
+/// Glyphs of one face and look on a line, from `x` points after the line's start: pieces of shaped
+/// words, shared with the other lines that hold the same words rather than copied.
 struct GlyphRun {
     let face: FontFace
     let style: RunStyle
     var x: Double
-    var glyphs: [UInt32] = []
-    /// In font units, kerning included, letter spacing not.
-    var advances: [Double] = []
-    var texts: [String] = []
+    var segments: [GlyphSegment] = []
     /// In points, letter spacing included.
     var width: Double = 0
+
+    var glyphCount: Int { segments.reduce(0) { $0 + $1.range.count } }
+    /// The text each glyph stands for (for tests).
+    var texts: [String] { segments.flatMap { s in s.range.map { s.word.text($0) } } }
+}
+
+/// Some of a shaped word's glyphs.
+struct GlyphSegment {
+    let word: ShapedWord
+    var range: Range<Int>
 }
 
 /// A line laid out by the direct engine: its glyph runs in order.
@@ -27,29 +35,42 @@ struct ShapedLine {
 enum DirectLayout {
     private enum Kind { case word, space, newline }
 
+    /// A run's face and look, which its pieces share.
+    private struct Look {
+        let face: FontFace
+        let style: RunStyle
+        /// Points per font unit.
+        let scale: Double
+    }
+
     private struct Piece {
-        var face: FontFace
-        var style: RunStyle
+        var look: Int
         var kind: Kind
-        var shaped: ShapedText
+        var word: ShapedWord
         /// A line may break after this word piece (it ends with a hyphen or a dash).
         var breakAfter: Bool
-        var scale: Double { style.font.size / face.unitsPerEm }
+    }
 
-        func width(_ glyphs: Range<Int>) -> Double {
-            var sum = 0.0
-            for i in glyphs { sum += shaped.advances[i] }
-            return sum * scale + style.letterSpacing * Double(glyphs.count)
+    private static func width(_ piece: Piece, _ looks: [Look], _ glyphs: Range<Int>) -> Double {
+        let look = looks[piece.look]
+        var sum = 0
+        if glyphs.count == piece.word.glyphs.count {
+            sum = piece.word.width
+        } else {
+            for i in glyphs { sum += Int(piece.word.glyphs[i].advance) }
         }
+        return Double(sum) * look.scale + look.style.letterSpacing * Double(glyphs.count)
     }
 
     static func lay(
         _ runs: [TextRun], width: Double, alignment: TextAlignment, lineSpacing: Double, shaper: Shaper
     ) -> (lines: [TextBlock.Line], shaped: [ShapedLine])? {
-        guard let pieces = pieces(runs, shaper: shaper) else { return nil }
+        guard let (looks, pieces) = pieces(runs, shaper: shaper) else { return nil }
         // An empty paragraph is one line in its first run's font (pango's default font without runs).
         let emptyStyle = runs.first?.style ?? RunStyle(font: FontSpec(family: "sans-serif", size: 12), colour: RGB(hex: "000000"))
         guard let emptyFace = FontLibrary.face(emptyStyle.font) else { return nil }
+        func span(_ p: Int, _ glyphs: Range<Int>) -> Double { Self.width(pieces[p], looks, glyphs) }
+        func whole(_ p: Int) -> Range<Int> { 0..<pieces[p].word.glyphs.count }
 
         var placedLines: [[(piece: Int, glyphs: Range<Int>)]] = []
         var current: [(piece: Int, glyphs: Range<Int>)] = []
@@ -67,7 +88,7 @@ enum DirectLayout {
             } else {
                 current.append((p, glyphs))
             }
-            used += pieces[p].width(glyphs)
+            used += span(p, glyphs)
         }
 
         var i = 0
@@ -81,7 +102,7 @@ enum DirectLayout {
             var wordsEnd = i
             var words = 0.0
             while wordsEnd < pieces.count, pieces[wordsEnd].kind == .word {
-                words += pieces[wordsEnd].width(0..<pieces[wordsEnd].shaped.glyphs.count)
+                words += span(wordsEnd, whole(wordsEnd))
                 wordsEnd += 1
                 if pieces[wordsEnd - 1].breakAfter { break }
             }
@@ -92,26 +113,29 @@ enum DirectLayout {
             if current.isEmpty, words > limit {
                 // Wider than the line alone: cut between clusters.
                 for p in i..<wordsEnd {
-                    let starts = pieces[p].shaped.clusterStarts + [pieces[p].shaped.glyphs.count]
+                    let starts = pieces[p].word.clusterStarts + [pieces[p].word.glyphs.count]
                     for c in 0..<(starts.count - 1) {
                         let cluster = starts[c]..<starts[c + 1]
-                        if !current.isEmpty, used + pieces[p].width(cluster) > limit { finish() }
+                        if !current.isEmpty, used + span(p, cluster) > limit { finish() }
                         place(p, cluster)
                     }
                 }
             } else {
-                for p in i..<wordsEnd { place(p, 0..<pieces[p].shaped.glyphs.count) }
+                for p in i..<wordsEnd { place(p, whole(p)) }
             }
-            for p in wordsEnd..<end { place(p, 0..<pieces[p].shaped.glyphs.count) }
+            for p in wordsEnd..<end { place(p, whole(p)) }
             i = end
         }
         if !current.isEmpty || placedLines.isEmpty || pieces.last?.kind == .newline { finish() }
 
         var lines: [TextBlock.Line] = []
         var shaped: [ShapedLine] = []
+        lines.reserveCapacity(placedLines.count)
+        shaped.reserveCapacity(placedLines.count)
         var top = 0.0
         for placed in placedLines {
             var runsOnLine: [GlyphRun] = []
+            var runLook = -1
             var x = 0.0
             var content = 0.0
             var ascent = 0.0
@@ -119,22 +143,19 @@ enum DirectLayout {
             var gap = 0.0
             for (p, glyphs) in placed {
                 let piece = pieces[p]
-                let w = piece.width(glyphs)
-                ascent = max(ascent, piece.face.ascent * piece.scale)
-                descent = max(descent, piece.face.descent * piece.scale)
-                gap = max(gap, piece.face.lineGap * piece.scale)
+                let look = looks[piece.look]
+                let w = span(p, glyphs)
+                ascent = max(ascent, look.face.ascent * look.scale)
+                descent = max(descent, look.face.descent * look.scale)
+                gap = max(gap, look.face.lineGap * look.scale)
                 if piece.kind == .word || piece.kind == .space {
-                    if let last = runsOnLine.indices.last, runsOnLine[last].face === piece.face, runsOnLine[last].style == piece.style {
-                        // In place: a copy of the run would copy its arrays for every word.
-                        runsOnLine[last].glyphs += piece.shaped.glyphs[glyphs]
-                        runsOnLine[last].advances += piece.shaped.advances[glyphs]
-                        runsOnLine[last].texts += piece.shaped.texts[glyphs]
-                        runsOnLine[last].width += w
+                    let segment = GlyphSegment(word: piece.word, range: glyphs)
+                    if piece.look == runLook {
+                        runsOnLine[runsOnLine.count - 1].segments.append(segment)
+                        runsOnLine[runsOnLine.count - 1].width += w
                     } else {
-                        runsOnLine.append(
-                            GlyphRun(
-                                face: piece.face, style: piece.style, x: x, glyphs: Array(piece.shaped.glyphs[glyphs]),
-                                advances: Array(piece.shaped.advances[glyphs]), texts: Array(piece.shaped.texts[glyphs]), width: w))
+                        runsOnLine.append(GlyphRun(face: look.face, style: look.style, x: x, segments: [segment], width: w))
+                        runLook = piece.look
                     }
                 }
                 x += w
@@ -164,64 +185,79 @@ enum DirectLayout {
         return (lines, shaped)
     }
 
-    /// The runs cut into words, spaces and line breaks, each shaped; nil when a character is not for
-    /// the direct engine.
-    private static func pieces(_ runs: [TextRun], shaper: Shaper) -> [Piece]? {
+    /// The runs cut into words, spaces and line breaks, each shaped, with each run's look; nil when a
+    /// character is not for the direct engine.
+    private static func pieces(_ runs: [TextRun], shaper: Shaper) -> ([Look], [Piece])? {
+        var looks: [Look] = []
         var pieces: [Piece] = []
         for run in runs where !run.text.isEmpty {
             guard let face = FontLibrary.face(run.style.font) else { return nil }
-            var tokens: [(kind: Kind, text: String, breakAfter: Bool)] = []
-            var word = String.UnicodeScalarView()
-            func flush(breakAfter: Bool) {
-                guard !word.isEmpty else { return }
-                tokens.append((.word, String(word), breakAfter))
-                word = String.UnicodeScalarView()
+            // Runs of the same look share it (a run's pieces then join the runs before them on a line).
+            if looks.last?.face !== face || looks.last?.style != run.style {
+                looks.append(Look(face: face, style: run.style, scale: run.style.font.size / face.unitsPerEm))
+            }
+            let look = looks.count - 1
+            let bytes = Array(run.text.utf8)
+            // Tokens as byte ranges of the run's text; a word's first character (for the kerning of the
+            // space before it).
+            var tokens: [(kind: Kind, bytes: Range<Int>, breakAfter: Bool, first: Unicode.Scalar)] = []
+            var wordStart = -1
+            var wordFirst: Unicode.Scalar = " "
+            var last: Unicode.Scalar = " "
+            var offset = 0
+            func flush(at end: Int, breakAfter: Bool) {
+                guard wordStart >= 0 else { return }
+                tokens.append((.word, wordStart..<end, breakAfter, wordFirst))
+                wordStart = -1
             }
             for scalar in run.text.unicodeScalars {
+                let length = UTF8.width(scalar)
                 switch scalar {
                 case " ":
-                    flush(breakAfter: false)
-                    tokens.append((.space, " ", false))
+                    flush(at: offset, breakAfter: false)
+                    tokens.append((.space, offset..<(offset + 1), false, " "))
                 case "\n":
-                    flush(breakAfter: false)
-                    tokens.append((.newline, "", false))
+                    flush(at: offset, breakAfter: false)
+                    tokens.append((.newline, offset..<offset, false, "\n"))
                 default:
                     guard isSimple(scalar) else { return nil }
-                    if let last = word.last, breaksAfter(last, before: scalar, wordStart: word.count == 1) { flush(breakAfter: true) }
-                    word.append(scalar)
+                    if wordStart >= 0, breaksAfter(last, before: scalar, wordStart: offset - wordStart == UTF8.width(last)) {
+                        flush(at: offset, breakAfter: true)
+                    }
+                    if wordStart < 0 {
+                        wordStart = offset
+                        wordFirst = scalar
+                    }
+                    last = scalar
                 }
+                offset += length
             }
-            flush(breakAfter: false)
+            flush(at: offset, breakAfter: false)
 
-            func piece(_ kind: Kind, _ shaped: ShapedText, breakAfter: Bool = false) -> Piece {
-                Piece(face: face, style: run.style, kind: kind, shaped: shaped, breakAfter: breakAfter)
-            }
-            // A glyph 0 is a character the font lacks: pango would take it from another font.
-            func covered(_ shaped: ShapedText) -> Bool { !shaped.glyphs.contains(0) }
             var t = 0
             while t < tokens.count {
                 let token = tokens[t]
                 switch token.kind {
                 case .newline:
-                    pieces.append(piece(.newline, ShapedText(glyphs: [], advances: [], texts: [], clusterStarts: [])))
+                    pieces.append(Piece(look: look, kind: .newline, word: .empty, breakAfter: false))
                 case .word where t + 1 < tokens.count && tokens[t + 1].kind == .space:
                     // Shaped with the space after it and the next word's first letter, so that the
                     // kerning around the space is the font's, as when pango shapes the whole line.
-                    let next = t + 2 < tokens.count && tokens[t + 2].kind == .word ? tokens[t + 2].text.unicodeScalars.first : nil
-                    let (word, space) = shaper.shape(word: token.text, spaceBefore: next, face)
-                    guard covered(word) else { return nil }
-                    pieces.append(piece(.word, word, breakAfter: token.breakAfter))
-                    pieces.append(piece(.space, space))
+                    let next = t + 2 < tokens.count && tokens[t + 2].kind == .word ? tokens[t + 2].first : nil
+                    let (word, space) = shaper.shape(word: bytes[token.bytes], spaceBefore: next, face)
+                    guard word.isCovered else { return nil }
+                    pieces.append(Piece(look: look, kind: .word, word: word, breakAfter: token.breakAfter))
+                    pieces.append(Piece(look: look, kind: .space, word: space, breakAfter: false))
                     t += 1
                 default:
-                    let shaped = shaper.shape(token.text, face)
-                    guard covered(shaped) else { return nil }
-                    pieces.append(piece(token.kind, shaped, breakAfter: token.breakAfter))
+                    let word = shaper.shape(bytes[token.bytes], face)
+                    guard word.isCovered else { return nil }
+                    pieces.append(Piece(look: look, kind: token.kind, word: word, breakAfter: token.breakAfter))
                 }
                 t += 1
             }
         }
-        return pieces
+        return (looks, pieces)
     }
 
     /// A line may break after a hyphen, en dash or em dash (Unicode's line breaking classes HY, BA, B2),

@@ -11,6 +11,20 @@ struct FontEmbedding {
         let name: String
         /// Each glyph drawn and the text of its cluster (empty for a cluster's later glyphs).
         var glyphs: [UInt32: String] = [:]
+        /// Whether `glyphs` has a text for a glyph id (most glyphs come back on every line).
+        var known: [Bool]
+
+        mutating func note(_ run: GlyphRun) {
+            for segment in run.segments {
+                for i in segment.range {
+                    let glyph = segment.word.glyphs[i].id
+                    if known[Int(glyph)] { continue }
+                    let text = segment.word.text(i)
+                    if glyphs[glyph] == nil || !text.isEmpty { glyphs[glyph] = text }
+                    if !text.isEmpty { known[Int(glyph)] = true }
+                }
+            }
+        }
     }
 
     private var fonts: [ObjectIdentifier: Used] = [:]
@@ -20,18 +34,12 @@ struct FontEmbedding {
     mutating func use(_ run: GlyphRun) -> String {
         let key = ObjectIdentifier(run.face)
         if fonts[key] == nil {
-            fonts[key] = Used(face: run.face, name: "F\(order.count + 1)")
+            fonts[key] = Used(face: run.face, name: "F\(order.count + 1)", known: [Bool](repeating: false, count: run.face.pdfWidths.count))
             order.append(key)
         }
-        for (glyph, text) in zip(run.glyphs, run.texts) where fonts[key]!.glyphs[glyph]?.isEmpty ?? true {
-            fonts[key]!.glyphs[glyph] = text
-        }
+        // In place: a copy of the entry would copy its tables for every run.
+        fonts[key]!.note(run)
         return fonts[key]!.name
-    }
-
-    /// A glyph's width as the /W array gives it: thousandths of the em, rounded.
-    static func width(_ glyph: UInt32, _ face: FontFace) -> Double {
-        (face.advance(glyph) * 1000 / face.unitsPerEm).rounded()
     }
 
     /// Each font's resource name and the number of its Type 0 font object.
@@ -88,7 +96,7 @@ struct FontEmbedding {
                 flush()
                 start = g
             }
-            run.append(.real(Self.width(g, face)))
+            run.append(.real(face.pdfWidths[Int(g)]))
             previous = g
         }
         flush()

@@ -25,6 +25,10 @@ final class FontFace: @unchecked Sendable {
     /// The font's bounding box (xMin, yMin, xMax, yMax), in font units.
     let boundingBox: [Double]
     let postScriptName: String
+    /// Each glyph's width as the PDF's /W array gives it: thousandths of the em, to two decimals. Not
+    /// rounded to whole thousandths: with 2048 units to the em, nearly every glyph would then need a
+    /// correction in the content stream (`TJ`), which would be three times longer.
+    let pdfWidths: [Double]
     var isItalic: Bool { italicAngle != 0 }
 
     /// Nil when the file cannot be read or is not a TrueType font (CFF outlines are left to pango).
@@ -64,6 +68,7 @@ final class FontFace: @unchecked Sendable {
         let post = Self.table(face, "post")
         italicAngle = post.count >= 8 ? Double(Int32(bitPattern: post[4..<8].reduce(0) { $0 << 8 | UInt32($1) })) / 65_536 : 0
         postScriptName = Self.name(face, Int(HB_OT_NAME_ID_POSTSCRIPT_NAME)) ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        pdfWidths = (0..<hb_face_get_glyph_count(face)).map { (Double(hb_font_get_glyph_h_advance(font, $0)) * 100_000 / Double(upem)).rounded() / 100 }
     }
 
     deinit {

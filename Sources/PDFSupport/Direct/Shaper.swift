@@ -1,39 +1,75 @@
 import CHarfBuzz
 
-/// A piece of text shaped by HarfBuzz in one face: its glyphs, their advances in font units (kerning
-/// included), and the text each glyph stands for (a cluster's text on its first glyph, "" on the
-/// others), which the PDF's /ToUnicode map gives back when the text is copied.
-struct ShapedText {
-    var glyphs: [UInt32]
-    var advances: [Double]
-    var texts: [String]
-    /// Where a line may be cut inside the piece: the glyph indices that start a cluster.
-    var clusterStarts: [Int]
-    /// Each glyph's cluster: the byte offset in the shaped text where its characters start.
-    var clusters: [Int] = []
+/// A word (or a space) shaped by HarfBuzz in one face: its glyphs, their advances in font units
+/// (kerning included), and the text each glyph stands for (a cluster's text on its first glyph, ""
+/// on the others), which the PDF's /ToUnicode map gives back when the text is copied. Made once per
+/// document and word (`Shaper`) and shared by every line that holds the word.
+final class ShapedWord: Sendable {
+    struct Glyph {
+        let id: UInt32
+        let advance: Int32
+        /// The glyph's text, as a range of the word's UTF-8 (empty for a cluster's later glyphs).
+        let textStart: Int32
+        let textEnd: Int32
+    }
 
-    var width: Double { advances.reduce(0, +) }
+    let glyphs: [Glyph]
+    /// The word's UTF-8.
+    let utf8: [UInt8]
+    /// The advances' sum, in font units.
+    let width: Int
+
+    init(glyphs: [Glyph], utf8: [UInt8]) {
+        self.glyphs = glyphs
+        self.utf8 = utf8
+        width = glyphs.reduce(0) { $0 + Int($1.advance) }
+    }
+
+    static let empty = ShapedWord(glyphs: [], utf8: [])
+
+    /// The text glyph `index` stands for.
+    func text(_ index: Int) -> String {
+        let g = glyphs[index]
+        return String(decoding: utf8[Int(g.textStart)..<Int(g.textEnd)], as: UTF8.self)
+    }
+
+    /// Where a line may be cut inside the word: the glyph indices that start a cluster.
+    var clusterStarts: [Int] { glyphs.indices.filter { glyphs[$0].textEnd > glyphs[$0].textStart } }
+
+    /// A character the font lacks shapes to glyph 0 (pango would take it from another font).
+    var isCovered: Bool { !glyphs.contains { $0.id == 0 } }
 }
 
 /// Shapes words with HarfBuzz, each word once per document: a plan repeats its words (table headings,
-/// responsible bodies, the language's common words), so most are found in the cache.
+/// responsible bodies, the language's common words), so most are found in the cache. Words are
+/// looked up by their UTF-8 bytes (a `String` key would be normalised to be hashed and compared).
 ///
 /// One per `TextEngine` (one document on one thread). Not thread-safe.
 final class Shaper {
     private let buffer: OpaquePointer
     private let language: hb_language_t?
-    private var cache: [Key: ShapedText] = [:]
-    private var spaced: [SpacedKey: (ShapedText, ShapedText)] = [:]
+    private var cache: [Key: ShapedWord] = [:]
+    private var spaced: [Key: (word: ShapedWord, space: ShapedWord)] = [:]
+    /// The bytes shaped last (reused: one allocation per document).
+    private var text: [UInt8] = []
 
+    /// A face, a word's bytes, and for a word shaped with the space after it, the first character of
+    /// the word after the space (0 for none, `UInt32.max` for a word shaped alone).
     private struct Key: Hashable {
         var face: ObjectIdentifier
-        var text: String
-    }
+        var bytes: ArraySlice<UInt8>
+        var next: UInt32
 
-    private struct SpacedKey: Hashable {
-        var face: ObjectIdentifier
-        var word: String
-        var next: Unicode.Scalar?
+        static func == (a: Key, b: Key) -> Bool {
+            a.face == b.face && a.next == b.next && a.bytes.count == b.bytes.count
+                && a.bytes.withUnsafeBytes { x in b.bytes.withUnsafeBytes { y in x.elementsEqual(y) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(face)
+            hasher.combine(next)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     init(language: String) {
@@ -43,44 +79,43 @@ final class Shaper {
 
     deinit { hb_buffer_destroy(buffer) }
 
-    func shape(_ text: String, _ face: FontFace) -> ShapedText {
-        let key = Key(face: ObjectIdentifier(face), text: text)
+    /// A word shaped alone: `bytes` is its UTF-8.
+    func shape(_ bytes: ArraySlice<UInt8>, _ face: FontFace) -> ShapedWord {
+        let key = Key(face: ObjectIdentifier(face), bytes: bytes, next: .max)
         if let known = cache[key] { return known }
-        let made = shapeNow(text, face)
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: bytes)
+        let made = shapeText(face, parts: [0..<text.count])[0]
         cache[key] = made
         return made
     }
 
+    func shape(_ text: String, _ face: FontFace) -> ShapedWord { shape(Array(text.utf8)[...], face) }
+
     /// A word and the space after it, shaped together with the first letter of the word after the space
     /// (`next`, nil for none), which is then left out: the kerning of the word's last letter with the
     /// space, and of the space with the next letter, is in their advances.
-    func shape(word: String, spaceBefore next: Unicode.Scalar?, _ face: FontFace) -> (word: ShapedText, space: ShapedText) {
-        let key = SpacedKey(face: ObjectIdentifier(face), word: word, next: next)
+    func shape(word: ArraySlice<UInt8>, spaceBefore next: Unicode.Scalar?, _ face: FontFace) -> (word: ShapedWord, space: ShapedWord) {
+        let key = Key(face: ObjectIdentifier(face), bytes: word, next: next?.value ?? 0)
         if let known = spaced[key] { return known }
-        var text = word + " "
-        if let next { text.unicodeScalars.append(next) }
-        let whole = shapeNow(text, face)
-        let wordEnd = word.utf8.count
-        func part(_ range: Range<Int>) -> ShapedText {
-            let glyphs = whole.clusters.indices.filter { range.contains(whole.clusters[$0]) }
-            var p = ShapedText(glyphs: [], advances: [], texts: [], clusterStarts: [])
-            for g in glyphs {
-                if whole.clusterStarts.contains(g) { p.clusterStarts.append(p.glyphs.count) }
-                p.glyphs.append(whole.glyphs[g])
-                p.advances.append(whole.advances[g])
-                p.texts.append(whole.texts[g])
-            }
-            return p
-        }
-        let made = (part(0..<wordEnd), part(wordEnd..<(wordEnd + 1)))
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: word)
+        text.append(0x20)
+        if let next { text.append(contentsOf: next.utf8) }
+        let parts = shapeText(face, parts: [0..<word.count, word.count..<(word.count + 1)])
+        let made = (parts[0], parts[1])
         spaced[key] = made
         return made
     }
 
-    private func shapeNow(_ text: String, _ face: FontFace) -> ShapedText {
+    func shape(word: String, spaceBefore next: Unicode.Scalar?, _ face: FontFace) -> (word: ShapedWord, space: ShapedWord) {
+        shape(word: Array(word.utf8)[...], spaceBefore: next, face)
+    }
+
+    /// Shapes `text` and returns the glyphs of each part (byte ranges of the text, by cluster).
+    private func shapeText(_ face: FontFace, parts: [Range<Int>]) -> [ShapedWord] {
         hb_buffer_clear_contents(buffer)
-        let utf8 = Array(text.utf8)
-        utf8.withUnsafeBufferPointer { bytes in
+        text.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { hb_buffer_add_utf8(buffer, $0.baseAddress, Int32($0.count), 0, Int32($0.count)) }
         }
         hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
@@ -92,27 +127,26 @@ final class Shaper {
         let infos = hb_buffer_get_glyph_infos(buffer, &count)!
         let positions = hb_buffer_get_glyph_positions(buffer, &count)!
         let n = Int(count)
-        var result = ShapedText(glyphs: [], advances: [], texts: [], clusterStarts: [])
-        result.glyphs.reserveCapacity(n)
-        result.advances.reserveCapacity(n)
-        result.texts.reserveCapacity(n)
-        for i in 0..<n {
-            result.glyphs.append(infos[i].codepoint)
-            result.advances.append(Double(positions[i].x_advance))
-            let cluster = Int(infos[i].cluster)
-            result.clusters.append(cluster)
-            if i == 0 || Int(infos[i - 1].cluster) != cluster {
-                var end = utf8.count
-                for j in (i + 1)..<max(i + 1, n) where Int(infos[j].cluster) != cluster {
-                    end = Int(infos[j].cluster)
-                    break
+        return parts.map { part in
+            var glyphs: [ShapedWord.Glyph] = []
+            for i in 0..<n {
+                let cluster = Int(infos[i].cluster)
+                guard part.contains(cluster) else { continue }
+                var end = cluster
+                if i == 0 || Int(infos[i - 1].cluster) != cluster {
+                    end = text.count
+                    for j in (i + 1)..<max(i + 1, n) where Int(infos[j].cluster) != cluster {
+                        end = Int(infos[j].cluster)
+                        break
+                    }
+                    end = min(max(cluster, end), part.upperBound)
                 }
-                result.texts.append(String(decoding: utf8[cluster..<max(cluster, end)], as: UTF8.self))
-                result.clusterStarts.append(i)
-            } else {
-                result.texts.append("")
+                glyphs.append(
+                    ShapedWord.Glyph(
+                        id: infos[i].codepoint, advance: positions[i].x_advance, textStart: Int32(cluster - part.lowerBound),
+                        textEnd: Int32(end - part.lowerBound)))
             }
+            return ShapedWord(glyphs: glyphs, utf8: Array(text[part]))
         }
-        return result
     }
 }

@@ -72,19 +72,22 @@ struct StructureTree {
         let document = reserve()
         let numbers = elements.map { _ in reserve() }
         for (i, e) in elements.enumerated() {
+            // The element's page is its first content's: content on that page is a bare MCID, content
+            // on a later page (an element that spans pages) a marked-content reference with its page.
+            let home = e.kids.lazy.compactMap { if case .content(let page, _) = $0 { page } else { nil } }.first
             var kids: [PDFObject] = []
             for kid in e.kids {
                 switch kid {
                 case .element(let k): kids.append(.reference(numbers[k]))
+                case .content(let page, let mcid) where page == home: kids.append(.integer(mcid))
                 case .content(let page, let mcid):
                     kids.append(
                         .dictionary(PDFDictionary([("Type", .name("MCR")), ("Pg", .reference(pages[page])), ("MCID", .integer(mcid))])))
                 }
             }
-            var d = PDFDictionary([
-                ("Type", .name("StructElem")), ("S", .name(Self.name(e.type))),
-                ("P", .reference(e.parent.map { numbers[$0] } ?? document)), ("K", .array(kids)),
-            ])
+            var d = PDFDictionary([("Type", .name("StructElem")), ("S", .name(Self.name(e.type))), ("P", .reference(e.parent.map { numbers[$0] } ?? document))])
+            if let home { d["Pg"] = .reference(pages[home]) }
+            d["K"] = kids.count == 1 ? kids[0] : .array(kids)
             if let alternative = e.alternative { d["Alt"] = .text(alternative) }
             set(numbers[i], .dictionary(d))
         }

@@ -11,23 +11,29 @@ enum PDFLogo {
     private final class Cache: @unchecked Sendable {
         let lock = NSLock()
         var scaled: [Data: Data] = [:]
+        /// The images given to documents drawn by `DirectCanvas`, which only reads their pixels, once
+        /// (`PNGImage.pdfImage`): one image for every document of the run.
+        var shared: [Data: PNGImage] = [:]
     }
 
     private static let cache = Cache()
 
     /// The image to draw, or nil when the branding has no PNG logo.
-    static func image(_ logo: Branding.Logo?) throws -> PNGImage? {
+    /// - Parameter shared: the same image for every document (for `DirectCanvas`), rather than a new one
+    ///   (cairo, which may keep data on the images it draws).
+    static func image(_ logo: Branding.Logo?, shared: Bool = false) throws -> PNGImage? {
         guard let logo, let png = logo.png else { return nil }
-        cache.lock.lock()
-        let known = cache.scaled[png]
-        cache.lock.unlock()
-        if let known { return try PNGImage(png: known) }
-        let width = Int((logo.widthMM / 25.4 * resolution).rounded(.up))
-        let scaled = try PNGImage(png: png).scaled(toWidth: width)
-        let data = try scaled.png()
-        cache.lock.lock()
-        cache.scaled[png] = data
-        cache.lock.unlock()
-        return scaled
+        if shared, let image = cache.lock.withLock({ cache.shared[png] }) { return image }
+        let image: PNGImage
+        if let known = cache.lock.withLock({ cache.scaled[png] }) {
+            image = try PNGImage(png: known)
+        } else {
+            let width = Int((logo.widthMM / 25.4 * resolution).rounded(.up))
+            image = try PNGImage(png: png).scaled(toWidth: width)
+            let data = try image.png()
+            cache.lock.withLock { cache.scaled[png] = data }
+        }
+        if shared { cache.lock.withLock { cache.shared[png] = image } }
+        return image
     }
 }

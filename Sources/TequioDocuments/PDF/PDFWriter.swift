@@ -51,13 +51,13 @@ public struct PDFWriter: Sendable {
         let first = pages[0].frame
         let canvas = DirectCanvas(width: first.width, height: first.height, language: layout.properties.language)
         canvas.setMetadata(metadata(layout.properties))
-        try draw(layout, pages, engine: engine, on: canvas)
+        try draw(layout, pages, engine: engine, on: canvas, sharedLogo: true)
         guard !engine.needsPango else { return nil }
         return try canvas.finish()
     }
 
-    private func draw(_ layout: DocumentLayout, _ pages: [PDFPage], engine: TextEngine, on canvas: PDFCanvas) throws {
-        let logo = try PDFLogo.image(branding.logo)
+    private func draw(_ layout: DocumentLayout, _ pages: [PDFPage], engine: TextEngine, on canvas: PDFCanvas, sharedLogo: Bool = false) throws {
+        let logo = try PDFLogo.image(branding.logo, shared: sharedLogo)
         PDFPainter(layout: layout, styles: PDFStyles(branding: branding), engine: engine, logo: logo).draw(pages, on: canvas)
     }
 
