@@ -2,6 +2,7 @@ import CLibDeflate
 import Foundation
 
 /// DEFLATE in the zlib format (the /FlateDecode filter), with libdeflate: the one place that calls it.
+/// Compresses what Tequio writes, and decompresses what `PDFReadBack` reads back.
 ///
 /// A compressor holds about a megabyte of tables: they are kept in a pool and reused, one per thread
 /// compressing at a time, rather than made for each stream.
@@ -36,5 +37,27 @@ enum Deflate {
         // The bound is the worst case: 0 (no room) cannot happen unless libdeflate is broken.
         guard written > 0 else { throw PDFError("libdeflate: compressing \(input.count) bytes failed") }
         return output
+    }
+
+    /// The data of a /FlateDecode stream; throws when it is damaged or would be larger than `limit` bytes.
+    static func decompress(_ input: ArraySlice<UInt8>, limit: Int = 256 << 20) throws -> [UInt8] {
+        guard let decompressor = libdeflate_alloc_decompressor() else { throw PDFError("libdeflate: no memory for a decompressor") }
+        defer { libdeflate_free_decompressor(decompressor) }
+        // libdeflate decompresses whole buffers: the output's size is guessed, and doubled until it fits.
+        var capacity = max(4_096, input.count * 4)
+        while true {
+            var written = 0
+            var result = LIBDEFLATE_SUCCESS
+            let output = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                result = input.withUnsafeBytes { libdeflate_zlib_decompress(decompressor, $0.baseAddress, $0.count, out.baseAddress, capacity, &written) }
+                count = result == LIBDEFLATE_SUCCESS ? written : 0
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS: return output
+            case LIBDEFLATE_INSUFFICIENT_SPACE where capacity < limit: capacity = min(limit, capacity * 2)
+            case LIBDEFLATE_INSUFFICIENT_SPACE: throw PDFError("a compressed stream larger than \(limit) bytes")
+            default: throw PDFError("a damaged compressed stream")
+            }
+        }
     }
 }

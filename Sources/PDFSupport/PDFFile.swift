@@ -9,6 +9,9 @@ struct PDFFile {
     enum Entry {
         case object(PDFObject)
         case stream(Stream)
+        /// An object other than a stream, already in PDF syntax: what `DirectCanvas` writes by the
+        /// thousand (structure elements), without a `PDFObject` tree for each.
+        case written([UInt8])
     }
 
     var objects: [Int: Entry] = [:]
@@ -71,12 +74,15 @@ struct PDFFile {
         return offset
     }
 
-    private static func entry(_ number: Int, at offset: Int, in bytes: [UInt8], offsets: [Int: Int]) throws -> Entry {
+    static func entry(_ number: Int, at offset: Int, in bytes: [UInt8], offsets: [Int: Int]) throws -> Entry {
         guard offset < bytes.count else { throw PDFError("PDF syntax: object \(number) out of the file") }
         var parser = PDFParser(bytes, at: offset)
         guard try parser.objectHeader() == number else { throw parser.error("object \(number)", at: offset) }
         let object = try parser.object()
-        guard parser.skip("stream") else { return .object(object) }
+        guard parser.skip("stream") else {
+            try parser.keyword("endobj")
+            return .object(object)
+        }
         guard case .dictionary(let dictionary) = object else { throw parser.error("a stream dictionary", at: offset) }
         // The data starts after the end of line that follows `stream` (CR LF or LF).
         if parser.position < bytes.count && bytes[parser.position] == 0x0D { parser.position += 1 }
@@ -95,6 +101,7 @@ struct PDFFile {
         guard let length, length >= 0, start + length <= bytes.count else { throw parser.error("the length of stream \(number)") }
         parser.position = start + length
         guard parser.skip("endstream") else { throw parser.error("'endstream' after the \(length) bytes of stream \(number)") }
+        try parser.keyword("endobj")
         return .stream(Stream(dictionary: dictionary, data: bytes[start..<(start + length)]))
     }
 }

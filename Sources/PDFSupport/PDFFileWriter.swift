@@ -18,10 +18,10 @@ struct PDFFileWriter {
         var offsets: [Int: Int] = [:]
         var packed: [Int: (stream: Int, index: Int)] = [:]
 
-        var plain: [(Int, PDFObject)] = []
+        var plain: [(Int, PDFFile.Entry)] = []
         for n in numbers {
             switch objects[n]! {
-            case .object(let o): plain.append((n, o))
+            case .object, .written: plain.append((n, objects[n]!))
             case .stream(let s):
                 offsets[n] = out.count
                 var dictionary = s.dictionary
@@ -38,9 +38,13 @@ struct PDFFileWriter {
             next += 1
             var header: [UInt8] = []
             var body: [UInt8] = []
-            for (index, (n, o)) in chunk.enumerated() {
+            for (index, (n, entry)) in chunk.enumerated() {
                 header.append(contentsOf: "\(n) \(body.count) ".utf8)
-                o.write(to: &body)
+                switch entry {
+                case .object(let o): o.write(to: &body)
+                case .written(let bytes): body.append(contentsOf: bytes)
+                case .stream: preconditionFailure("a stream in an object stream")
+                }
                 body.append(0x0A)
                 packed[n] = (number, index)
             }

@@ -35,13 +35,52 @@ struct PDFParser {
             }
         default:
             let start = position
-            let word = regularRun()
+            let word = bytes[regularRunRange()]
             guard !word.isEmpty else { throw error("an object", at: start) }
-            if word == Self.null { return .null }
-            guard Self.isNumber(word) || word == Self.true || word == Self.false else { throw error("an object", at: start) }
+            if word.elementsEqual(Self.null) { return .null }
+            guard Self.isNumber(word) || word.elementsEqual(Self.true) || word.elementsEqual(Self.false) else { throw error("an object", at: start) }
             // `12 0 R`: an integer followed by a generation and R is a reference.
             if Self.isInteger(word), let reference = try reference(after: word) { return reference }
-            return .token(word)
+            return .token(Array(word))
+        }
+    }
+
+    /// Reads past the object at the current position, checking its syntax as `object()` does without
+    /// making it, and calls `reference` with each object number it refers to.
+    mutating func skipObject(_ reference: (Int) -> Void, depth: Int = 0) throws {
+        guard depth < 64 else { throw error("an object nested less deeply") }
+        skipSpace()
+        guard position < bytes.count else { throw error("an object") }
+        switch bytes[position] {
+        case UInt8(ascii: "/"):
+            position += 1
+            _ = regularRunRange()
+        case UInt8(ascii: "("): _ = try literalString()
+        case UInt8(ascii: "<"):
+            guard peek(1) == UInt8(ascii: "<") else {
+                _ = try hexString()
+                return
+            }
+            position += 2
+            while try nextKey() != nil { try skipObject(reference, depth: depth + 1) }
+        case UInt8(ascii: "["):
+            position += 1
+            while true {
+                skipSpace()
+                guard position < bytes.count else { throw error("the end of an array") }
+                if bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    return
+                }
+                try skipObject(reference, depth: depth + 1)
+            }
+        default:
+            let start = position
+            let word = bytes[regularRunRange()]
+            guard !word.isEmpty else { throw error("an object", at: start) }
+            if word.elementsEqual(Self.null) { return }
+            guard Self.isNumber(word) || word.elementsEqual(Self.true) || word.elementsEqual(Self.false) else { throw error("an object", at: start) }
+            if Self.isInteger(word), case .reference(let n)? = try self.reference(after: word) { reference(n) }
         }
     }
 
@@ -49,28 +88,31 @@ struct PDFParser {
     mutating func dictionary() throws -> PDFDictionary {
         position += 2
         var result = PDFDictionary()
-        while true {
-            skipSpace()
-            guard position < bytes.count else { throw error("the end of a dictionary") }
-            if bytes[position] == UInt8(ascii: ">") {
-                guard peek(1) == UInt8(ascii: ">") else { throw error("'>>'") }
-                position += 2
-                return result
-            }
-            guard bytes[position] == UInt8(ascii: "/") else { throw error("a name as a dictionary key") }
-            position += 1
-            let key = regularRun()
-            result[key] = try object()
+        while let key = try nextKey() { result[Array(bytes[key])] = try object() }
+        return result
+    }
+
+    /// The next key of the dictionary being read, or nil at its end (`>>`, then read past).
+    private mutating func nextKey() throws -> Range<Int>? {
+        skipSpace()
+        guard position < bytes.count else { throw error("the end of a dictionary") }
+        if bytes[position] == UInt8(ascii: ">") {
+            guard peek(1) == UInt8(ascii: ">") else { throw error("'>>'") }
+            position += 2
+            return nil
         }
+        guard bytes[position] == UInt8(ascii: "/") else { throw error("a name as a dictionary key") }
+        position += 1
+        return regularRunRange()
     }
 
     /// `N G obj`, returning N.
     mutating func objectHeader() throws -> Int {
         skipSpace()
         let start = position
-        guard let number = Int(String(decoding: regularRun(), as: UTF8.self)) else { throw error("an object number", at: start) }
+        guard let number = Self.integer(bytes[regularRunRange()]) else { throw error("an object number", at: start) }
         skipSpace()
-        guard regularRun() == Array("0".utf8) else { throw error("generation 0", at: start) }
+        guard bytes[regularRunRange()].elementsEqual("0".utf8) else { throw error("generation 0", at: start) }
         try keyword("obj")
         return number
     }
@@ -79,14 +121,14 @@ struct PDFParser {
     mutating func keyword(_ word: String) throws {
         skipSpace()
         let start = position
-        guard regularRun() == Array(word.utf8) else { throw error("'\(word)'", at: start) }
+        guard bytes[regularRunRange()].elementsEqual(word.utf8) else { throw error("'\(word)'", at: start) }
     }
 
     /// Whether `word` comes next (after white space and comments); reads it if so.
     mutating func skip(_ word: String) -> Bool {
         let saved = position
         skipSpace()
-        if regularRun() == Array(word.utf8) { return true }
+        if bytes[regularRunRange()].elementsEqual(word.utf8) { return true }
         position = saved
         return false
     }
@@ -115,25 +157,40 @@ struct PDFParser {
     }
 
     /// The regular characters from the current position (a name, number or keyword).
-    private mutating func regularRun() -> [UInt8] {
+    private mutating func regularRun() -> [UInt8] { Array(bytes[regularRunRange()]) }
+
+    /// Where the regular characters from the current position are (read without a copy).
+    private mutating func regularRunRange() -> Range<Int> {
         let start = position
         while position < bytes.count && !Self.isSpace(bytes[position]) && !Self.isDelimiter(bytes[position]) { position += 1 }
-        return Array(bytes[start..<position])
+        return start..<position
     }
 
-    private mutating func reference(after number: [UInt8]) throws -> PDFObject? {
+    private mutating func reference(after number: ArraySlice<UInt8>) throws -> PDFObject? {
         let saved = position
         skipSpace()
-        let generation = regularRun()
+        let generation = bytes[regularRunRange()]
         if Self.isInteger(generation) {
             skipSpace()
-            if regularRun() == [UInt8(ascii: "R")] {
-                guard generation == Array("0".utf8), let n = Int(String(decoding: number, as: UTF8.self)) else { throw error("generation 0", at: saved) }
+            let r = regularRunRange()
+            if r.count == 1 && bytes[r.lowerBound] == UInt8(ascii: "R") {
+                guard generation.elementsEqual("0".utf8), let n = Self.integer(number) else { throw error("generation 0", at: saved) }
                 return .reference(n)
             }
         }
         position = saved
         return nil
+    }
+
+    /// Decimal digits as a number; nil for anything else or too many digits.
+    private static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for d in digits {
+            guard d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(d - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// `( … )` with balanced parentheses and backslash escapes, delimiters included.
@@ -188,11 +245,11 @@ struct PDFParser {
             || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F"))
     }
 
-    private static func isInteger(_ word: [UInt8]) -> Bool {
+    private static func isInteger(_ word: ArraySlice<UInt8>) -> Bool {
         !word.isEmpty && word.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
-    private static func isNumber(_ word: [UInt8]) -> Bool {
+    private static func isNumber(_ word: ArraySlice<UInt8>) -> Bool {
         var digits = 0
         var dots = 0
         for (i, b) in word.enumerated() {

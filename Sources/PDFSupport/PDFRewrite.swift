@@ -122,7 +122,8 @@ public enum PDFRewrite {
                 var dictionary = s.dictionary
                 dictionary["Length"] = nil
                 PDFObject.dictionary(dictionary).forEachReference { if !seen.contains($0) { pending.append($0) } }
-            case nil: break
+            // Not in a file read back: only `DirectCanvas` writes these, and it rewrites nothing.
+            case .written?, nil: break
             }
         }
         return seen

@@ -33,7 +33,7 @@ public final class TextEngine {
     ///   - language: a BCP 47 tag (`es`, `ar`): line breaking and font choice follow it.
     ///   - direct: lay out simple left-to-right text with HarfBuzz alone (`DirectLayout`), for `DirectCanvas`.
     public init(language: String, direct: Bool = false) throws {
-        shaper = direct ? Shaper(language: language) : nil
+        shaper = direct ? Shaper.take(language: language) : nil
         _ = FontSetup.applied
         guard let map = pango_cairo_font_map_get_default(), let context = pango_font_map_create_context(map) else {
             throw PDFError("pango: no font map (is fontconfig installed?)")
@@ -51,6 +51,7 @@ public final class TextEngine {
     }
 
     deinit {
+        if let shaper { Shaper.give(shaper) }
         for description in fonts.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
     }

@@ -9,7 +9,7 @@ import ZipSupport
 enum OutputChecks {
     /// A verify hook for `OutputStage` that checks each staged file as the kind its final name maps to in
     /// `kinds` (files not in the map, such as HTML and Markdown plans, pass unchecked); every object of a
-    /// PDF is read back by libqpdf (`PDFVerification`).
+    /// PDF is read back as a viewer finds its objects (`PDFVerification`).
     static func hook(_ located: ResourceLocator, kinds: @escaping @Sendable (URL) -> PackageKind?) -> OutputStage.Verify {
         PackageChecker.removeStaleScratch()
         let verifier = OutputVerifier(checker: PackageChecker(schemas: OfficialSchemas(directory: located.officialSchemas)))

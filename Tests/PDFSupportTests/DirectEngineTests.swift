@@ -127,6 +127,8 @@ final class DirectEngineTests: XCTestCase {
         XCTAssertEqual(pdf, try make())
         let check = PDFCheck(pdf)
         XCTAssertEqual(check.problems, [])
+        XCTAssertEqual(PDFReadBack(pdf).problems, [])
+        XCTAssertEqual(PDFReadBack(pdf).pageCount, 2)
         XCTAssertEqual(check.pageSizes.map(\.width), [612, 792])
         XCTAssertEqual(check.language, "es")
         XCTAssertEqual(check.links.map(\.target), [2])

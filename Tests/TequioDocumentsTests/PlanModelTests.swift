@@ -1,8 +1,8 @@
 import Foundation
-import TequioModel
 import XCTest
 
 @testable import TequioDocuments
+@testable import TequioModel
 
 /// The action-plan model: how cells become paragraphs and numbered actions, dates, ordering.
 final class PlanModelTests: XCTestCase {
@@ -58,6 +58,10 @@ final class PlanModelTests: XCTestCase {
             ActionDates.mentioned(in: ["Meters installed by March 1, 2013 and audited in May 2013", "in June, then 2013"], monthNames: en),
             [MonthOfYear(year: 2013, month: 3), MonthOfYear(year: 2013, month: 5)])
         XCTAssertNil(ActionDates.span(["Sin fechas, cuanto antes."], monthNames: es))
+        // Words as characters make them: an accent, composed or not, stays in its word; a digit with a
+        // mark is no digit.
+        XCTAssertEqual(ActionDates.words("1 de marzo,2012; año\u{301}s ano\u{303}s 20123\u{301}4 Ω-x"), ["1", "de", "marzo", "2012", "año\u{301}s", "ano\u{303}s", "2012", "4", "Ω", "x"])
+        XCTAssertEqual(ActionDates.mentioned(in: ["febrero de 2012\u{301}", "fe\u{301}brero de 2013"], monthNames: ["enero", "febrero"]), [])
         let s = DocumentStrings(Fixtures.catalogue, language: "es")
         XCTAssertEqual(s.monthSpan(MonthOfYear(year: 2012, month: 2), MonthOfYear(year: 2012, month: 10)), "de febrero de 2012 a octubre de 2012")
         XCTAssertEqual(s.shortMonthSpan(MonthOfYear(year: 2012, month: 2), MonthOfYear(year: 2012, month: 10)), "02/2012 – 10/2012")

@@ -39,11 +39,27 @@ struct ContentStream {
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
-
-    /// A glyph id as four hexadecimal digits (a two-byte code of the Identity-H encoding).
+    /// A glyph id as the two bytes of its Identity-H code, inside a literal string: half the length of
+    /// hexadecimal digits. The bytes that end or escape a string, and ends of line (which a reader
+    /// would read as a line feed), are escaped.
     mutating func glyph(_ id: UInt32) {
-        for shift in [12, 8, 4, 0] as [UInt32] { bytes.append(Self.hexDigits[Int((id >> shift) & 0xF)]) }
+        stringByte(UInt8((id >> 8) & 0xFF))
+        stringByte(UInt8(id & 0xFF))
+    }
+
+    private mutating func stringByte(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(byte)
+        case 0x0D:
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "r"))
+        case 0x0A:
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "n"))
+        default: bytes.append(byte)
+        }
     }
 
     mutating func colour(_ c: RGB, stroke: Bool) {

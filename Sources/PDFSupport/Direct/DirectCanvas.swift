@@ -269,7 +269,7 @@ public final class DirectCanvas: PDFCanvas {
                 }
                 content.text("1 0 0 -1 ")
                 content.numbers(x + run.x, y + line.baseline)
-                content.text("Tm [<")
+                content.text("Tm [(")
                 let widths = run.face.pdfWidths
                 let toThousandths = 1000 / run.face.unitsPerEm
                 // The PDF advances each glyph by its /W width; kerning is the difference, written where
@@ -285,14 +285,14 @@ public final class DirectCanvas: PDFCanvas {
                         drift += widths[Int(glyph.id)] - Double(glyph.advance) * toThousandths
                         if abs(drift) >= 0.05, remaining > 0 {
                             let written = (drift * 100).rounded() / 100
-                            content.text("> ")
+                            content.text(") ")
                             content.number(written)
-                            content.text("<")
+                            content.text("(")
                             drift -= written
                         }
                     }
                 }
-                content.text(">] TJ\n")
+                content.text(")] TJ\n")
                 if run.style.letterSpacing != 0 { content.text("0 Tc ") }
             }
             content.text("ET\n")
@@ -365,7 +365,7 @@ public final class DirectCanvas: PDFCanvas {
         if !imageResources.isEmpty { resources["XObject"] = .dictionary(PDFDictionary(imageResources)) }
         objects[resourcesNumber] = .object(.dictionary(resources))
 
-        let tree = structure.objects(pages: pageNumbers, adding: { add($0) }, reserve: reserve, set: { objects[$0] = .object($1) })
+        let tree = structure.objects(pages: pageNumbers, adding: { add($0) }, reserve: reserve, set: { objects[$0] = .written($1) })
         func destination(_ page: Int, _ y: Double) -> PDFObject {
             let index = min(max(page - 1, 0), pages.count - 1)
             return PDFLink.destination(page: pageNumbers[index], pageHeight: pages[index].height, y: y)

@@ -1,4 +1,5 @@
 import CHarfBuzz
+import Foundation
 
 /// A word (or a space) shaped by HarfBuzz in one face: its glyphs, their advances in font units
 /// (kerning included), and the text each glyph stands for (a cluster's text on its first glyph, ""
@@ -40,11 +41,13 @@ final class ShapedWord: Sendable {
     var isCovered: Bool { !glyphs.contains { $0.id == 0 } }
 }
 
-/// Shapes words with HarfBuzz, each word once per document: a plan repeats its words (table headings,
-/// responsible bodies, the language's common words), so most are found in the cache. Words are
-/// looked up by their UTF-8 bytes (a `String` key would be normalised to be hashed and compared).
+/// Shapes words with HarfBuzz, each word once: a plan repeats its words (table headings, responsible
+/// bodies, the language's common words), and so do the other plans of a run, so most are found in the
+/// cache. Words are looked up by their UTF-8 bytes (a `String` key would be normalised to be hashed
+/// and compared).
 ///
-/// One per `TextEngine` (one document on one thread). Not thread-safe.
+/// Used by one `TextEngine` at a time (one document on one thread), which takes it from the pool of
+/// its language (`take`) and gives it back when done (`give`), with its cache. Not thread-safe.
 final class Shaper {
     private let buffer: OpaquePointer
     private let language: hb_language_t?
@@ -72,9 +75,36 @@ final class Shaper {
         }
     }
 
+    private let languageTag: String
+
     init(language: String) {
         buffer = hb_buffer_create()
+        languageTag = language
         self.language = language.isEmpty ? nil : hb_language_from_string(language, -1)
+    }
+
+    /// Words a shaper keeps between documents, at most (a few megabytes).
+    static let cacheLimit = 50_000
+
+    private static let pool = Pool()
+
+    private final class Pool: @unchecked Sendable {
+        let lock = NSLock()
+        var idle: [String: [Shaper]] = [:]
+    }
+
+    /// A shaper for `language` that no other engine uses: one given back by an engine before, or a new one.
+    static func take(language: String) -> Shaper {
+        pool.lock.withLock { pool.idle[language]?.popLast() } ?? Shaper(language: language)
+    }
+
+    /// Gives the shaper back for the next document in its language (its cache emptied when it is full).
+    static func give(_ shaper: Shaper) {
+        if shaper.cache.count + shaper.spaced.count > cacheLimit {
+            shaper.cache.removeAll()
+            shaper.spaced.removeAll()
+        }
+        pool.lock.withLock { pool.idle[shaper.languageTag, default: []].append(shaper) }
     }
 
     deinit { hb_buffer_destroy(buffer) }

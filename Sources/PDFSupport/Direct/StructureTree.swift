@@ -65,57 +65,62 @@ struct StructureTree {
     }
 
     /// The structure tree root's number, its elements under one /Document element, and the parent
-    /// tree; nil when nothing was tagged.
-    func objects(pages: [Int], adding add: (PDFObject) -> Int, reserve: () -> Int, set: (Int, PDFObject) -> Void) -> Int? {
+    /// tree; nil when nothing was tagged. Elements are written as bytes (`set`), not `PDFObject`s:
+    /// a plan has a thousand of them.
+    func objects(pages: [Int], adding add: (PDFObject) -> Int, reserve: () -> Int, set: (Int, [UInt8]) -> Void) -> Int? {
         guard !elements.isEmpty else { return nil }
         let root = reserve()
         let document = reserve()
         let numbers = elements.map { _ in reserve() }
+        var d: [UInt8] = []
+        func append(_ text: String) { d.append(contentsOf: text.utf8) }
+        func reference(_ n: Int) { append(" \(n) 0 R") }
         for (i, e) in elements.enumerated() {
             // The element's page is its first content's: content on that page is a bare MCID, content
             // on a later page (an element that spans pages) a marked-content reference with its page.
             let home = e.kids.lazy.compactMap { if case .content(let page, _) = $0 { page } else { nil } }.first
-            var kids: [PDFObject] = []
+            d.removeAll(keepingCapacity: true)
+            append("<</Type/StructElem/S/\(Self.name(e.type))/P")
+            reference(e.parent.map { numbers[$0] } ?? document)
+            if let home {
+                append("/Pg")
+                reference(pages[home])
+            }
+            append(e.kids.count == 1 ? "/K" : "/K[")
             for kid in e.kids {
                 switch kid {
-                case .element(let k): kids.append(.reference(numbers[k]))
-                case .content(let page, let mcid) where page == home: kids.append(.integer(mcid))
+                case .element(let k): reference(numbers[k])
+                case .content(let page, let mcid) where page == home: append(" \(mcid)")
                 case .content(let page, let mcid):
-                    kids.append(
-                        .dictionary(PDFDictionary([("Type", .name("MCR")), ("Pg", .reference(pages[page])), ("MCID", .integer(mcid))])))
+                    append("<</Type/MCR/Pg")
+                    reference(pages[page])
+                    append("/MCID \(mcid)>>")
                 }
             }
-            var d = PDFDictionary([("Type", .name("StructElem")), ("S", .name(Self.name(e.type))), ("P", .reference(e.parent.map { numbers[$0] } ?? document))])
-            if let home { d["Pg"] = .reference(pages[home]) }
-            d["K"] = kids.count == 1 ? kids[0] : .array(kids)
-            if let alternative = e.alternative { d["Alt"] = .text(alternative) }
-            set(numbers[i], .dictionary(d))
+            if e.kids.count != 1 { append("]") }
+            if let alternative = e.alternative {
+                append("/Alt")
+                PDFObject.text(alternative).write(to: &d)
+            }
+            append(">>")
+            set(numbers[i], d)
         }
         set(
             document,
-            .dictionary(
-                PDFDictionary([
-                    ("Type", .name("StructElem")), ("S", .name("Document")), ("P", .reference(root)),
-                    ("K", .array(roots.map { .reference(numbers[$0]) })),
-                ])))
+            Array("<</Type/StructElem/S/Document/P \(root) 0 R/K[\(roots.map { "\(numbers[$0]) 0 R" }.joined(separator: " "))]>>".utf8))
         var nums: [PDFObject] = []
         for page in pages.indices {
             nums.append(.integer(page))
             nums.append(.array((parents[page] ?? []).map { .reference(numbers[$0]) }))
         }
         let parentTree = add(.dictionary(PDFDictionary([("Nums", .array(nums))])))
-        set(
-            root,
-            .dictionary(
-                PDFDictionary([
-                    ("Type", .name("StructTreeRoot")), ("K", .reference(document)), ("ParentTree", .reference(parentTree)),
-                    ("ParentTreeNextKey", .integer(pages.count)),
-                ])))
+        set(root, Array("<</Type/StructTreeRoot/K \(document) 0 R/ParentTree \(parentTree) 0 R/ParentTreeNextKey \(pages.count)>>".utf8))
         return root
     }
 
     /// A structure type as a PDF name: letters and digits only (the writers' types are standard ones).
     private static func name(_ type: String) -> String {
+        if type.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }), !type.isEmpty { return type }
         let kept = type.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         return kept.isEmpty ? "Span" : kept
     }

@@ -59,7 +59,7 @@ enum TextWidthEstimate {
     static func widestWord(_ text: String, size: Double, bold: Bool, longest: Int) -> Double {
         var (widest, current, count) = (0.0, 0.0, 0)
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if count <= longest { widest = max(widest, current) }
                 (current, count) = (0, 0)
             } else {
@@ -76,7 +76,14 @@ enum TextWidthEstimate {
         switch s {
         case " ", "i", "l", ".", ",", ":", ";", "·", "'", "|", "!": 0.3
         case "m", "w", "M", "W", "—", "–", "%": 0.72
+        // ASCII without Unicode's property tables (every cell of every table is measured).
+        case "A"..."Z": 0.72
+        case "\u{0}"..."\u{7F}": 0.56
         default: s.properties.isUppercase ? 0.72 : 0.56
         }
+    }
+
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s == " " || ("\u{9}"..."\u{D}").contains(s) : s.properties.isWhitespace
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import PDFSupport
 import TequioModel
 
-/// The output stage's check of a PDF that `assemble` is about to put in place: libqpdf, another PDF
-/// reader than the one that wrote it, reads every object and the page tree, in-process (users need no
-/// qpdf program). A finding is a bug in Tequio. The tests check the files as `qpdf --check` does.
+/// The output stage's check of a PDF that `assemble` is about to put in place: it is read back as a
+/// viewer finds its objects (`PDFReadBack`: the cross-reference stream, every object, reference and
+/// stream length, the page tree). A finding is a bug in Tequio. The tests check every file with libqpdf,
+/// as `qpdf --check` does.
 public enum PDFVerification {
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
@@ -22,9 +23,7 @@ public enum PDFVerification {
 
     /// Throws `Failure` when `pdf` is not a sound PDF with at least one page.
     public static func verify(_ pdf: Data, displayPath: String) throws {
-        let check = PDFCheck(pdf, depth: .structure)
-        var problems = check.problems
-        if problems.isEmpty && check.pageSizes.isEmpty { problems.append("the PDF has no pages") }
-        if !problems.isEmpty { throw Failure(path: displayPath, problems: problems) }
+        let check = PDFReadBack(pdf)
+        if !check.problems.isEmpty { throw Failure(path: displayPath, problems: check.problems) }
     }
 }

@@ -45,26 +45,50 @@ public enum ActionDates {
         return (first, last)
     }
 
-    /// Runs of letters or of digits (a day's comma and other punctuation separate words).
+    /// Runs of letters or of digits (a day's comma and other punctuation separate words). Read by
+    /// Unicode scalar, not by `Character` (a plan's every action is read): a combining mark belongs
+    /// to the letter before it, as in the character they make together.
     static func words(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var digits = false
-        for ch in text {
-            let isDigit = ch.isASCII && ch.isNumber
-            if ch.isLetter || isDigit {
-                if !current.isEmpty && digits != isDigit {
-                    result.append(current)
-                    current = ""
+        func flush() {
+            if !current.isEmpty { result.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            let isDigit = ("0"..."9").contains(scalar)
+            let isLetter: Bool
+            if scalar.isASCII {
+                isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            } else if isMark(scalar) {
+                // Part of the character before it: kept with a letter, and a digit with a mark is no digit.
+                if digits, !current.isEmpty {
+                    current.removeLast()
+                    flush()
+                } else if !current.isEmpty {
+                    current.append(scalar)
                 }
-                current.append(ch)
+                continue
+            } else {
+                isLetter = scalar.properties.isAlphabetic
+            }
+            if isLetter || isDigit {
+                if !current.isEmpty && digits != isDigit { flush() }
+                current.append(scalar)
                 digits = isDigit
-            } else if !current.isEmpty {
-                result.append(current)
-                current = ""
+            } else {
+                flush()
             }
         }
-        if !current.isEmpty { result.append(current) }
+        flush()
         return result
+    }
+
+    private static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 }
