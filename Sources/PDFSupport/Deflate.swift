@@ -7,8 +7,9 @@ import Foundation
 /// A compressor holds about a megabyte of tables: they are kept in a pool and reused, one per thread
 /// compressing at a time, rather than made for each stream.
 enum Deflate {
-    /// libdeflate's default level: files the size zlib's default makes, in less than half its time.
-    static let level: Int32 = 6
+    /// Level 4 of libdeflate's 12: on the plans' streams, 40 % less time than its default (6, which
+    /// makes files the size zlib's default makes, in half zlib's time) for files 6 % larger.
+    static let level: Int32 = 4
 
     private static let pool = Pool()
 

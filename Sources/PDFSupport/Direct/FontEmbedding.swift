@@ -1,4 +1,5 @@
 import CHarfBuzz
+import Foundation
 
 /// The fonts a `DirectCanvas` draws with, embedded as TrueType subsets of the glyphs it used (ISO
 /// 32000-1 §9.7, §9.9): a Type 0 font with the Identity-H encoding (a text's codes are its glyph ids),
@@ -48,10 +49,10 @@ struct FontEmbedding {
             let used = fonts[key]!
             let face = used.face
             let glyphs = used.glyphs.keys.sorted()
-            let subset = try Self.subset(face, glyphs: glyphs)
+            let subset = try Self.compressedSubset(face, glyphs: glyphs)
             let baseName = "\(Self.tag(face.postScriptName, glyphs))+\(face.postScriptName)"
             let scale = 1000 / face.unitsPerEm
-            let file = stream(PDFDictionary([("Length1", .integer(subset.count))]), subset)
+            let file = stream(PDFDictionary([("Length1", .integer(subset.length)), ("Filter", .name("FlateDecode"))]), subset.data)
             var flags = 32  // nonsymbolic
             if face.isItalic { flags += 64 }
             let descriptor = add(
@@ -101,6 +102,35 @@ struct FontEmbedding {
         }
         flush()
         return .array(items)
+    }
+
+    /// Subsets made, compressed, by face and glyphs: the plans of a run in one language use the same
+    /// letters, and most of their subsets are the same.
+    private final class SubsetCache: @unchecked Sendable {
+        struct Key: Hashable {
+            let face: ObjectIdentifier
+            let glyphs: [UInt32]
+        }
+
+        let lock = NSLock()
+        var subsets: [Key: (data: [UInt8], length: Int)] = [:]
+        /// About 20 kB each.
+        static let limit = 256
+    }
+
+    private static let cache = SubsetCache()
+
+    /// The subset of the face with `glyphs`, compressed, and its length before compression.
+    private static func compressedSubset(_ face: FontFace, glyphs: [UInt32]) throws -> (data: [UInt8], length: Int) {
+        let key = SubsetCache.Key(face: ObjectIdentifier(face), glyphs: glyphs)
+        if let known = cache.lock.withLock({ cache.subsets[key] }) { return known }
+        let subset = try subset(face, glyphs: glyphs)
+        let made = (data: try Deflate.compress(subset), length: subset.count)
+        cache.lock.withLock {
+            if cache.subsets.count >= SubsetCache.limit { cache.subsets.removeAll() }
+            cache.subsets[key] = made
+        }
+        return made
     }
 
     /// The subset of the face with `glyphs` (and glyph 0), their ids kept, without hinting.
