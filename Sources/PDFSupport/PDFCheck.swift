@@ -9,38 +9,19 @@ public struct PDFCheck: Sendable {
     public var language: String?
     /// Each link annotation: its page and the page its destination is on (from 1; 0 when it has none).
     public var links: [(page: Int, target: Int)]
-    /// The text alternative (/Alt) of each /Figure element of the structure tree, in order ("" for none);
-    /// read by the full check only.
+    /// The text alternative (/Alt) of each /Figure element of the structure tree, in order ("" for none).
     public var figureAlternatives: [String] = []
     /// qpdf's warnings and errors; empty for a sound file.
     public var problems: [String]
 
-    /// How far the check reads.
-    public enum Depth: Sendable {
-        /// What `qpdf --check` reads: every object, and every page's content streams decoded and parsed.
-        case full
-        /// Every object, through the cross-reference and object streams, and the page tree; the content
-        /// streams are not decoded (a writer that copies cairo's streams as they are cannot damage them).
-        case structure
-    }
-
-    public init(_ pdf: Data, depth: Depth = .full) {
+    /// Reads the file as `qpdf --check` does: every object, and every page's content streams decoded and
+    /// parsed (the tests' check; `PDFReadBack` is the output stage's).
+    public init(_ pdf: Data) {
         do {
             let q = try QPDFSession()
             try q.read(pdf)
             let d = q.data
-            switch depth {
-            case .full: try q.check(qpdf_check_pdf(d), "checking the PDF")
-            case .structure:
-                let size = qpdf_oh_get_int_value_as_int(d, qpdf_oh_get_key(d, qpdf_get_trailer(d), "/Size"))
-                for id in 1..<max(1, size) {
-                    let object = qpdf_get_object_by_id(d, id, 0)
-                    _ = qpdf_oh_get_type_code(d, object)
-                    // libqpdf keeps every handle it gives in a table until it is released: a third of the time.
-                    qpdf_oh_release(d, object)
-                }
-                try q.check(QPDF_SUCCESS, "reading every object")
-            }
+            try q.check(qpdf_check_pdf(d), "checking the PDF")
             var sizes: [(width: Double, height: Double)] = []
             let count = max(0, Int(qpdf_get_num_pages(d)))
             let ids = (0..<count).map { qpdf_oh_get_object_id(d, qpdf_get_page_n(d, $0)) }
@@ -68,7 +49,7 @@ public struct PDFCheck: Sendable {
                 language = String(cString: text)
             }
             self.init(pageSizes: sizes, language: language, links: links, problems: q.warnings())
-            if depth == .full, qpdf_oh_has_key(d, root, "/StructTreeRoot") != 0 {
+            if qpdf_oh_has_key(d, root, "/StructTreeRoot") != 0 {
                 figureAlternatives = Self.figures(under: qpdf_oh_get_key(d, qpdf_oh_get_key(d, root, "/StructTreeRoot"), "/K"), d)
             }
         } catch {

@@ -5,7 +5,8 @@ import Foundation
 /// object it lists (at its offset, or at its place in its object stream, decompressed), every stream's
 /// length, every reference (it must name an object), the catalogue and the page tree. The reader is
 /// `PDFParser`, which shares no code with the writer's (`PDFObject.write`); content streams are not
-/// decoded. A tenth of the time libqpdf takes for the same reading (`PDFCheck`, which the tests use).
+/// decoded. A tenth of the time libqpdf took to read the same objects; the tests check every file with
+/// libqpdf (`PDFCheck`).
 public struct PDFReadBack: Sendable {
     /// Pages the page tree holds.
     public var pageCount = 0
