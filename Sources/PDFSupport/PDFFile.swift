@@ -63,7 +63,7 @@ struct PDFFile {
     }
 
     /// The offset `startxref` gives, from the last kilobyte.
-    private static func startXref(_ bytes: [UInt8]) throws -> Int {
+    static func startXref(_ bytes: [UInt8]) throws -> Int {
         let tail = Array(bytes.suffix(1024))
         let keyword = Array("startxref".utf8)
         guard let at = (0...max(0, tail.count - keyword.count)).last(where: { tail[$0...].starts(with: keyword) }) else {

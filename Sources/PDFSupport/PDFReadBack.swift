@@ -21,6 +21,13 @@ public struct PDFReadBack: Sendable {
         }
     }
 
+    /// Where an object is: read from the file (a stream's dictionary for a stream), or in an object
+    /// stream's data, made only when the page tree needs it.
+    private enum Place {
+        case inFile(PDFObject)
+        case packed(objectStream: Int, offset: Int)
+    }
+
     private struct Location: Equatable {
         var stream: Int
         var index: Int
@@ -29,10 +36,11 @@ public struct PDFReadBack: Sendable {
     private static func read(_ bytes: [UInt8]) throws -> Int {
         guard bytes.starts(with: Array("%PDF-1.".utf8)) else { throw PDFError("PDF syntax: no %PDF-1. header") }
         guard bytes.suffix(6).elementsEqual("%%EOF\n".utf8) else { throw PDFError("PDF syntax: the file does not end with %%EOF") }
-        let start = try startXref(bytes)
-        guard case .stream(let xref) = try PDFFile.entry(start.number, at: start.offset, in: bytes, offsets: [:]),
+        let start = try PDFFile.startXref(bytes)
+        var header = PDFParser(bytes, at: start)
+        guard case .stream(let xref) = try PDFFile.entry(try header.objectHeader(), at: start, in: bytes, offsets: [:]),
             xref.dictionary["Type"] == .name("XRef")
-        else { throw PDFError("PDF syntax: no cross-reference stream at byte \(start.offset)") }
+        else { throw PDFError("PDF syntax: no cross-reference stream at byte \(start)") }
         guard let size = xref.dictionary["Size"]?.integer, let widths = xref.dictionary["W"]?.array?.compactMap(\.integer), widths.count == 3,
             widths.allSatisfy({ (0...8).contains($0) }), let root = xref.dictionary["Root"]?.reference
         else { throw PDFError("PDF syntax: the cross-reference stream's /Size, /W or /Root") }
@@ -51,8 +59,8 @@ public struct PDFReadBack: Sendable {
         }
         // Every object, where the table says it is: its syntax checked and its references noted, but
         // only the page tree's objects made (`PDFParser.skipObject`).
-        var sources: [[UInt8]] = [bytes]
-        var places: [(source: Int, offset: Int)?] = Array(repeating: nil, count: size)
+        var objectStreams: [[UInt8]] = []
+        var places: [Place?] = Array(repeating: nil, count: size)
         var streams: [Int: PDFFile.Stream] = [:]
         var packed: [Int: Location] = [:]
         var referenced: [Int] = []
@@ -64,14 +72,16 @@ public struct PDFReadBack: Sendable {
             case 1:
                 let offset = field(n, 1)
                 guard offset < bytes.count else { throw PDFError("PDF syntax: object \(n) at byte \(offset), past the file's end") }
+                let object: PDFObject
                 switch try PDFFile.entry(n, at: offset, in: bytes, offsets: [:]) {
-                case .object(let o): o.forEachReference(note)
+                case .object(let o): object = o
                 case .stream(let s):
-                    PDFObject.dictionary(s.dictionary).forEachReference(note)
+                    object = .dictionary(s.dictionary)
                     streams[n] = s
-                case .written: break
+                case .written(let w): throw PDFError("PDF syntax: object \(n) read as \(w.count) bytes")  // not made by a reader
                 }
-                places[n] = (0, offset)
+                object.forEachReference(note)
+                places[n] = .inFile(object)
             case 2: packed[n] = Location(stream: field(n, 1), index: field(n, 2))
             default: throw PDFError("PDF syntax: entry \(n) of the cross-reference stream has type \(type)")
             }
@@ -79,14 +89,14 @@ public struct PDFReadBack: Sendable {
         for stream in Set(packed.values.map(\.stream)).sorted() {
             guard let objectStream = streams[stream] else { throw PDFError("PDF syntax: object \(stream) is not an object stream") }
             let (data, offsets) = try unpack(stream, objectStream)
-            sources.append(data)
+            objectStreams.append(data)
             for (index, (n, offset)) in offsets.enumerated() {
                 guard n < size, packed[n] == Location(stream: stream, index: index) else {
                     throw PDFError("PDF syntax: object \(n) is number \(index) of object stream \(stream), not where the table says")
                 }
                 var parser = PDFParser(data, at: offset)
                 try parser.skipObject(note)
-                places[n] = (sources.count - 1, offset)
+                places[n] = .packed(objectStream: objectStreams.count - 1, offset: offset)
             }
         }
         if let missing = packed.keys.sorted().first(where: { places[$0] == nil }) {
@@ -96,28 +106,15 @@ public struct PDFReadBack: Sendable {
             throw PDFError("PDF syntax: a reference to object \(dangling), which the file does not have")
         }
         func object(_ n: Int) throws -> PDFObject? {
-            guard n < size, let place = places[n] else { return nil }
-            if place.source == 0 {
-                if case .stream(let s) = try PDFFile.entry(n, at: place.offset, in: bytes, offsets: [:]) { return .dictionary(s.dictionary) }
+            switch n < size ? places[n] : nil {
+            case .inFile(let object)?: return object
+            case .packed(let s, let offset)?:
+                var parser = PDFParser(objectStreams[s], at: offset)
+                return try parser.object()
+            case nil: return nil
             }
-            var parser = PDFParser(sources[place.source], at: place.offset)
-            if place.source == 0 { _ = try parser.objectHeader() }
-            return try parser.object()
         }
         return try pages(root: root, object)
-    }
-
-    /// The offset `startxref` gives, and the number of the object there.
-    private static func startXref(_ bytes: [UInt8]) throws -> (number: Int, offset: Int) {
-        let tail = Array(bytes.suffix(64))
-        let keyword = Array("startxref".utf8)
-        guard let at = (0...max(0, tail.count - keyword.count)).last(where: { tail[$0...].starts(with: keyword) }) else {
-            throw PDFError("PDF syntax: no startxref at the end")
-        }
-        var parser = PDFParser(tail, at: at + keyword.count)
-        guard let offset = try parser.object().integer, offset >= 0, offset < bytes.count else { throw PDFError("PDF syntax: startxref out of the file") }
-        var header = PDFParser(bytes, at: offset)
-        return (try header.objectHeader(), offset)
     }
 
     /// The decompressed data of object stream `number`, and where each of its objects starts in it.

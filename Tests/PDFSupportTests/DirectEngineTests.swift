@@ -5,6 +5,11 @@ import XCTest
 
 /// The direct engine (HarfBuzz and Tequio's own PDF writing) against pango and cairo: the same lines,
 /// the text left to pango that it does not lay out, and a file libqpdf reads whole.
+extension GlyphRun {
+    /// The text each glyph stands for.
+    var texts: [String] { segments.flatMap { s in s.range.map { s.word.text($0) } } }
+}
+
 final class DirectEngineTests: XCTestCase {
     let sans = RunStyle(font: FontSpec(family: "Arial", size: 8.5), colour: .black)
 

@@ -253,9 +253,10 @@ public final class DirectCanvas: PDFCanvas {
             for run in runs {
                 decorate(run, line: line, x: x, y: y)
             }
-            guard runs.contains(where: { $0.glyphCount > 0 }) else { continue }
+            // Every run holds glyphs: a line places no empty piece.
+            guard !runs.isEmpty else { continue }
             content.text("BT\n")
-            for run in runs where run.glyphCount > 0 {
+            for run in runs {
                 setFill(run.style.colour)
                 let font = fonts.use(run)
                 content.text("/")

@@ -9,8 +9,6 @@ struct GlyphRun {
     var width: Double = 0
 
     var glyphCount: Int { segments.reduce(0) { $0 + $1.range.count } }
-    /// The text each glyph stands for (for tests).
-    var texts: [String] { segments.flatMap { s in s.range.map { s.word.text($0) } } }
 }
 
 /// Some of a shaped word's glyphs.
@@ -51,17 +49,6 @@ enum DirectLayout {
         var breakAfter: Bool
     }
 
-    private static func width(_ piece: Piece, _ looks: [Look], _ glyphs: Range<Int>) -> Double {
-        let look = looks[piece.look]
-        var sum = 0
-        if glyphs.count == piece.word.glyphs.count {
-            sum = piece.word.width
-        } else {
-            for i in glyphs { sum += Int(piece.word.glyphs[i].advance) }
-        }
-        return Double(sum) * look.scale + look.style.letterSpacing * Double(glyphs.count)
-    }
-
     static func lay(
         _ runs: [TextRun], width: Double, alignment: TextAlignment, lineSpacing: Double, shaper: Shaper
     ) -> (lines: [TextBlock.Line], shaped: [ShapedLine])? {
@@ -69,7 +56,12 @@ enum DirectLayout {
         // An empty paragraph is one line in its first run's font (pango's default font without runs).
         let emptyStyle = runs.first?.style ?? RunStyle(font: FontSpec(family: "sans-serif", size: 12), colour: RGB(hex: "000000"))
         guard let emptyFace = FontLibrary.face(emptyStyle.font) else { return nil }
-        func span(_ p: Int, _ glyphs: Range<Int>) -> Double { Self.width(pieces[p], looks, glyphs) }
+        /// The width of some of a piece's glyphs, in points.
+        func span(_ p: Int, _ glyphs: Range<Int>) -> Double {
+            let (word, look) = (pieces[p].word, looks[pieces[p].look])
+            let units = glyphs.count == word.glyphs.count ? word.width : glyphs.reduce(0) { $0 + Int(word.glyphs[$1].advance) }
+            return Double(units) * look.scale + look.style.letterSpacing * Double(glyphs.count)
+        }
         func whole(_ p: Int) -> Range<Int> { 0..<pieces[p].word.glyphs.count }
 
         var placedLines: [[(piece: Int, glyphs: Range<Int>)]] = []

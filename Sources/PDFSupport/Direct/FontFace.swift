@@ -76,9 +76,6 @@ final class FontFace: @unchecked Sendable {
         hb_face_destroy(face)
     }
 
-    /// The glyph's advance without kerning (what the PDF's /W array says), in font units.
-    func advance(_ glyph: UInt32) -> Double { Double(hb_font_get_glyph_h_advance(font, glyph)) }
-
     static func tag(_ name: String) -> hb_tag_t {
         name.utf8.reduce(0) { $0 << 8 | hb_tag_t($1) }
     }

@@ -68,6 +68,10 @@ final class Shaper {
                 && a.bytes.withUnsafeBytes { x in b.bytes.withUnsafeBytes { y in x.elementsEqual(y) } }
         }
 
+        /// The key with its own copy of the bytes, to be kept: a slice of a paragraph's text would keep
+        /// the whole paragraph for as long as the shaper lives (documents after documents).
+        var kept: Key { Key(face: face, bytes: Array(bytes)[...], next: next) }
+
         func hash(into hasher: inout Hasher) {
             hasher.combine(face)
             hasher.combine(next)
@@ -116,11 +120,9 @@ final class Shaper {
         text.removeAll(keepingCapacity: true)
         text.append(contentsOf: bytes)
         let made = shapeText(face, parts: [0..<text.count])[0]
-        cache[key] = made
+        cache[key.kept] = made
         return made
     }
-
-    func shape(_ text: String, _ face: FontFace) -> ShapedWord { shape(Array(text.utf8)[...], face) }
 
     /// A word and the space after it, shaped together with the first letter of the word after the space
     /// (`next`, nil for none), which is then left out: the kerning of the word's last letter with the
@@ -134,12 +136,8 @@ final class Shaper {
         if let next { text.append(contentsOf: next.utf8) }
         let parts = shapeText(face, parts: [0..<word.count, word.count..<(word.count + 1)])
         let made = (parts[0], parts[1])
-        spaced[key] = made
+        spaced[key.kept] = made
         return made
-    }
-
-    func shape(word: String, spaceBefore next: Unicode.Scalar?, _ face: FontFace) -> (word: ShapedWord, space: ShapedWord) {
-        shape(word: Array(word.utf8)[...], spaceBefore: next, face)
     }
 
     /// Shapes `text` and returns the glyphs of each part (byte ranges of the text, by cluster).
