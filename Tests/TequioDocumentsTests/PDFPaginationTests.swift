@@ -74,6 +74,29 @@ final class PDFPaginationTests: XCTestCase {
         XCTAssertEqual(pages.flatMap(\.tableRows).filter { $0.kind == .row(1) }.count, 1, "the next row is whole")
     }
 
+    func testAHeaderRowIsNeverLeftWithoutItsFirstRowNorTheTableHeadingWithoutBoth() throws {
+        // A first row of more than a third of a page, after more and more text: the heading, the header row and the first
+        // row go to the next page together once they no longer fit (the compendium's chapter pages).
+        let tall = LayoutText((1...150).map { "Acción \($0)." }.joined(separator: " "))
+        let table = DocumentLayout.Table(
+            kind: .matrix, caption: "Matriz", header: ["Problema", "Acciones"], weights: [1, 1],
+            rows: [[[LayoutText("Primera")], [tall]], [[LayoutText("Segunda")], [LayoutText("fin")]]], footer: nil, numericColumns: [])
+        let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Relleno corto. ", count: 7)))
+        var moved = 0
+        for count in 0...40 {
+            let blocks = Array(repeating: filler, count: count) + [.heading(level: 2, text: "MATRIZ", anchor: nil), .table(table)]
+            let pages = try pages(try layout(blocks))
+            let headerPage = pages.firstIndex { $0.tableRows.contains { $0.kind == .header } }
+            let firstRowPage = pages.firstIndex { $0.tableRows.contains { $0.kind == .row(0) } }
+            let headingPage = pages.firstIndex { texts($0).contains { $0.text == "MATRIZ" } }
+            XCTAssertEqual(headerPage, firstRowPage, "\(count) fillers: the header row was left alone at the foot of a page")
+            XCTAssertEqual(headingPage, firstRowPage, "\(count) fillers: the heading stayed behind")
+            XCTAssertFalse(pages.flatMap(\.tableRows).contains { $0.isPart }, "\(count) fillers: a row that fits on a page was cut")
+            if headingPage ?? 0 > 0 { moved += 1 }
+        }
+        XCTAssertGreaterThan(moved, 0, "the test never made the table start on a new page")
+    }
+
     func testAHeadingIsNeverLastOnItsPage() throws {
         let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Texto de relleno para llenar la página. ", count: 3)))
         for count in 20...40 {

@@ -71,6 +71,25 @@ final class PlanModelTests: XCTestCase {
         XCTAssertEqual(s.dateSpan(CalendarDate(year: 2011, month: 11, day: 30), CalendarDate(year: 2011, month: 12, day: 1)), "del 30 de noviembre de 2011 al 1 de diciembre de 2011")
     }
 
+    func testResponsibleBodiesAreThePartsOfTheClosingParenthesisThatNameNoTime() {
+        let es = DocumentStrings(Fixtures.catalogue, language: "es").monthNames
+        let actions = [
+            "Publicar el calendario (área de agua, a partir de febrero de 2012).",
+            "Rediseñar el recibo (tesorería y área de agua; junio de 2012)",
+            "Revisar los tableros (Asociación civil de usuarios)",
+            "Vigilar la obra (ver (anexo) técnico, desde la siguiente obra)",
+            "Informar (ÁREA DE AGUA, octubre)",
+            "Sin paréntesis al final (tesorería) y más texto",
+            "Sin fecha ni responsable ()",
+            "Un paréntesis muy largo (esto es una frase entera que explica algo y no nombra a nadie en particular)",
+        ]
+        XCTAssertEqual(
+            ActionResponsibles.named(in: actions, monthNames: es),
+            ["área de agua", "tesorería y área de agua", "Asociación civil de usuarios", "ver (anexo) técnico"])
+        XCTAssertEqual(ActionResponsibles.named(in: ["Meters installed (utility, by March 1, 2013)", "Audit (billing department, every quarter)"], monthNames: es), ["utility", "billing department"])
+        XCTAssertEqual(ActionResponsibles.named(in: ["Sin fechas, cuanto antes."], monthNames: es), [])
+    }
+
     func testThePlanSummaryCountsResultsAndDeadlinesAndTheCoverNamesTheWorkshop() throws {
         let plan = try XCTUnwrap(try Fixtures.examplePlans.first { $0.tableName.hasPrefix("Mesa 1") })
         XCTAssertEqual(plan.expectedResultCount, 11)
@@ -79,7 +98,8 @@ final class PlanModelTests: XCTestCase {
         XCTAssertEqual(PlanLayout.summaryFields(plan).map { "\($0.label): \($0.value)" }, [
             "Problemas: 4", "Acciones del gobierno: 13", "Acciones de la sociedad civil: 12", "Resultados esperados: 11",
             "Plazos indicados en las acciones: de febrero de 2012 a octubre de 2012",
-            "Integrantes por sector: Gobierno (2), Sociedad civil (2), Sector privado (2)", "Borrador: 3, 14 de marzo de 2012",
+            "Responsables nombrados en las acciones: área de agua; regiduría de agua; regidor de agua; tesorería y área de agua; tesorería; cabildo; asociación civil de usuarios; comités de colonia y cámara de comercio; obras públicas",
+            "Integrantes por sector: Gobierno (2), Sociedad civil (2), Sector privado (2)", "Borrador: n.º 3 del 14 de marzo de 2012",
         ])
         XCTAssertEqual(plan.event.place, "Oaxaca de Juárez, Oaxaca, México")
         XCTAssertEqual(plan.event.donors.count, 3)

@@ -48,7 +48,7 @@ extension PlanLayout {
     }
 
     /// The plan in figures: problems, actions of each side, expected results, the first and last
-    /// deadline the actions name, the members by sector, the draft and its date.
+    /// deadline and the responsible bodies the actions name, the members by sector, the draft and its date.
     static func summaryFields(_ plan: ActionPlan) -> [Line] {
         let s = plan.strings
         var lines = [
@@ -57,6 +57,7 @@ extension PlanLayout {
             Line(key: "civil", label: s.civilSocietyActions, value: String(plan.civilSocietyActionCount)),
             Line(key: "results", label: s.expectedResults, value: String(plan.expectedResultCount)),
             Line(key: "deadlines", label: s.deadlines, value: deadlines(plan.firstDeadline, plan.lastDeadline, s) ?? s.noDeadlines),
+            Line(key: "responsibles", label: s.responsibles, value: plan.responsibles.isEmpty ? s.noResponsibles : plan.responsibles.joined(separator: "; ")),
         ]
         let sectors = plan.memberGroups.map { s.sectorCount($0.label, $0.members.count) }
         if !sectors.isEmpty { lines.append(Line(key: "sectors", label: s.membersBySector, value: sectors.joined(separator: ", "))) }

@@ -107,7 +107,8 @@ struct PDFPaginator {
     }
 
     /// The least of an item that must stand under the item kept with it: two lines (three of three), a
-    /// logo or drawing, a table's header row and first row (or as much of the row as a page holds).
+    /// logo or drawing, a table's header row and its whole first row (a third of a page of a row taller
+    /// than a page).
     private func head(_ item: PDFFlowItem) -> Double {
         switch item {
         case .text(let box):
@@ -121,7 +122,9 @@ struct PDFPaginator {
             if t.keepTogether && t.totalHeight <= page.frame.bodyHeight { return t.totalHeight }
             let header = t.height(t.header)
             let first = t.rows.first.map { t.height($0) } ?? 0
-            return header + min(first, page.frame.bodyHeight / 3)
+            // A first row that fits on a page is never cut, so all of it must stand under the header row
+            // (else the header would be left alone at the foot of the page); a taller one is cut anyway.
+            return header + (first <= page.frame.bodyHeight - header ? first : min(first, page.frame.bodyHeight / 3))
         case .pageBreak, .orientation: return 0
         }
     }

@@ -22,8 +22,12 @@ struct FacilitatorGuideLayout {
         for entry in agenda.units { blocks += unit(entry) }
         blocks += [
             .heading(level: 1, text: LayoutText(s.afterWorkshop), anchor: "after"), .paragraph(LayoutText(s.afterWorkshopText)),
-            .paragraph(LayoutText("tequio import \(context.module.id)-\(context.module.version)-<matrix>-\(context.language).xlsx --module modules/\(context.module.id)")),
         ]
+        // The kit's own spreadsheets by name, one command per matrix.
+        blocks += context.module.matrices.map { matrix in
+            let file = "spreadsheets/\(BlankSpreadsheets.fileStem(context.module, matrix: matrix, language: context.language)).xlsx"
+            return .paragraph(LayoutText("tequio import \(file) --module modules/\(context.module.id)"))
+        }
         return context.layout(s.facilitatorGuide, blocks: blocks, hasCover: true)
     }
 

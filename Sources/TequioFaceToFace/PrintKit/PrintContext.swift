@@ -30,6 +30,15 @@ struct PrintContext {
 
     var title: String { text(module.metadata.title).isEmpty ? module.id : text(module.metadata.title) }
 
+    /// The title for the running header: up to its first colon ("Transparencia y rendición de cuentas en
+    /// el agua: taller de …" gives the part before it), as a book's running head shortens its title, so
+    /// that with the piece's name it stays on one line. The cover carries the whole title.
+    var runningTitle: String {
+        guard let colon = title.range(of: ": ") else { return title }
+        let head = String(title[..<colon.lowerBound]).trimmingWhitespace()
+        return head.isEmpty ? title : head
+    }
+
     /// The module's rich text as layout blocks, its pictures from the module's files.
     func blocks(_ rich: [Block]) -> [DocumentLayout.Block] { PrintRichText(assets: assets).blocks(rich) }
 
@@ -41,7 +50,7 @@ struct PrintContext {
             title: "\(kind) · \(title)", author: authors, subject: kind, language: language,
             keywords: [module.id, module.version], date: date)
         return DocumentLayout(
-            properties: properties, runningHeader: "\(title) · \(kind)", strings: documentStrings, blocks: blocks, hasCover: hasCover,
+            properties: properties, runningHeader: "\(runningTitle) · \(kind)", strings: documentStrings, blocks: blocks, hasCover: hasCover,
             hasPageReferences: blocks.contains { if case .contents = $0 { true } else { false } })
     }
 

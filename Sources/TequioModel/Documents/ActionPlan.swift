@@ -98,6 +98,8 @@ public struct ActionPlan: Sendable, Equatable {
     /// The earliest and the latest month the actions name (`ActionDates`); nil when none names one.
     public var firstDeadline: MonthOfYear?
     public var lastDeadline: MonthOfYear?
+    /// The bodies the actions name as responsible (`ActionResponsibles`), as the table wrote them.
+    public var responsibles: [String]
     /// The workshop (the module's `<event>`) in the words' language.
     public var event: EventText
     /// The file the matrix came from, for messages.
@@ -194,6 +196,7 @@ public struct ActionPlan: Sendable, Equatable {
         let deadlines = ActionDates.span(actions, monthNames: months)
         firstDeadline = deadlines?.first
         lastDeadline = deadlines?.last
+        responsibles = ActionResponsibles.named(in: actions, monthNames: months)
     }
 
     /// "Plan de acción: Mesa 1 · Santa Lucía del Camino"

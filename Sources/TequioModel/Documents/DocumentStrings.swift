@@ -42,6 +42,8 @@ public struct DocumentStrings: Sendable, Equatable {
     public var deadlinesShort: String { strings("document.deadlinesShort") }
     public var noDeadlines: String { strings("document.noDeadlines") }
     public var membersBySector: String { strings("document.membersBySector") }
+    public var responsibles: String { strings("document.responsibles") }
+    public var noResponsibles: String { strings("document.noResponsibles") }
     /// "Gobierno (2)"
     public func sectorCount(_ sector: String, _ n: Int) -> String { strings("document.sectorCount", sector, String(n)) }
     /// "3, 14 de marzo de 2012"
