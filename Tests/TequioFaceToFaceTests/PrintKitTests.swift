@@ -122,8 +122,8 @@ final class PrintKitTests: XCTestCase {
         module.units[0].blocks[1] = .presentation(talk)
         let guide = FacilitatorGuideLayout(context: try context(module)).layout()
         let headings = guide.blocks.compactMap { if case .heading(3, let t, _) = $0 { t.plain } else { nil } }
-        XCTAssertFalse(headings.contains { $0.hasPrefix("1. ") && $0.contains("Aprendizaje en Acción?") })
-        XCTAssertTrue(headings.contains { $0.hasPrefix("2. ") })
+        XCTAssertFalse(headings.contains { $0.hasPrefix("Diapositiva 1. ") && $0.contains("Aprendizaje en Acción?") }, "\(headings)")
+        XCTAssertTrue(headings.contains { $0.hasPrefix("Diapositiva 2. ") }, "each note headed by its slide's number on screen: \(headings)")
     }
 
     func testEachHandbookShowsThePicturesOfItsLanguage() throws {

@@ -150,7 +150,8 @@ struct FacilitatorGuideLayout {
                 let notes = context.rich(slide.notes)
                 guard notes.contains(where: \.hasContent) else { continue }
                 if !blocks.contains(.groupLabel(LayoutText(s.speakerNotes))) { blocks.append(.groupLabel(LayoutText(s.speakerNotes))) }
-                blocks.append(.heading(level: 3, text: LayoutText("\(k + 1). \(context.text(slide.title))"), anchor: nil))
+                // Headed by the slide's number on screen ("Diapositiva 6"): slides without notes are left out.
+                blocks.append(.heading(level: 3, text: LayoutText("\(s.slideN(k + 1)). \(context.text(slide.title))"), anchor: nil))
                 blocks += context.blocks(notes)
             }
             return blocks

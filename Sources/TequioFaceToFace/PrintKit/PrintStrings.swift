@@ -63,6 +63,7 @@ struct PrintStrings: Sendable {
     var time: String { strings("print.time") }
     var content: String { strings("print.content") }
     var speakerNotes: String { strings("print.speakerNotes") }
+    func slideN(_ n: Int) -> String { strings("print.slideN", String(n)) }
     var discussionPrompts: String { strings("print.discussionPrompts") }
     var instructions: String { strings("common.instructions") }
     var tableSetup: String { strings("print.tableSetup") }
