@@ -97,6 +97,23 @@ final class PDFPaginationTests: XCTestCase {
         XCTAssertGreaterThan(moved, 0, "the test never made the table start on a new page")
     }
 
+    func testAShortParagraphEndingWithAColonStaysWithWhatItIntroduces() throws {
+        let table = DocumentLayout.Table(
+            kind: .matrix, caption: "Matriz", header: ["Problema", "Acciones"], weights: [1, 1],
+            rows: [[[LayoutText("Una fila")], [LayoutText((1...40).map { "Acción \($0)." }.joined(separator: " "))]]], footer: nil, numericColumns: [])
+        let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Relleno corto. ", count: 7)))
+        var moved = 0
+        for count in 20...45 {
+            let blocks = Array(repeating: filler, count: count) + [.paragraph("Cada mesa llena una matriz de seis columnas:"), .table(table)]
+            let pages = try pages(try layout(blocks))
+            let introPage = pages.firstIndex { texts($0).contains { $0.text.hasPrefix("Cada mesa llena") } }
+            let tablePage = pages.firstIndex { $0.tableRows.contains { $0.kind == .row(0) } }
+            XCTAssertEqual(introPage, tablePage, "\(count) fillers: the paragraph was left without the table it introduces")
+            if introPage ?? 0 > 0 { moved += 1 }
+        }
+        XCTAssertGreaterThan(moved, 0, "the test never reached a second page")
+    }
+
     func testAHeadingIsNeverLastOnItsPage() throws {
         let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Texto de relleno para llenar la página. ", count: 3)))
         for count in 20...40 {

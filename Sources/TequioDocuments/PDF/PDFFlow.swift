@@ -85,7 +85,13 @@ struct PDFFlow {
             let title = text.current.isEmpty ? text.plain : text.current
             item.mark = PDFMark(level: level, title: title, anchor: anchor, y: 0)
             return [.text(item)]
-        case .paragraph(let text): return [box(.body, text)]
+        case .paragraph(let text):
+            // A short paragraph that introduces what follows ("Cada mesa llena una matriz de seis
+            // columnas:") is not left at the foot of a page without it.
+            guard text.plain.trimmingWhitespace().hasSuffix(":"), case .text(var box) = box(.body, text), box.paragraph.lines.count <= 3
+            else { return [box(.body, text)] }
+            box.look.keepWithNext = true
+            return [.text(box)]
         case .list(let kind, let entries): return list(kind, entries)
         case .table(let table):
             guard let lead = table.lead else { return [.table(self.table(table))] }
