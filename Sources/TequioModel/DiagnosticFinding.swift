@@ -30,13 +30,31 @@ public struct DiagnosticFinding: Sendable, Equatable, Codable {
 public struct Dataset: Sendable, Equatable, Codable {
     public struct Column: Sendable, Equatable, Codable {
         public enum Kind: String, Sendable, Equatable, Codable { case text, number }
+        /// A text cell's words in each language (`<value text="Istmo">` with a label per language): the
+        /// CSV holds one language's words, and a piece in another shows the value's label.
+        public struct Value: Sendable, Equatable, Codable {
+            public var text: String
+            public var label: LocalizedText
+            public init(text: String, label: LocalizedText) {
+                self.text = text
+                self.label = label
+            }
+        }
+
         public var id: String
         public var type: Kind
         public var label: LocalizedText
-        public init(id: String, type: Kind, label: LocalizedText) {
+        public var values: [Value]
+        public init(id: String, type: Kind, label: LocalizedText, values: [Value] = []) {
             self.id = id
             self.type = type
             self.label = label
+            self.values = values
+        }
+
+        /// `cell` in `language`: its value's label when the column gives one, else as the CSV writes it.
+        public func shown(_ cell: String, language: String, fallbacks: [String]) -> String {
+            values.first { $0.text == cell }?.label.resolved(language, fallbacks: fallbacks) ?? cell
         }
     }
 
@@ -52,6 +70,11 @@ public struct Dataset: Sendable, Equatable, Codable {
     }
 
     public func columnIndex(_ id: String) -> Int? { columns.firstIndex { $0.id == id } }
+
+    /// The cells in `language` (`Column.shown`), a row each.
+    public func rows(in language: String, fallbacks: [String]) -> [[String]] {
+        rows.map { row in row.enumerated().map { i, cell in columns.indices.contains(i) ? columns[i].shown(cell, language: language, fallbacks: fallbacks) : cell } }
+    }
 }
 
 public struct Chart: Sendable, Equatable, Codable {

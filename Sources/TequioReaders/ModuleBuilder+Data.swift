@@ -8,10 +8,15 @@ extension ModuleBuilder {
 
     mutating func buildDataset(_ e: XMLElement) -> Dataset? {
         let src = e.attribute("src") ?? ""
-        let columns = e.elements(named: "column").map {
-            Dataset.Column(
-                id: $0.attribute("id") ?? "", type: Dataset.Column.Kind(rawValue: $0.attribute("type") ?? "") ?? .text,
-                label: text($0, "label", what: "label of data column '\($0.attribute("id") ?? "")'"))
+        let columns = e.elements(named: "column").map { c in
+            let id = c.attribute("id") ?? ""
+            return Dataset.Column(
+                id: id, type: Dataset.Column.Kind(rawValue: c.attribute("type") ?? "") ?? .text,
+                label: text(c, "label", what: "label of data column '\(id)'"),
+                values: c.elements(named: "value").map { v in
+                    let written = v.attribute("text") ?? ""
+                    return Dataset.Column.Value(text: written, label: text(v, "label", what: "label of the value '\(written)' of data column '\(id)'"))
+                })
         }
         guard let url = checkFile(src, at: e.location, what: "data file") else { return nil }
         let csvPath = DisplayPath.of(url)
@@ -71,6 +76,19 @@ extension ModuleBuilder {
                 }
             }
             rows.append(fields)
+        }
+        // A value's labels are shown in place of the cells that write its text: one that matches none is a typo.
+        for (i, (column, declared)) in zip(columns, e.elements(named: "column")).enumerated() {
+            for (value, element) in zip(column.values, declared.elements(named: "value"))
+            where column.type == .number || !rows.contains(where: { $0.indices.contains(i) && $0[i] == value.text }) {
+                diagnostics.append(
+                    .warning(
+                        ModuleDiagnosticID.csvValueUnused,
+                        column.type == .number
+                            ? "the value '\(value.text)' is given labels, but column '\(column.id)' holds numbers"
+                            : "no cell of column '\(column.id)' in \(src) is '\(value.text)': its labels are never shown",
+                        at: element.location))
+            }
         }
         return ok ? Dataset(src: src, columns: columns, rows: rows) : nil
     }

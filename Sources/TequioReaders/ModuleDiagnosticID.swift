@@ -21,6 +21,7 @@ public enum ModuleDiagnosticID: String, DiagnosticIdentifier {
     case csvHeader = "module.csv.header-mismatch"
     case csvRowLength = "module.csv.row-length"
     case csvNotNumber = "module.csv.not-a-number"
+    case csvValueUnused = "module.csv.value-unused"
     case missingTranslation = "module.missing-translation"
     case emptyText = "module.empty-text"
     case includeOutside = "module.include.outside"

@@ -81,7 +81,10 @@ public enum ModuleDump {
                     out.append("    finding \(f.id)\(at(f.id)) kind=\(f.kind.rawValue) \(t(f.title))")
                     out.append("      summary \(r(f.summary))")
                     if let d = f.dataset {
-                        out.append("      dataset \(d.src) columns=\(d.columns.map { "\($0.id):\($0.type.rawValue)" }.joined(separator: ",")) rows=\(d.rows.count)")
+                        let values = d.columns.filter { !$0.values.isEmpty }.map { "\($0.id):\($0.values.map(\.text).joined(separator: "|"))" }
+                        out.append(
+                            "      dataset \(d.src) columns=\(d.columns.map { "\($0.id):\($0.type.rawValue)" }.joined(separator: ",")) rows=\(d.rows.count)"
+                                + (values.isEmpty ? "" : " values=\(values.joined(separator: ","))"))
                     }
                     for c in f.charts { out.append("      chart \(c.type.rawValue) category=\(c.category) values=\(c.values.joined(separator: ",")) \(t(c.title))") }
                     for q in f.quotes { out.append("      quote \(t(q.text))") }

@@ -126,6 +126,20 @@ final class PrintKitTests: XCTestCase {
         XCTAssertTrue(headings.contains { $0.hasPrefix("Diapositiva 2. ") }, "each note headed by its slide's number on screen: \(headings)")
     }
 
+    func testEachHandbookShowsTheDataInItsLanguage() throws {
+        let module = try Fixture.module()
+        for (language, shown, other) in [("es", "Istmo", "Isthmus"), ("en", "Isthmus", "Istmo")] {
+            let handbook = HandbookLayout(context: try context(module, language: language)).layout()
+            let cells = handbook.blocks.flatMap { block -> [String] in
+                guard case .table(let t) = block, t.kind == .summary else { return [] }
+                return t.rows.flatMap { $0.flatMap { $0.map(\.plain) } }
+            }
+            XCTAssertTrue(cells.contains(shown), "\(language): \(cells)")
+            XCTAssertFalse(cells.contains(other), "\(language): \(cells)")
+            XCTAssertTrue(cells.contains("Sierra Norte"), "a cell without a value as the CSV writes it")
+        }
+    }
+
     func testEachHandbookShowsThePicturesOfItsLanguage() throws {
         let module = try Fixture.module()
         let media = Fixture.packageRoot.appendingPathComponent("modules/oaxaca-agua/media")

@@ -96,6 +96,36 @@ final class ModuleReaderTests: XCTestCase {
         }
     }
 
+    func testADataColumnsValuesAreReadAndOneThatMatchesNoCellIsAWarning() throws {
+        let example = Self.packageRoot.appendingPathComponent("modules/oaxaca-agua")
+        let finding = try XCTUnwrap(read(example).module?.units.flatMap(\.blocks).compactMap { if case .finding(let f) = $0 { f.dataset } else { nil } }.first)
+        let region = try XCTUnwrap(finding.columns.first { $0.id == "region" })
+        XCTAssertEqual(region.values.map(\.text), ["Valles Centrales", "Istmo"])
+        XCTAssertEqual(region.shown("Istmo", language: "en", fallbacks: ["es"]), "Isthmus")
+        XCTAssertEqual(region.shown("Istmo", language: "es", fallbacks: ["es"]), "Istmo")
+        XCTAssertEqual(region.shown("Sierra Norte", language: "en", fallbacks: ["es"]), "Sierra Norte", "a cell without a value as written")
+        XCTAssertEqual(finding.rows(in: "en", fallbacks: ["es"]).map { $0[1] }.filter { $0 == "Central Valleys" }.count, 5)
+
+        // A typo in a value's text, and a value on a number column: warnings at the <value>, the module still read.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("tequio-values-\(UUID().uuidString)/oaxaca-agua")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        try FileManager.default.copyItem(at: example, to: copy)
+        let unit = copy.appendingPathComponent("units/02-diagnostico.xml")
+        var xml = try String(contentsOf: unit, encoding: .utf8)
+        xml = xml.replacingOccurrences(of: "<value text=\"Istmo\">", with: "<value text=\"Itsmo\">")
+        xml = xml.replacingOccurrences(
+            of: "<label xml:lang=\"en\">People interviewed</label>",
+            with: "<label xml:lang=\"en\">People interviewed</label><value text=\"180\"><label xml:lang=\"es\">ciento ochenta</label><label xml:lang=\"en\">a hundred and eighty</label></value>")
+        try xml.write(to: unit, atomically: true, encoding: .utf8)
+        let result = read(copy)
+        XCTAssertNotNil(result.module)
+        let warnings = result.diagnostics.filter { $0.identifier == ModuleDiagnosticID.csvValueUnused.rawValue }.map(\.formatted)
+        XCTAssertEqual(warnings.count, 2, "\(result.diagnostics.map(\.formatted))")
+        XCTAssertTrue(warnings.contains { $0.contains("02-diagnostico.xml:") && $0.contains("no cell of column 'region' in data/encuesta-usuarios.csv is 'Itsmo'") }, "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.contains("the value '180' is given labels, but column 'entrevistas' holds numbers") }, "\(warnings)")
+    }
+
     func testExternalEntityContentNeverAppears() throws {
         let result = read(Self.fixtures.appendingPathComponent("doctype-passwd"))
         let everything = diagnosticsText(result) + DiagnosticJSON.render(result.diagnostics)

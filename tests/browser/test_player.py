@@ -157,6 +157,19 @@ def test_glossary_links_from_the_text(launch, module):
     b.wait_title(loc(unit["title"], lang))
 
 
+def dataset_values(node):
+    """Every <value> of the module's dataset columns, as the player's data holds them."""
+    if isinstance(node, dict):
+        values = node.get("values")
+        if isinstance(values, list) and values and all(isinstance(v, dict) and "text" in v for v in values):
+            yield from values
+        for child in node.values():
+            yield from dataset_values(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from dataset_values(child)
+
+
 def test_english_version(launch, module):
     if not {"es", "en"} <= set(module["languages"]):
         pytest.skip("the module is not in both Spanish and English")
@@ -172,11 +185,19 @@ def test_english_version(launch, module):
     assert b.title() == loc(module["metadata"]["title"], "en")
     b.axe("home (en)")
     b.shot("en-00-home")
+    # Data cells whose column gives them English words (<value>) show those words, never the CSV's.
+    renamed = {v["text"]: loc(v["label"], "en") for v in dataset_values(module) if loc(v["label"], "en") != v["text"]}
+    shown = set()
     for i, u in enumerate(module["units"], 1):
         b.q(f'#unit-list a[data-unit="{u["id"]}"]').click()
         b.wait_title(loc(u["title"], "en"))
+        cells = set(b.js("return [...document.querySelectorAll('table.data td, table.data th[scope=row]')]"
+                         ".map(c => c.textContent)"))
+        assert not cells & set(renamed), f"unit {u['id']}: data cells in the CSV's words: {cells & set(renamed)}"
+        shown |= cells & set(renamed.values())
         b.axe(f"unit {u['id']} (en)")
         b.shot(f"en-{i:02d}-{u['id']}")
+    assert shown == set(renamed.values()), f"the English words of the data never shown: {set(renamed.values()) - shown}"
     if module.get("glossary"):
         b.q("#glossary-link").click()
         b.wait(lambda d: b.qa("dl.glossary dt"))

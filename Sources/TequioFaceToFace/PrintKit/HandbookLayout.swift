@@ -122,11 +122,12 @@ struct HandbookLayout {
 
     private func dataTable(_ dataset: Dataset) -> DocumentLayout.Table {
         let numeric = Set(dataset.columns.indices.filter { dataset.columns[$0].type == .number })
-        let rows = dataset.rows.map { row in dataset.columns.indices.map { [LayoutText(row.indices.contains($0) ? row[$0] : "")] } }
+        let cells = dataset.rows(in: context.language, fallbacks: context.fallbacks)
+        let rows = cells.map { row in dataset.columns.indices.map { [LayoutText(row.indices.contains($0) ? row[$0] : "")] } }
         let header = dataset.columns.map { context.text($0.label) }
         // As wide as the longest word of the column needs: no word is broken inside.
         let weights = dataset.columns.indices.map { c in
-            Double(([header[c]] + dataset.rows.map { $0.indices.contains(c) ? $0[c] : "" }).map(Self.longestWord).max() ?? 0)
+            Double(([header[c]] + cells.map { $0.indices.contains(c) ? $0[c] : "" }).map(Self.longestWord).max() ?? 0)
         }
         return DocumentLayout.Table(
             kind: .summary, caption: context.strings.data, header: header, weights: weights.map { max(5, $0) }, rows: rows, numericColumns: numeric)

@@ -13,7 +13,7 @@ enum PrintChart {
             return (label.isEmpty ? id : label, i)
         }
         guard !series.isEmpty, !dataset.rows.isEmpty else { return nil }
-        let categories = dataset.rows.map { $0.indices.contains(categoryIndex) ? $0[categoryIndex] : "" }
+        let categories = dataset.rows(in: context.language, fallbacks: context.fallbacks).map { $0.indices.contains(categoryIndex) ? $0[categoryIndex] : "" }
         let values = dataset.rows.map { row in
             series.map { s in row.indices.contains(s.index) ? Double(row[s.index].trimmingCharacters(in: .whitespaces)) ?? 0 : 0 }
         }

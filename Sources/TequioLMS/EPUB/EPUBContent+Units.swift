@@ -158,7 +158,7 @@ extension EPUBContent {
         p.end()
         p.end()
         p.start("tbody")
-        for row in dataset.rows {
+        for row in dataset.rows(in: lang, fallbacks: module.languages) {
             p.start("tr")
             p.element("th", categoryIndex < row.count ? row[categoryIndex] : "", ["scope": "row"])
             for (_, index) in series { p.element("td", index < row.count ? row[index] : "", ["class": "num"]) }

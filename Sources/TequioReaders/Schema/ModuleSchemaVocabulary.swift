@@ -10,7 +10,7 @@ extension SchemaExplainer.Vocabulary {
             case "unit": section = "units"
             case "presentation", "expert", "slide", "media", "captions", "transcript", "notes", "role", "bio": section = "presentations"
             case "case-study", "place", "context", "narrative", "key-facts", "fact", "questions", "question", "sources": section = "case-studies"
-            case "finding", "dataset", "chart", "attribution", "description": section = "diagnostic-findings"
+            case "finding", "dataset", "chart", "attribution", "description", "value": section = "diagnostic-findings"
             case "activity", "instructions": section = "activities"
             case "matrix", "column", "help": section = "the-reform-matrix"
             case "glossary", "definition": section = "glossary"
@@ -33,6 +33,7 @@ extension SchemaExplainer.Vocabulary {
             case ("include", "href"): return "the file to include, relative to this file, such as units/02-diagnostico.xml"
             case ("img", "src"), ("media", "src"): return "the file, relative to the module folder, such as media/foto.png"
             case ("dataset", "src"): return "the CSV file, relative to the module folder, such as data/encuesta.csv"
+            case ("value", "text"): return "a cell of the column as the CSV writes it, such as Istmo"
             case ("captions", "src"): return "the WebVTT captions file, relative to the module folder, such as media/video.es.vtt"
             case (_, "id"): return "an id of lowercase letters, digits and hyphens, unique in the module, such as u2-diagnostico"
             default: return nil

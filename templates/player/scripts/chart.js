@@ -20,12 +20,18 @@ function wrapText(s, n) {
   });
   return lines;
 }
+/* A text cell in the reader's language: its value's label when the column gives one, else as the CSV writes it. */
+function datasetCell(ds, i, v) {
+  const value = ((ds.columns[i] || {}).values || []).find(x => x.text === v);
+  return value ? localText(value.label) : v;
+}
+
 function chartFigure(c, ds, id) {
   const column = k => ds.columns.findIndex(x => x.id === k), categoryColumn = ds ? column(c.category) : -1;
   const valueColumns = categoryColumn < 0 ? [] : (c.values || []).map(column).filter(i => i >= 0);
   if (!valueColumns.length || !(ds.rows || []).length) return null;
   const W = Math.max(280, Math.min(720, view.clientWidth)), g = svgElem('g');
-  const categories = ds.rows.map(r => r[categoryColumn]);
+  const categories = ds.rows.map(r => datasetCell(ds, categoryColumn, r[categoryColumn]));
   const sum = a => a.reduce((x, y) => x + y, 0), color = i => COLORS[i % 8];
   const series = (c.type === 'pie' ? valueColumns.slice(0, 1) : valueColumns).map(i => ({
     name: localText(ds.columns[i].label), v: ds.rows.map(r => Math.max(0, parseFloat(r[i]) || 0)) }));

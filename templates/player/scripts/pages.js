@@ -157,8 +157,8 @@ function findingBlock(f) {
   (f.charts || []).forEach((c, i) => append(section, chartFigure(c, ds, 'ch-' + f.id + '-' + i)));
   if (ds && (ds.rows || []).length) {
     const caption = 'dt-' + f.id, numeric = ds.columns.map(c => c.type === 'number' ? 'n' : null);
-    const value = (v, i) => numeric[i] && v !== '' && !isNaN(v) ? formatNumber(+v) : v;
-    const cell = (v, i) => i ? elem('td', { class: numeric[i] }, value(v, i)) : elem('th', { scope: 'row' }, v);
+    const value = (v, i) => numeric[i] && v !== '' && !isNaN(v) ? formatNumber(+v) : datasetCell(ds, i, v);
+    const cell = (v, i) => elem(i ? 'td' : 'th', i ? { class: numeric[i] } : { scope: 'row' }, value(v, i));
     const head = (c, i) => localizedElem('th', c.label, { scope: 'col', class: numeric[i] });
     const dataTable = elem('table.data', 0, [elem('caption', { id: caption }, t('dataFor') + ' ' + localText(f.title)),
       elem('thead', 0, elem('tr', 0, ds.columns.map(head))),
