@@ -181,7 +181,7 @@ final class PrintKitTests: XCTestCase {
     func testTheSignUpSheetNamesTheEventAndWhoKeepsTheData() throws {
         let module = try Fixture.module()
         let layout = SignUpLayout(context: try context(module)).layout()
-        XCTAssertTrue(layout.blocks.contains(.field(label: "Fecha", value: LayoutText("8 al 9 de diciembre de 2011"))))
+        XCTAssertTrue(layout.blocks.contains(.field(label: "Fecha", value: LayoutText("del 8 al 9 de diciembre de 2011"))))
         XCTAssertTrue(layout.blocks.contains(.field(label: "Lugar", value: LayoutText("Oaxaca de Juárez, Oaxaca, México"))))
         let notice = layout.blocks.compactMap { if case .paragraph(let t) = $0, t.plain.contains("Gobierno del Estado de Oaxaca y Banco Mundial") { t } else { nil } }
         XCTAssertEqual(notice.count, 8, "one privacy notice a page")

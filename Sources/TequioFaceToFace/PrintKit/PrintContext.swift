@@ -90,7 +90,7 @@ struct PrintContext {
     /// The event's dates in words, when the module gives them.
     var eventDates: String? {
         guard let event = module.metadata.event, let start = event.startDate.flatMap(CalendarDate.init(iso:)) else { return nil }
-        return strings.dates(from: start, to: event.endDate.flatMap(CalendarDate.init(iso:)), documents: documentStrings)
+        return documentStrings.dateSpan(start, event.endDate.flatMap(CalendarDate.init(iso:)) ?? start)
     }
 
     /// The date of workshop day `n` (the first day is the event's start), when it is known and not

@@ -126,13 +126,4 @@ struct PrintStrings: Sendable {
 
     /// `A, B y C`.
     func list(_ items: [String]) -> String { strings.list(items) }
-
-    /// `8 al 9 de diciembre de 2011` / `8–9 December 2011`: one day, or the first and last.
-    func dates(from start: CalendarDate, to end: CalendarDate?, documents: DocumentStrings) -> String {
-        guard let end, end != start else { return documents.longDate(start) }
-        if end.year == start.year && end.month == start.month {
-            return strings("print.dateRangeInMonth", String(start.day), documents.longDate(end))
-        }
-        return strings("print.dateRange", documents.longDate(start), documents.longDate(end))
-    }
 }
