@@ -114,6 +114,26 @@ final class PDFPaginationTests: XCTestCase {
         XCTAssertGreaterThan(moved, 0, "the test never reached a second page")
     }
 
+    func testAOneLineParagraphBetweenTwoHeadingsStaysWithBoth() throws {
+        // A case study: its title, the place on one line, then "Contexto" and its text.
+        let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Relleno corto. ", count: 7)))
+        let text = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "El texto del contexto, largo. ", count: 12)))
+        var moved = 0
+        for count in 20...50 {
+            let blocks = Array(repeating: filler, count: count) + [
+                .heading(level: 2, text: "TÍTULO DEL CASO", anchor: nil), .paragraph("Ciudad media del Bajío"),
+                .heading(level: 3, text: "CONTEXTO", anchor: nil), text,
+            ]
+            let pages = try pages(try layout(blocks))
+            func page(_ prefix: String) -> Int? { pages.firstIndex { texts($0).contains { $0.text.hasPrefix(prefix) } } }
+            XCTAssertEqual(page("TÍTULO DEL CASO"), page("CONTEXTO"), "\(count) fillers: the title and its place were left at the foot of a page")
+            XCTAssertEqual(page("Ciudad media"), page("CONTEXTO"), "\(count) fillers")
+            XCTAssertEqual(page("CONTEXTO"), page("El texto del contexto"), "\(count) fillers")
+            if page("TÍTULO DEL CASO") ?? 0 > 0 { moved += 1 }
+        }
+        XCTAssertGreaterThan(moved, 0, "the test never reached a second page")
+    }
+
     func testAHeadingIsNeverLastOnItsPage() throws {
         let filler = DocumentLayout.Block.paragraph(LayoutText(String(repeating: "Texto de relleno para llenar la página. ", count: 3)))
         for count in 20...40 {

@@ -88,13 +88,22 @@ struct PDFPaginator {
     // MARK: - Keeping together
 
     /// Moves to a new page when a run of items kept with their next (headings), with the start of the
-    /// item after them, does not fit here but fits on a page of its own.
+    /// item after them, does not fit here but fits on a page of its own. A one-line paragraph between two
+    /// such items (a case study's place under its title, before "Contexto") belongs to the run.
     private mutating func keepWithNext(_ items: [PDFFlowItem], from i: Int) {
         guard !atTop, case .text(let first) = items[i], first.look.keepWithNext else { return }
         if i > 0, case .text(let previous) = items[i - 1], previous.look.keepWithNext { return }
+        func kept(_ j: Int) -> Bool {
+            guard j < items.count, case .text(let box) = items[j] else { return false }
+            return box.look.keepWithNext
+        }
+        func bridges(_ j: Int) -> Bool {
+            guard j < items.count, case .text(let box) = items[j] else { return false }
+            return box.paragraph.lines.count == 1 && box.label == nil && kept(j + 1)
+        }
         var need = 0.0
         var j = i
-        while j < items.count, case .text(let box) = items[j], box.look.keepWithNext {
+        while kept(j) || (j > i && bridges(j)), case .text(let box) = items[j] {
             need += (j == i ? gap(box.look.spaceBefore) : box.look.spaceBefore) + fullHeight(box) + box.look.spaceAfter
             j += 1
         }
