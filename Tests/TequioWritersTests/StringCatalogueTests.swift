@@ -73,7 +73,7 @@ final class StringCatalogueTests: XCTestCase {
         let catalogue = try Self.shippedCatalogue()
         let es = DocumentStrings(catalogue, language: "es"), en = DocumentStrings(catalogue, language: "en")
         XCTAssertEqual([es.plansN(1), es.plansN(3), en.plansN(1), en.plansN(3)], ["1 plan de acción", "3 planes de acción", "1 action plan", "3 action plans"])
-        XCTAssertTrue(es.approvalCommitteeText(1, place: "Oaxaca", date: "…").contains("de 1 plan de acción y"))
+        XCTAssertTrue(es.approvalCommitteeText(1, place: "Oaxaca", date: "…").contains("de 1 plan de acción para su revisión"))
         let strings = LocalizedStrings(catalogue, language: "es")
         XCTAssertEqual(strings.plural(1, one: "common.daysOne", other: "common.daysN", "1"), "1 día")
         XCTAssertEqual(strings.plural(2, one: "common.daysOne", other: "common.daysN", "2"), "2 días")
