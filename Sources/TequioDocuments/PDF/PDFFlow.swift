@@ -88,8 +88,10 @@ struct PDFFlow {
         case .paragraph(let text):
             // A short paragraph that introduces what follows ("Cada mesa llena una matriz de seis
             // columnas:") is not left at the foot of a page without it.
-            guard text.plain.trimmingWhitespace().hasSuffix(":"), case .text(var box) = box(.body, text), box.paragraph.lines.count <= 3
-            else { return [box(.body, text)] }
+            let item = box(.body, text)
+            guard text.plain.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == ":", case .text(var box) = item,
+                box.paragraph.lines.count <= 3
+            else { return [item] }
             box.look.keepWithNext = true
             return [.text(box)]
         case .list(let kind, let entries): return list(kind, entries)
