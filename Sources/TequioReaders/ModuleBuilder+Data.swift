@@ -8,7 +8,8 @@ extension ModuleBuilder {
 
     mutating func buildDataset(_ e: XMLElement) -> Dataset? {
         let src = e.attribute("src") ?? ""
-        let columns = e.elements(named: "column").map { c in
+        let declaredColumns = e.elements(named: "column")
+        let columns = declaredColumns.map { c in
             let id = c.attribute("id") ?? ""
             return Dataset.Column(
                 id: id, type: Dataset.Column.Kind(rawValue: c.attribute("type") ?? "") ?? .text,
@@ -78,7 +79,7 @@ extension ModuleBuilder {
             rows.append(fields)
         }
         // A value's labels are shown in place of the cells that write its text: one that matches none is a typo.
-        for (i, (column, declared)) in zip(columns, e.elements(named: "column")).enumerated() {
+        for (i, (column, declared)) in zip(columns, declaredColumns).enumerated() {
             for (value, element) in zip(column.values, declared.elements(named: "value"))
             where column.type == .number || !rows.contains(where: { $0.indices.contains(i) && $0[i] == value.text }) {
                 diagnostics.append(

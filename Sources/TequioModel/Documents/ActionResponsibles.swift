@@ -24,11 +24,13 @@ public enum ActionResponsibles {
             guard let inside = closingParenthesis(action) else { continue }
             for part in inside.split(whereSeparator: { $0 == "," || $0 == ";" }) {
                 let body = String(part).trimmingWhitespace()
-                let words = ActionDates.words(body.lowercased())
-                guard let first = words.first, !timeWords.contains(first), words.count <= 8, !body.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
-                    !words.contains(where: months.contains)
+                let key = body.lowercased()
+                // Digits are words of their own (`ActionDates.words`): a part with one names a date.
+                let words = ActionDates.words(key)
+                guard let first = words.first, !timeWords.contains(first), words.count <= 8,
+                    !words.contains(where: { months.contains($0) || $0.utf8.first.map { (0x30...0x39).contains($0) } == true })
                 else { continue }
-                if seen.insert(body.lowercased()).inserted { result.append(body) }
+                if seen.insert(key).inserted { result.append(body) }
             }
         }
         return result
